@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { build, FORMATS, type Format } from '../build/index.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { layoutSchema } from '../render/index.js';
+import { EXIT, type Io } from './index.js';
+import { formatDiagnostic, makeReporter, REPORTERS, type ReporterName } from './reporters.js';
+
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXAMPLES_DIR = join(PACKAGE_ROOT, 'examples');
+
+const configSchema = z.strictObject({
+  inputs: z.array(z.string()).optional(),
+  out: z.string().optional(),
+  formats: z.array(z.enum(FORMATS)).optional(),
+  template: z.string().optional(),
+  reporter: z.enum(REPORTERS).optional(),
+  layout: layoutSchema.unwrap().partial().optional(),
+});
+
+type Config = z.output<typeof configSchema>;
+
+function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagnostic[] } {
+  const display = relative(io.cwd, path) || path;
+  try {
+    const raw: unknown = parseYaml(readFileSync(path, 'utf8')) ?? {};
+    const parsed = configSchema.safeParse(raw);
+    if (parsed.success) return { config: parsed.data, diagnostics: [] };
+    return {
+      config: {},
+      diagnostics: parsed.error.issues.map((i) =>
+        diagnostic(display, {
+          ruleId: 'config/invalid',
+          reason: `\`${i.path.join('.') || '(top)'}\`: ${i.message}`,
+          note: 'Settings: inputs, out, formats, template, reporter, layout (see README: Configuration).',
+        }),
+      ),
+    };
+  } catch (e) {
+    return { config: {}, diagnostics: [diagnostic(display, { ruleId: 'config/invalid', reason: `Cannot read settings: ${(e as Error).message.split('\n')[0]}` })] };
+  }
+}
+
+export async function runBuild(
+  args: string[],
+  opts: { format?: string[]; out?: string; template?: string; reporter?: ReporterName; config?: string },
+  io: Io,
+): Promise<number> {
+  const started = performance.now();
+  const configPath = opts.config ? resolve(io.cwd, opts.config) : join(io.cwd, 'report.config.yaml');
+  let config: Config = {};
+  if (opts.config || existsSync(configPath)) {
+    if (!existsSync(configPath)) {
+      io.err(formatDiagnostic(diagnostic(opts.config ?? configPath, { ruleId: 'config/invalid', reason: 'The settings file does not exist' })));
+      return EXIT.usage;
+    }
+    const read = readConfig(configPath, io);
+    if (read.diagnostics.length > 0) {
+      for (const d of read.diagnostics) io.err(formatDiagnostic(d));
+      return EXIT.usage;
+    }
+    config = read.config;
+  }
+  const configDir = dirname(configPath);
+  const fromConfig = (p: string) => (isAbsolute(p) ? p : relative(io.cwd, resolve(configDir, p)) || '.');
+
+  const inputs = args.length > 0 ? args : config.inputs ? config.inputs.map(fromConfig) : [EXAMPLES_DIR];
+  const ci = io.env['CI'] === 'true' || io.env['CI'] === '1';
+  const reporterName: ReporterName = opts.reporter ?? config.reporter ?? (io.isTTY && !ci ? 'pretty' : 'plain');
+  const reporter = makeReporter(reporterName, io, io.isTTY && !ci && !io.env['NO_COLOR']);
+  const result = await build({
+    inputs,
+    cwd: io.cwd,
+    outDir: opts.out ?? (config.out ? fromConfig(config.out) : 'out'),
+    formats: (opts.format as Format[] | undefined) ?? config.formats ?? ['md', 'html'],
+    template: opts.template ?? (config.template ? fromConfig(config.template) : undefined),
+    layout: config.layout,
+    onReport: (r) => reporter.report(r),
+  });
+  reporter.done(result, (performance.now() - started) / 1000);
+  return result.ok ? EXIT.ok : EXIT.failed;
+}

@@ -1,0 +1,209 @@
+/**
+ * Stage 4: parse the rendered Markdown once into a tree, frame it as a
+ * document (title, recipient, signature) and run the transforms every output
+ * shares: literal raw HTML, joined Chinese line breaks, empty sections
+ * pruned, headings numbered 一、（一）1.（1）.
+ */
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { chineseNumeral } from '../render/chinese.js';
+import { isCjk } from '../render/escape.js';
+
+export type Role = 'title' | 'doc-number' | 'recipient' | 'signature-issuer' | 'signature-date' | 'run-in';
+
+export interface DocumentFrame {
+  title: string;
+  recipient: string | null;
+  docNumber: string | null;
+  issuer: string;
+  date: string;
+  sealed: boolean;
+}
+
+export interface NumberingOptions {
+  /** Heading levels (1 = 一、) written at the start of their first paragraph. */
+  runIn: readonly number[];
+  runInSeparator: string;
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
+
+export const STRINGIFY_OPTIONS: StringifyOptions = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+};
+
+export function parseMarkdown(text: string): Root {
+  return parser.parse(text);
+}
+
+const stringifier = unified().use(remarkGfm).use(remarkCjkFriendly).use(remarkStringify, STRINGIFY_OPTIONS);
+
+export function stringifyMarkdown(tree: Root): string {
+  return stringifier.stringify(tree);
+}
+
+export interface BuiltTree {
+  tree: Root;
+  diagnostics: Diagnostic[];
+}
+
+export function buildTree(file: string, body: string, frame: DocumentFrame, numbering: NumberingOptions): BuiltTree {
+  const diagnostics: Diagnostic[] = [];
+  const parsed = parseMarkdown(body);
+  literalHtml(parsed, file, diagnostics);
+  joinSoftBreaks(parsed);
+  const children = pruneEmptySections(parsed.children);
+  numberHeadings(children, numbering);
+
+  const front: RootContent[] = [];
+  if (frame.docNumber) front.push(para(frame.docNumber, 'doc-number'));
+  front.push({ type: 'heading', depth: 1, children: [text(frame.title)], data: role('title') });
+  if (frame.recipient) front.push(para(/[：:]$/.test(frame.recipient) ? frame.recipient.replace(/:$/, '：') : `${frame.recipient}：`, 'recipient'));
+  const back: RootContent[] = [para(frame.issuer, 'signature-issuer'), para(frame.date, 'signature-date')];
+  const tree: Root = { type: 'root', children: [...front, ...children, ...back], data: { sealed: frame.sealed } as never };
+  stripPositions(tree);
+  return { tree, diagnostics };
+}
+
+function text(value: string): Text {
+  return { type: 'text', value };
+}
+
+function role(r: Role): { role: Role; hProperties: { className: string[] } } {
+  return { role: r, hProperties: { className: [r] } };
+}
+
+function para(value: string, r: Role): Paragraph {
+  return { type: 'paragraph', children: [text(value)], data: role(r) };
+}
+
+export function roleOf(node: { data?: unknown }): Role | undefined {
+  const d = node.data as { role?: Role } | undefined;
+  return d?.role;
+}
+
+/** Raw HTML in a template is written out as the literal text it is. */
+function literalHtml(tree: Root, file: string, diagnostics: Diagnostic[]): void {
+  visit(tree, 'html', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    diagnostics.push(
+      diagnostic(file, {
+        severity: 'warning',
+        ruleId: 'markdown/raw-html',
+        reason: `Raw HTML ${JSON.stringify(node.value.slice(0, 40))} in the template is written as literal text`,
+        note: 'Use Markdown instead of HTML in templates.',
+      }),
+    );
+    const replacement: Text = { type: 'text', value: node.value };
+    if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem') {
+      (parent.children as RootContent[])[index] = { type: 'paragraph', children: [replacement] };
+    } else {
+      (parent.children as PhrasingContent[])[index] = replacement;
+    }
+  });
+}
+
+/** A line break between two Chinese characters is no space in Chinese. */
+function joinSoftBreaks(tree: Root): void {
+  visit(tree, 'text', (node) => {
+    if (!node.value.includes('\n')) return;
+    node.value = node.value.replace(/[ \t]*\n[ \t]*/g, (m, offset: number, whole: string) => {
+      const before = whole[offset - 1] ?? '';
+      const after = whole[offset + m.length] ?? '';
+      return before === '' || after === '' || isCjk(before) || isCjk(after) ? '' : ' ';
+    });
+  });
+  // A soft break can also fall between a text and an emphasis node.
+  visit(tree, (node) => {
+    if (!('children' in node) || !Array.isArray(node.children)) return;
+    const kids = node.children as PhrasingContent[];
+    for (const k of kids) if (k.type === 'text') k.value = k.value.replace(/^\n|\n$/g, '');
+  });
+}
+
+/** Removes headings that have no content before the next heading of the same or a higher level. */
+export function pruneEmptySections(nodes: RootContent[]): RootContent[] {
+  const out = [...nodes];
+  for (let i = out.length - 1; i >= 0; i--) {
+    const node = out[i];
+    if (node?.type !== 'heading') continue;
+    const next = out[i + 1];
+    const empty = next === undefined || (next.type === 'heading' && next.depth <= node.depth);
+    if (empty) out.splice(i, 1);
+  }
+  return out;
+}
+
+const PREFIX: Record<number, (n: number) => string> = {
+  1: (n) => `${chineseNumeral(n)}、`,
+  2: (n) => `（${chineseNumeral(n)}）`,
+  3: (n) => `${n}.`,
+  4: (n) => `（${n}）`,
+};
+
+/** Numbers headings from the tree (## → 一、, ### → （一）, #### → 1., ##### → （1）). */
+export function numberHeadings(nodes: RootContent[], options: NumberingOptions): void {
+  const counters = [0, 0, 0, 0, 0];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node?.type !== 'heading' || node.depth < 2) continue;
+    const level = node.depth - 1;
+    const prefix = PREFIX[level];
+    if (!prefix) continue;
+    counters[level] = (counters[level] ?? 0) + 1;
+    for (let l = level + 1; l < counters.length; l++) counters[l] = 0;
+    const label = prefix(counters[level] ?? 1);
+    const next = nodes[i + 1];
+    if (options.runIn.includes(level) && next?.type === 'paragraph') {
+      const headingText = plainText(node);
+      const sep = /[。：:！？；]$/u.test(headingText) ? '' : options.runInSeparator;
+      const strong: Strong = {
+        type: 'strong',
+        children: [text(label), ...node.children, ...(sep ? [text(sep)] : [])],
+        data: { role: 'run-in', level, hName: 'span', hProperties: { className: ['run-in', `level-${level}`] } } as never,
+      };
+      next.children.unshift(strong);
+      nodes.splice(i, 1);
+      i--;
+      continue;
+    }
+    node.children.unshift(text(label));
+    mergeText(node);
+    node.data = { ...(node.data ?? {}), level, hProperties: { className: [`level-${level}`] } } as never;
+  }
+}
+
+function mergeText(node: Heading): void {
+  const kids: PhrasingContent[] = [];
+  for (const k of node.children) {
+    const prev = kids[kids.length - 1];
+    if (k.type === 'text' && prev?.type === 'text') prev.value += k.value;
+    else kids.push(k);
+  }
+  node.children = kids;
+}
+
+export function plainText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as { value?: unknown; children?: unknown[] };
+  if (typeof n.value === 'string') return n.value;
+  return (n.children ?? []).map(plainText).join('');
+}
+
+function stripPositions(tree: Root): void {
+  visit(tree, (node) => {
+    delete node.position;
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * Helpers that write figures and text the Chinese way. Every helper either
+ * returns plain text (escaped by the caller like any value) or a SafeString
+ * of Markdown it has escaped itself.
+ */
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+import { formatFigure, type Figure } from '../load/figure.js';
+import { chineseDate, chineseNumeral } from './chinese.js';
+import { markdownEscape, markdownParagraphs } from './escape.js';
+
+type SafeCtor = new (s: string) => { toString(): string; toHTML(): string };
+
+const CLAUSE = '\uE000';
+
+function isFigure(v: unknown): v is Figure {
+  return typeof v === 'object' && v !== null && 'digits' in v && 'percent' in v;
+}
+
+function isOptions(v: unknown): v is HelperOptions {
+  return typeof v === 'object' && v !== null && 'hash' in v && 'data' in v;
+}
+
+/** Strips the trailing Handlebars options object from a helper's arguments. */
+function args(list: unknown[]): unknown[] {
+  return isOptions(list[list.length - 1]) ? list.slice(0, -1) : list;
+}
+
+export class TemplateUsageError extends Error {}
+
+export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate> {
+  const safe = (s: string) => new SafeString(s);
+  const figureText = (name: string, value: unknown, unit: unknown): string => {
+    if (value === null || value === undefined) {
+      throw new TemplateUsageError(`{{${name}}} was given an empty figure; wrap the sentence in {{#if …}} so it appears only when the figure exists`);
+    }
+    if (!isFigure(value)) throw new TemplateUsageError(`{{${name}}} expects a figure field, got ${typeof value}`);
+    return formatFigure(value, typeof unit === 'string' ? unit : '');
+  };
+
+  return {
+    /** {{fig disputes.total "件"}} → 63件, 200余起 (the data's unit wins), 95%以上. */
+    fig(...list: unknown[]) {
+      const [value, unit] = args(list);
+      return figureText('fig', value, unit);
+    },
+    /** {{date date}} → 2026年2月5日. */
+    date(...list: unknown[]) {
+      const [value] = args(list);
+      return typeof value === 'string' ? chineseDate(value) : '';
+    },
+    /** {{cn 3}} → 三. */
+    cn(...list: unknown[]) {
+      const [value] = args(list);
+      return typeof value === 'number' ? chineseNumeral(value) : String(value ?? '');
+    },
+    /** {{add year 1}} → 2026. */
+    add(...list: unknown[]) {
+      const [a, b] = args(list);
+      return Number(a) + Number(b);
+    },
+    /** {{paras text}}: narrative text as literal paragraphs, separated by blank lines. */
+    paras(...list: unknown[]) {
+      const [value] = args(list);
+      if (typeof value !== 'string') return '';
+      return safe(markdownParagraphs(value).join('\n\n'));
+    },
+    /** {{inline text}}: narrative text run into the current paragraph. */
+    inline(...list: unknown[]) {
+      const [value] = args(list);
+      if (typeof value !== 'string') return '';
+      return safe(markdownParagraphs(value).join(''));
+    },
+    /**
+     * {{#sentence}}{{#clause}}…{{/clause}}{{#clause}}…{{/clause}}{{/sentence}}
+     * joins the clauses that are not empty with “，” and ends with “。”;
+     * with no clause left it writes nothing, so no sentence is ever half-built.
+     */
+    sentence(this: unknown, options: HelperOptions) {
+      const inner = String(options.fn(this));
+      const clauses = inner
+        .split(CLAUSE)
+        .map((c) => c.trim())
+        .filter((c) => c !== '');
+      if (clauses.length === 0) return '';
+      const lead = typeof options.hash['lead'] === 'string' ? markdownEscape(options.hash['lead']) : '';
+      const body = clauses.join('，').replace(/[，。；]+$/u, '');
+      return safe(`${lead}${body}。`);
+    },
+    clause(this: unknown, options: HelperOptions) {
+      return safe(`${CLAUSE}${String(options.fn(this)).trim()}${CLAUSE}`);
+    },
+    /** {{breakdown managed.items "名"}} → 精神障碍患者17名、社区矫正对象1名. */
+    breakdown(...list: unknown[]) {
+      const [items, unit] = args(list);
+      if (!items || typeof items !== 'object') return '';
+      return Object.entries(items as Record<string, unknown>)
+        .map(([label, f]) => `${label}${figureText('breakdown', f, unit)}`)
+        .join('、');
+    },
+    /**
+     * {{enum shortcomings "problem" "text"}} → 一是行政执法保障有待加强。……二是……
+     * Run-in enumeration inside one paragraph.
+     */
+    enum(...list: unknown[]) {
+      const [items, titleKey, textKey] = args(list);
+      if (!Array.isArray(items)) return '';
+      const parts = items.map((item: Record<string, unknown>, i) => {
+        const title = markdownEscape(String(item[String(titleKey)] ?? '')).replace(/[。；;.]$/u, '');
+        const body = typeof textKey === 'string' && typeof item[textKey] === 'string' ? markdownParagraphs(item[textKey] as string).join('') : '';
+        return `${chineseNumeral(i + 1)}是${title}。${body}`;
+      });
+      return safe(parts.join(''));
+    },
+    eq(...list: unknown[]) {
+      const [a, b] = args(list);
+      return a === b;
+    },
+    or(...list: unknown[]) {
+      return args(list).find((v) => Boolean(v) && !(Array.isArray(v) && v.length === 0)) ?? false;
+    },
+    and(...list: unknown[]) {
+      const values = args(list);
+      return values.every((v) => Boolean(v)) ? values[values.length - 1] : false;
+    },
+  };
+}
