@@ -10,6 +10,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { plainText, roleOf } from '../markdown/index.js';
 import type { Layout } from '../render/pack.js';
 import { signatureLayout } from './signature.js';
+import { titleLines } from './title.js';
 
 export interface HtmlResult {
   html: string;
@@ -37,6 +38,14 @@ export function emitHtml(tree: Root, layout: Layout, file: string): HtmlResult {
   const sealed = Boolean((tree.data as { sealed?: boolean } | undefined)?.sealed);
   const sig = signatureLayout(issuer, date, sealed);
 
+  for (const node of hast.children) {
+    if (node.type === 'element' && node.tagName === 'h1') {
+      const lines = titleLines(title);
+      node.children = lines.flatMap((l, i): ElementContent[] =>
+        i === 0 ? [{ type: 'text', value: l }] : [{ type: 'element', tagName: 'br', properties: {}, children: [] }, { type: 'text', value: l }],
+      );
+    }
+  }
   const article: Element = {
     type: 'element',
     tagName: 'article',
@@ -125,6 +134,6 @@ body { margin: 0; padding: 24px 0; }
       },
     ],
   };
-  const html = toHtml(doc, { allowDangerousHtml: false, characterReferences: { useNamedReferences: false } }) + '\n';
+  const html = toHtml(doc, { allowDangerousHtml: false, upperDoctype: true, characterReferences: { useNamedReferences: false } }) + '\n';
   return { html, diagnostics };
 }

@@ -26,7 +26,7 @@ export function loadReport(file: string, source: string): Loaded {
   const locator = new Locator(doc, lineCounter);
   const diagnostics: Diagnostic[] = [];
 
-  for (const err of doc.errors) diagnostics.push(yamlDiagnostic(file, err, locator));
+  for (const err of doc.errors) diagnostics.push(yamlDiagnostic(file, err, locator, source));
   if (diagnostics.length > 0) return { file, data: undefined, locator, diagnostics };
 
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -47,14 +47,14 @@ export function loadReport(file: string, source: string): Loaded {
   return { file, data: undefined, locator, diagnostics };
 }
 
-function yamlDiagnostic(file: string, err: YAMLError, locator: Locator): Diagnostic {
+function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: string): Diagnostic {
   const span = locator.span(err.pos);
   const duplicate = err.code === 'DUPLICATE_KEY';
   const firstLine = err.message.split('\n')[0] ?? err.message;
   return diagnostic(file, {
     ruleId: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
     reason: duplicate
-      ? `This key appears twice in the same block; the second would replace the first`
+      ? `The key “${(/^[^:\n]+/.exec(source.slice(err.pos[0])) ?? [""])[0].trim()}” appears twice in the same block; the second would replace the first`
       : `The file is not valid YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`,
     note: duplicate
       ? 'Keep one of the two entries, or rename one of them.'

@@ -1,0 +1,108 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPack, STANDARD_PACK } from '../src/render/index.js';
+import { compileYaml, MINIMAL, runCli, tempDir } from './helpers.js';
+
+function packWith(section: string, body: string) {
+  const dir = tempDir('pack-');
+  cpSync(STANDARD_PACK, dir, { recursive: true });
+  writeFileSync(join(dir, 'sections', section), body);
+  return dir;
+}
+
+describe('template packs', () => {
+  it('report a Handlebars syntax error with the template file and line', () => {
+    const dir = packWith('45-extra.md', '---\npart: 5\n---\n## 附加\n\n{{#if other}}\n文字\n{{/each}}\n');
+    const { pack, diagnostics } = loadPack(dir);
+    expect(pack).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'template/syntax', line: 6 });
+    expect(diagnostics[0]?.reason).toContain("if doesn't match each");
+    expect(diagnostics[0]?.file).toMatch(/sections\/45-extra\.md$/);
+  });
+
+  it('report a misspelt field in strict mode with the template file and line', async () => {
+    const dir = packWith('45-extra.md', '---\npart: 5\n---\n## 附加\n\n第一行\n{{township.nmae}}\n');
+    const { pack } = loadPack(dir);
+    expect(pack).toBeDefined();
+    const r = await compileYaml(MINIMAL, ['md'], pack!);
+    const d = r.diagnostics.find((x) => x.ruleId === 'template/runtime');
+    expect(d?.file).toMatch(/sections\/45-extra\.md$/);
+    expect(d?.line).toBe(7);
+    expect(d?.reason).toContain('"nmae" not defined');
+    expect(r.outputs.md).toBeUndefined();
+  });
+
+  it('report a figure printed without a guard instead of writing “共件”', async () => {
+    const dir = packWith('45-extra.md', '---\npart: 5\n---\n## 附加\n\n共{{fig achievements.disputes.total "件"}}\n');
+    const { pack } = loadPack(dir);
+    const r = await compileYaml(`${MINIMAL}achievements:\n  disputes:\n    screenings: 2\n`, ['md'], pack!);
+    expect(r.diagnostics.map((d) => d.reason).join('\n')).toMatch(/empty figure; wrap the sentence in \{\{#if/);
+    expect(r.outputs.md).toBeUndefined();
+  });
+
+  it('use the template pack named by --template, and the CLI names a pack that is missing', () => {
+    const dir = packWith('50-other.md', '---\npart: 5\n---\n## 自定义部分\n\n本乡自定义内容。\n');
+    const work = tempDir();
+    writeFileSync(join(work, 't.yaml'), MINIMAL);
+    const r = runCli(['build', 't.yaml', '--template', dir, '--out', 'o', '--format', 'md'], work);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(work, 'o', 't.md'), 'utf8')).toContain('## 一、自定义部分');
+    const missing = runCli(['build', 't.yaml', '--template', 'nowhere', '--out', 'o2'], work);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/No pack\.yaml in the template folder nowhere/);
+  });
+
+  it('renders raw HTML in a template as literal text with a warning', async () => {
+    const dir = packWith('45-extra.md', '---\npart: 5\n---\n## 附加\n\n文字<br>更多\n');
+    const { pack } = loadPack(dir);
+    const r = await compileYaml(MINIMAL, ['md', 'html'], pack!);
+    expect(r.diagnostics.some((d) => d.ruleId === 'markdown/raw-html' && d.severity === 'warning')).toBe(true);
+    expect(r.html).toContain('文字&#x3C;br>更多');
+  });
+
+  it('join line breaks between Chinese characters without a space', async () => {
+    const dir = packWith('45-extra.md', '---\npart: 5\n---\n## 附加\n\n第一行文字\n第二行文字 and\nEnglish words\n');
+    const { pack } = loadPack(dir);
+    const r = await compileYaml(MINIMAL, ['md'], pack!);
+    expect(r.md).toContain('第一行文字第二行文字 and English words');
+  });
+});
+
+describe('report.config.yaml', () => {
+  it('names inputs, output folder and formats', () => {
+    const work = tempDir();
+    mkdirSync(join(work, 'data'));
+    writeFileSync(join(work, 'data', 'a.yaml'), MINIMAL);
+    writeFileSync(join(work, 'report.config.yaml'), 'inputs: [data]\nout: reports\nformats: [html]\n');
+    const r = runCli(['build'], work);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(work, 'reports', 'a.html'), 'utf8')).toContain('测试乡人民政府');
+  });
+  it('rejects an unknown setting with exit 2', () => {
+    const work = tempDir();
+    writeFileSync(join(work, 'report.config.yaml'), 'inptus: [data]\n');
+    const r = runCli(['build'], work);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/report\.config\.yaml +error +.*inptus/);
+  });
+});
+
+describe('report build with no arguments', () => {
+  it('builds the bundled examples into out/ as md and html', () => {
+    const work = tempDir();
+    const r = runCli(['build'], work);
+    expect(r.code).toBe(0);
+    for (const name of ['jinping-2025', 'zuolan-2024', 'tongle-2025']) {
+      expect(readFileSync(join(work, 'out', `${name}.md`), 'utf8')).toMatch(/^# .*年法治政府建设/);
+      expect(readFileSync(join(work, 'out', `${name}.html`), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    }
+    expect(r.stderr).toMatch(/3 built, 0 failed/);
+  });
+  it('prints help describing every option', () => {
+    const r = runCli(['build', '--help']);
+    expect(r.code).toBe(0);
+    for (const opt of ['--format', '--out', '--template', '--reporter', '--config']) expect(r.stdout).toContain(opt);
+  });
+});
