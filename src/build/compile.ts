@@ -11,9 +11,9 @@ import { emitMarkdown } from '../emit/md.js';
 import { loadReport, type ReportData } from '../load/index.js';
 import { buildTree } from '../markdown/index.js';
 import { chineseDate } from '../render/chinese.js';
-import { render, type Layout, type Pack } from '../render/index.js';
+import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
 
-export const FORMATS = ['md', 'html'] as const;
+export const FORMATS = ['md', 'html', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export type LayoutOverrides = { [K in keyof Layout]?: Layout[K] | undefined };
@@ -63,8 +63,7 @@ export async function compile(file: string, source: string, pack: Pack, options:
   );
   result.diagnostics.push(...built.diagnostics);
   result.tree = built.tree;
-  const layout: Layout = { ...pack.meta.layout };
-  for (const [k, v] of Object.entries(options.layout ?? {})) if (v !== undefined) (layout as Record<string, unknown>)[k] = v;
+  const layout = { ...pack.meta.layout, ...definedOnly(options.layout ?? {}) } as Layout;
 
   const encoder = new TextEncoder();
   for (const format of options.formats) {
@@ -73,6 +72,11 @@ export async function compile(file: string, source: string, pack: Pack, options:
       const html = emitHtml(built.tree, layout, file);
       result.diagnostics.push(...html.diagnostics);
       result.outputs.html = encoder.encode(html.html);
+    } else if (format === 'docx') {
+      const { emitDocx } = await import('../emit/docx/index.js');
+      const docx = await emitDocx(built.tree, layout, file);
+      result.diagnostics.push(...docx.diagnostics);
+      result.outputs.docx = docx.bytes;
     }
   }
   return result;

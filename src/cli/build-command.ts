@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { build, FORMATS, type Format } from '../build/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { layoutSchema } from '../render/index.js';
+import { layoutOverridesSchema } from '../render/index.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic, makeReporter, REPORTERS, type ReporterName } from './reporters.js';
 
@@ -18,7 +18,7 @@ const configSchema = z.strictObject({
   formats: z.array(z.enum(FORMATS)).optional(),
   template: z.string().optional(),
   reporter: z.enum(REPORTERS).optional(),
-  layout: layoutSchema.unwrap().partial().optional(),
+  layout: layoutOverridesSchema.optional(),
 });
 
 type Config = z.output<typeof configSchema>;
@@ -46,7 +46,7 @@ function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagno
 
 export async function runBuild(
   args: string[],
-  opts: { format?: string[]; out?: string; template?: string; reporter?: ReporterName; config?: string },
+  opts: { format?: string[]; out?: string; template?: string; reporter?: ReporterName; config?: string; layout?: string[] },
   io: Io,
 ): Promise<number> {
   const started = performance.now();
@@ -64,6 +64,11 @@ export async function runBuild(
     }
     config = read.config;
   }
+  const overrides = parseLayoutOverrides(opts.layout ?? []);
+  if (typeof overrides === 'string') {
+    io.err(`report: ${overrides}`);
+    return EXIT.usage;
+  }
   const configDir = dirname(configPath);
   const fromConfig = (p: string) => (isAbsolute(p) ? p : relative(io.cwd, resolve(configDir, p)) || '.');
 
@@ -75,11 +80,30 @@ export async function runBuild(
     inputs,
     cwd: io.cwd,
     outDir: opts.out ?? (config.out ? fromConfig(config.out) : 'out'),
-    formats: (opts.format as Format[] | undefined) ?? config.formats ?? ['md', 'html'],
+    formats: (opts.format as Format[] | undefined) ?? config.formats ?? ['md', 'html', 'docx'],
     template: opts.template ?? (config.template ? fromConfig(config.template) : undefined),
-    layout: config.layout,
+    layout: { ...(config.layout ?? {}), ...overrides },
     onReport: (r) => reporter.report(r),
   });
   reporter.done(result, (performance.now() - started) / 1000);
   return result.ok ? EXIT.ok : EXIT.failed;
+}
+
+
+/** Reads repeated `--layout key=value` options; returns a message when one is wrong. */
+export function parseLayoutOverrides(pairs: readonly string[]): z.output<typeof layoutOverridesSchema> | string {
+  const raw: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return `--layout takes key=value, got “${pair}”`;
+    const key = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    raw[key] = value === 'true' ? true : value === 'false' ? false : /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
+  const parsed = layoutOverridesSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const keys = Object.keys(layoutOverridesSchema.shape).join(', ');
+  return parsed.error.issues
+    .map((i) => (i.code === 'unrecognized_keys' ? `unknown layout setting ${i.keys.map((k) => `“${k}”`).join(', ')}; known: ${keys}` : `layout ${i.path.join('.')}: ${i.message}`))
+    .join('; ');
 }

@@ -19,7 +19,7 @@ export interface Io {
   cwd: string;
 }
 
-const FORMAT_NAMES = ['md', 'html'];
+const FORMAT_NAMES = ['md', 'html', 'docx'];
 
 function parseFormats(value: string): string[] {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -28,6 +28,10 @@ function parseFormats(value: string): string[] {
     throw new InvalidArgumentError(`unknown format ${bad.map((b) => `“${b}”`).join(', ') || '(none)'}; choose from ${FORMAT_NAMES.join(', ')}`);
   }
   return [...new Set(list)];
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -49,6 +53,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-t, --template <dir>', 'template pack folder (default: the standard pack in templates/standard)')
     .addOption(new Option('-r, --reporter <name>', 'how to print progress and diagnostics (default: pretty on a terminal, plain otherwise)').choices(REPORTERS))
     .option('--config <file>', 'settings file (default: report.config.yaml in the working folder, if present)')
+    .option('-l, --layout <key=value>', 'override a layout setting for this run, e.g. body_font=仿宋, line_spacing=28, grid=true, page_numbers=center (repeatable)', collect, [])
     .addHelpText(
       'after',
       `
@@ -56,10 +61,11 @@ Examples:
   report build                               build the bundled examples into out/
   report build data/ --out reports           every .yaml under data/, mirrored into reports/
   report build jinping-2025.yaml -f docx     one township, Word only
+  report build -l body_font=仿宋 -l grid=true  plain 仿宋 and the 22×28 grid
 
 Exit codes: 0 all built, 1 an input had an error (others are still built), 2 usage error.`,
     )
-    .action(async (inputs: string[], opts: { format?: string[]; out?: string; template?: string; reporter?: ReporterName; config?: string }) => {
+    .action(async (inputs: string[], opts: { format?: string[]; out?: string; template?: string; reporter?: ReporterName; config?: string; layout: string[] }) => {
       const { runBuild } = await import('./build-command.js');
       exitCode = await runBuild(inputs, opts, io);
     });

@@ -26,7 +26,7 @@ export function signatureLayout(issuer: string, date: string, sealed: boolean): 
     return { issuerRight, dateRight };
   }
   // 7.3.5.2: issuer 2 characters from the right, the date's first character 2 to the right
-  // of the issuer's; a date longer than that keeps 2 characters and moves the issuer left.
-  if (iw - dw >= 2) return { issuerRight: 2, dateRight: iw - dw };
+  // of the issuer's; a date longer than the issuer keeps 2 characters and moves the issuer left.
+  if (dw <= iw) return { issuerRight: 2, dateRight: iw - dw };
   return { issuerRight: 4 + dw - iw, dateRight: 2 };
 }

@@ -1,7 +1,10 @@
 import { charWidth } from './signature.js';
 
-/** 2号 (22 pt) type on the 156 mm type area holds 20 characters a line. */
-export const TITLE_CHARS_PER_LINE = 20;
+/**
+ * 2号 (22 pt) type on the 156 mm type area holds 20 characters a line; a
+ * line of exactly 20 leaves no room for wider Latin digits, so 19 it is.
+ */
+export const TITLE_CHARS_PER_LINE = 19;
 
 const NATURAL_BREAKS = ['人民政府', '街道办事处', '办事处', '委员会', '党委'];
 

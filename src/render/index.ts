@@ -7,7 +7,7 @@ import type { ReportData } from '../load/schema.js';
 import { TemplateError, type Pack } from './pack.js';
 import { TemplateUsageError } from './helpers.js';
 
-export { loadPack, STANDARD_PACK, layoutSchema, type Pack, type Layout, type PackMeta } from './pack.js';
+export { loadPack, STANDARD_PACK, layoutOverridesSchema, LAYOUT_DEFAULTS, definedOnly, type Pack, type Layout, type PackMeta } from './pack.js';
 
 export interface RenderedSection {
   id: string;

@@ -26,23 +26,39 @@ import { makeHelpers } from './helpers.js';
 
 const yamlEngine = { parse: (s: string) => (parseYaml(s) ?? {}) as object, stringify: () => '' };
 
-export const layoutSchema = z
-  .strictObject({
-    body_font: z.string().default('仿宋_GB2312'),
-    title_font: z.string().default('方正小标宋简体'),
-    heading1_font: z.string().default('黑体'),
-    heading2_font: z.string().default('楷体_GB2312'),
-    heading3_font: z.string().default('仿宋_GB2312'),
-    heading3_bold: z.boolean().default(false),
-    latin_font: z.string().default('Times New Roman'),
-    page_number_font: z.string().default('宋体'),
-    line_spacing: z.number().min(12).max(40).default(28),
-    grid: z.boolean().default(false),
-    page_numbers: z.enum(['outside', 'center', 'none']).default('outside'),
-  })
-  .prefault({});
+const layoutShape = {
+  body_font: z.string().min(1),
+  title_font: z.string().min(1),
+  heading1_font: z.string().min(1),
+  heading2_font: z.string().min(1),
+  heading3_font: z.string().min(1),
+  heading3_bold: z.boolean(),
+  latin_font: z.string().min(1),
+  page_number_font: z.string().min(1),
+  line_spacing: z.number().min(12).max(40),
+  grid: z.boolean(),
+  page_numbers: z.enum(['outside', 'center', 'none']),
+};
 
-export type Layout = z.output<typeof layoutSchema>;
+/** Layout settings as a pack, a settings file or the command line may give them: any subset. */
+export const layoutOverridesSchema = z.strictObject(layoutShape).partial();
+
+export type Layout = { [K in keyof typeof layoutShape]: z.output<(typeof layoutShape)[K]> };
+
+/** GB/T 9704-2012 with the fonts most offices have. */
+export const LAYOUT_DEFAULTS: Layout = {
+  body_font: '仿宋_GB2312',
+  title_font: '方正小标宋简体',
+  heading1_font: '黑体',
+  heading2_font: '楷体_GB2312',
+  heading3_font: '仿宋_GB2312',
+  heading3_bold: false,
+  latin_font: 'Times New Roman',
+  page_number_font: '宋体',
+  line_spacing: 28,
+  grid: false,
+  page_numbers: 'outside',
+};
 
 const packSchema = z.strictObject({
   name: z.string(),
@@ -54,10 +70,10 @@ const packSchema = z.strictObject({
       run_in_separator: z.string().default('。'),
     })
     .prefault({}),
-  layout: layoutSchema,
+  layout: layoutOverridesSchema.prefault({}),
 });
 
-export type PackMeta = z.output<typeof packSchema>;
+export type PackMeta = Omit<z.output<typeof packSchema>, 'layout'> & { layout: Layout };
 
 const frontMatterSchema = z.strictObject({
   part: z.number().int().min(0).max(9).nullable().default(null),
@@ -197,7 +213,7 @@ export function loadPack(dir: string): PackLoad {
   return {
     pack: {
       dir,
-      meta: parsedMeta.data,
+      meta: { ...parsedMeta.data, layout: { ...LAYOUT_DEFAULTS, ...definedOnly(parsedMeta.data.layout) } as Layout },
       sections,
       title: compile(parsedMeta.data.title, rel(packFile), 0),
       files,
@@ -251,4 +267,9 @@ export class TemplateError extends Error {
     this.line = line === undefined ? undefined : line + lineOffset;
     this.column = column === undefined ? undefined : column + 1;
   }
+}
+
+/** The entries of an object whose value is not undefined. */
+export function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,0 +1,312 @@
+/**
+ * DOCX laid out to GB/T 9704-2012, emitted from the same Markdown tree as the
+ * other formats with one handler per node type. Unknown nodes become plain
+ * text with a warning, never silently dropped.
+ */
+import {
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  BorderStyle,
+  TableLayoutType,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { Nodes, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { plainText, roleOf } from '../../markdown/index.js';
+import type { Layout } from '../../render/pack.js';
+import { signatureLayout } from '../signature.js';
+import { titleLines } from '../title.js';
+import { finishPackage } from './finish.js';
+import { geometry, STYLE, styles } from './styles.js';
+
+export interface DocxResult {
+  bytes: Uint8Array;
+  diagnostics: Diagnostic[];
+}
+
+type Block = Paragraph | Table;
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  /** Heading level whose font a run-in heading takes. */
+  runInLevel?: number;
+}
+
+interface Context {
+  layout: Layout;
+  file: string;
+  diagnostics: Diagnostic[];
+  listDepth: number;
+}
+
+export async function emitDocx(tree: Root, layout: Layout, file: string): Promise<DocxResult> {
+  const ctx: Context = { layout, file, diagnostics: [], listDepth: 0 };
+  const g = geometry(layout);
+  const title = plainText(tree.children.find((n) => roleOf(n) === 'title'));
+  const issuer = plainText(tree.children.find((n) => roleOf(n) === 'signature-issuer'));
+  const date = plainText(tree.children.find((n) => roleOf(n) === 'signature-date'));
+  const sealed = Boolean((tree.data as { sealed?: boolean } | undefined)?.sealed);
+  const sig = signatureLayout(issuer, date, sealed);
+
+  const children: Block[] = [];
+  for (const node of tree.children) {
+    const role = roleOf(node);
+    if (role === 'title') {
+      children.push(
+        new Paragraph({
+          style: STYLE.title,
+          children: titleLines(title).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+        }),
+      );
+    } else if (role === 'doc-number') {
+      children.push(new Paragraph({ style: STYLE.docNumber, children: runs(node.type === 'paragraph' ? node.children : [], ctx) }));
+    } else if (role === 'recipient') {
+      children.push(new Paragraph({ style: STYLE.recipient, children: runs(node.type === 'paragraph' ? node.children : [], ctx) }));
+    } else if (role === 'signature-issuer') {
+      children.push(
+        new Paragraph({
+          style: STYLE.signature,
+          spacing: { before: g.line, line: g.line, lineRule: LineRuleType.EXACT },
+          indent: { right: Math.round(sig.issuerRight * g.char), firstLine: 0 },
+          children: [new TextRun({ text: issuer })],
+        }),
+      );
+    } else if (role === 'signature-date') {
+      children.push(
+        new Paragraph({
+          style: STYLE.signature,
+          indent: { right: Math.round(sig.dateRight * g.char), firstLine: 0 },
+          children: [new TextRun({ text: date })],
+        }),
+      );
+    } else {
+      children.push(...block(node, ctx));
+    }
+  }
+
+  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], side: 'left' | 'right' | 'none') =>
+    new Footer({
+      children: [
+        new Paragraph({
+          style: STYLE.footer,
+          alignment,
+          indent: side === 'left' ? { left: g.pageNumberChar, firstLine: 0 } : side === 'right' ? { right: g.pageNumberChar, firstLine: 0 } : { firstLine: 0 },
+          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+        }),
+      ],
+    });
+  const footers =
+    layout.page_numbers === 'none'
+      ? undefined
+      : layout.page_numbers === 'center'
+        ? { default: pageNumber(AlignmentType.CENTER, 'none') }
+        : { default: pageNumber(AlignmentType.RIGHT, 'right'), even: pageNumber(AlignmentType.LEFT, 'left') };
+
+  const doc = new Document({
+    creator: issuer,
+    lastModifiedBy: issuer,
+    title,
+    revision: 1,
+    evenAndOddHeaderAndFooters: layout.page_numbers === 'outside',
+    styles: styles(layout),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: g.pageWidth, height: g.pageHeight },
+            margin: { top: g.top, bottom: g.bottom, left: g.left, right: g.right, header: g.header, footer: g.footer, gutter: 0 },
+          },
+          grid: layout.grid
+            ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.line, charSpace: g.charSpace }
+            : { type: DocumentGridType.LINES, linePitch: g.line },
+        },
+        ...(footers ? { footers } : {}),
+        children,
+      },
+    ],
+  });
+  const raw = await Packer.toBuffer(doc);
+  const bytes = finishPackage(new Uint8Array(raw), isoDate(date));
+  return { bytes, diagnostics: ctx.diagnostics };
+}
+
+/** 2026年2月5日 → 2026-02-05T00:00:00Z, the document's fixed creation time. */
+function isoDate(chinese: string): string {
+  const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(chinese);
+  if (!m) return '2000-01-01T00:00:00Z';
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}T00:00:00Z`;
+}
+
+const HEADING_STYLE: Record<number, string> = { 1: STYLE.h1, 2: STYLE.h2, 3: STYLE.h3, 4: STYLE.h4 };
+
+function block(node: RootContent, ctx: Context): Block[] {
+  switch (node.type) {
+    case 'heading': {
+      const level = (node.data as { level?: number } | undefined)?.level ?? Math.max(1, node.depth - 1);
+      return [new Paragraph({ style: HEADING_STYLE[Math.min(level, 4)] ?? STYLE.h4, children: runs(node.children, ctx) })];
+    }
+    case 'paragraph':
+      return [new Paragraph({ style: STYLE.body, children: runs(node.children, ctx) })];
+    case 'blockquote':
+      return node.children.flatMap((c) => block(c, ctx)).map((b) => (b instanceof Paragraph ? b : b));
+    case 'list':
+      return list(node, ctx);
+    case 'table':
+      return [table(node, ctx)];
+    case 'thematicBreak':
+      return [new Paragraph({ style: STYLE.body, children: [] })];
+    case 'code':
+      return node.value.split('\n').map((line) => new Paragraph({ style: STYLE.plain, children: [run(line, {}, ctx)] }));
+    default:
+      return [unknownBlock(node, ctx)];
+  }
+}
+
+function unknownBlock(node: Nodes, ctx: Context): Paragraph {
+  warnUnknown(node, ctx);
+  return new Paragraph({ style: STYLE.body, children: [run(plainText(node), {}, ctx)] });
+}
+
+function warnUnknown(node: Nodes, ctx: Context): void {
+  ctx.diagnostics.push(
+    diagnostic(ctx.file, {
+      severity: 'warning',
+      ruleId: 'markdown/unknown-node',
+      reason: `DOCX output has no handler for Markdown “${node.type}”; it is written as plain text`,
+    }),
+  );
+}
+
+function list(node: Extract<RootContent, { type: 'list' }>, ctx: Context): Block[] {
+  const out: Block[] = [];
+  const start = node.start ?? 1;
+  ctx.listDepth++;
+  node.children.forEach((item, i) => {
+    const marker = node.ordered ? (ctx.listDepth > 1 ? `（${start + i}）` : `${start + i}.`) : '•';
+    item.children.forEach((child, j) => {
+      if (child.type === 'paragraph') {
+        const indent = 640 * ctx.listDepth;
+        out.push(
+          new Paragraph({
+            style: STYLE.plain,
+            indent: { left: indent, hanging: j === 0 ? 320 : 0 },
+            children: [...(j === 0 ? [run(`${marker} `, {}, ctx)] : []), ...runs(child.children, ctx)],
+          }),
+        );
+      } else {
+        out.push(...block(child, ctx));
+      }
+    });
+  });
+  ctx.listDepth--;
+  return out;
+}
+
+function table(node: MdTable, ctx: Context): Table {
+  const g = geometry(ctx.layout);
+  const columns = Math.max(...node.children.map((r) => r.children.length), 1);
+  // Columns share the type area in proportion to their longest cell, within bounds.
+  const weights = Array.from({ length: columns }, (_, c) =>
+    Math.min(12, Math.max(2, ...node.children.map((r) => [...plainText(r.children[c])].length))),
+  );
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((g.typeWidth * w) / total));
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    alignment: AlignmentType.CENTER,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: node.children.map(
+      (row, r) =>
+        new TableRow({
+          tableHeader: r === 0,
+          cantSplit: true,
+          children: widths.map(
+            (w, c) =>
+              new TableCell({
+                width: { size: w, type: WidthType.DXA },
+                children: [
+                  new Paragraph({
+                    style: STYLE.tableCell,
+                    children: runs(row.children[c]?.children ?? [], ctx, r === 0 ? { bold: true } : {}),
+                  }),
+                ],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+function runs(nodes: readonly PhrasingContent[], ctx: Context, style: RunStyle = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out.push(run(node.value, style, ctx));
+        break;
+      case 'strong': {
+        const d = node.data as { role?: string; level?: number } | undefined;
+        if (d?.role === 'run-in') out.push(...runs(node.children, ctx, { ...style, runInLevel: d.level ?? 3 }));
+        else out.push(...runs(node.children, ctx, { ...style, bold: true }));
+        break;
+      }
+      case 'emphasis':
+        out.push(...runs(node.children, ctx, { ...style, italics: true }));
+        break;
+      case 'delete':
+        out.push(...runs(node.children, ctx, style));
+        break;
+      case 'inlineCode':
+        out.push(run(node.value, style, ctx));
+        break;
+      case 'break':
+        out.push(new TextRun({ break: 1 }));
+        break;
+      case 'link':
+        out.push(...runs(node.children, ctx, style));
+        break;
+      case 'image':
+        warnUnknown(node, ctx);
+        out.push(run(node.alt ?? '', style, ctx));
+        break;
+      default:
+        warnUnknown(node, ctx);
+        out.push(run(plainText(node), style, ctx));
+    }
+  }
+  return out;
+}
+
+function run(text: string, style: RunStyle, ctx: Context): TextRun {
+  const options: { -readonly [K in keyof IRunOptions]: IRunOptions[K] } = { text };
+  if (style.bold) options.bold = true;
+  if (style.italics) options.italics = true;
+  // Fonts come from the paragraph styles (eastAsia and the eastAsia hint included); only a
+  // run-in heading takes its level's font inside a body paragraph.
+  if (style.runInLevel !== undefined) {
+    const l = ctx.layout;
+    const cjk = style.runInLevel === 1 ? l.heading1_font : style.runInLevel === 2 ? l.heading2_font : l.heading3_font;
+    options.font = { ascii: l.latin_font, hAnsi: l.latin_font, cs: l.latin_font, eastAsia: cjk, hint: 'eastAsia' };
+    if (style.runInLevel === 3 && l.heading3_bold) options.bold = true;
+  }
+  return new TextRun(options);
+}
+
+export type { IParagraphOptions };
