@@ -170,3 +170,42 @@ function tablePack(): string {
   writeFileSync(join(dir, 'sections', '45-table.md'), '---\npart: 5\n---\n## 附表\n\n| 项目 | 数量 | 单位 |\n|---|---|---|\n| 纠纷 | 63 | 件 |\n');
   return dir;
 }
+
+describe('DOCX handlers for every Markdown construct a template may use', () => {
+  function packWithSection(body: string): string {
+    const dir = tempDir('pack-');
+    cpSync(join(import.meta.dirname, '..', 'templates', 'standard'), dir, { recursive: true });
+    writeFileSync(join(dir, 'sections', '45-extra.md'), `---\npart: 5\n---\n## 附加\n\n${body}\n`);
+    return dir;
+  }
+  async function build(body: string) {
+    const pack = loadPack(packWithSection(body)).pack!;
+    const r = await compile('t.yaml', MINIMAL, pack, { formats: ['docx', 'html', 'md'] });
+    return { r, doc: strFromU8(unzipSync(r.outputs.docx!)['word/document.xml']!) };
+  }
+
+  it('writes bold and italic runs, and keeps bold next to Chinese punctuation in every format', async () => {
+    const { r, doc } = await build('调解**“纠纷”**的*要点*。');
+    expect(doc).toMatch(/<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">“纠纷”<\/w:t><\/w:r>/);
+    expect(doc).toMatch(/<w:i\/>[\s\S]*?<w:t xml:space="preserve">要点<\/w:t>/);
+    expect(new TextDecoder().decode(r.outputs.md)).toContain('调解**“纠纷”**的*要点*。');
+    expect(new TextDecoder().decode(r.outputs.html)).toContain('调解<strong>“纠纷”</strong>的<em>要点</em>。');
+  });
+
+  it('writes lists with their markers and a hanging indent', async () => {
+    const { doc } = await build('1. 第一项\n2. 第二项\n\n- 要点');
+    expect(textOf(doc)).toContain('1. 第一项2. 第二项• 要点');
+    expect(doc).toContain('<w:ind w:left="640" w:hanging="320"/>');
+  });
+
+  it('indents a block quote on both sides', async () => {
+    const { doc } = await build('> 引用的文字。');
+    expect(doc).toMatch(/<w:pStyle w:val="Quote"\/>[\s\S]*?引用的文字。/);
+  });
+
+  it('writes a construct it has no handler for as text, with a warning', async () => {
+    const { r, doc } = await build('正文[^1]。\n\n[^1]: 脚注内容。');
+    expect(r.diagnostics.some((d) => d.ruleId === 'markdown/unknown-node' && /DOCX output has no handler for Markdown “footnote/.test(d.reason))).toBe(true);
+    expect(textOf(doc)).toContain('脚注内容。');
+  });
+});

@@ -51,10 +51,11 @@ interface Context {
   file: string;
   diagnostics: Diagnostic[];
   listDepth: number;
+  quoteDepth: number;
 }
 
 export async function emitDocx(tree: Root, layout: Layout, file: string): Promise<DocxResult> {
-  const ctx: Context = { layout, file, diagnostics: [], listDepth: 0 };
+  const ctx: Context = { layout, file, diagnostics: [], listDepth: 0, quoteDepth: 0 };
   const g = geometry(layout);
   const title = plainText(tree.children.find((n) => roleOf(n) === 'title'));
   const issuer = plainText(tree.children.find((n) => roleOf(n) === 'signature-issuer'));
@@ -160,9 +161,13 @@ function block(node: RootContent, ctx: Context): Block[] {
       return [new Paragraph({ style: HEADING_STYLE[Math.min(level, 4)] ?? STYLE.h4, children: runs(node.children, ctx) })];
     }
     case 'paragraph':
-      return [new Paragraph({ style: STYLE.body, children: runs(node.children, ctx) })];
-    case 'blockquote':
-      return node.children.flatMap((c) => block(c, ctx)).map((b) => (b instanceof Paragraph ? b : b));
+      return [new Paragraph({ style: ctx.quoteDepth > 0 ? STYLE.quote : STYLE.body, children: runs(node.children, ctx) })];
+    case 'blockquote': {
+      ctx.quoteDepth++;
+      const inner = node.children.flatMap((c) => block(c, ctx));
+      ctx.quoteDepth--;
+      return inner;
+    }
     case 'list':
       return list(node, ctx);
     case 'table':

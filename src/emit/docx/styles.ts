@@ -18,6 +18,7 @@ export const STYLE = {
   signature: 'Signature',
   footer: 'Footer',
   tableCell: 'TableText',
+  quote: 'Quote',
 } as const;
 
 export function geometry(layout: Layout) {
@@ -85,6 +86,13 @@ export function styles(layout: Layout): IStylesOptions {
         basedOn: 'Normal',
         quickFormat: true,
         paragraph: { indent: { firstLine: 2 * g.char }, alignment: AlignmentType.JUSTIFIED, spacing: exact },
+      },
+      {
+        id: STYLE.quote,
+        name: 'Quote',
+        basedOn: 'Normal',
+        run: { font: font(layout.heading2_font) },
+        paragraph: { indent: { firstLine: 2 * g.char, left: 2 * g.char, right: 2 * g.char }, alignment: AlignmentType.JUSTIFIED, spacing: exact },
       },
       {
         id: STYLE.plain,
