@@ -12,9 +12,11 @@ import { loadReport, type ReportData } from '../load/index.js';
 import { buildTree } from '../markdown/index.js';
 import { chineseDate } from '../render/chinese.js';
 import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
+import { summarize, type ReportSummary } from './summary.js';
 
-export const FORMATS = ['md', 'html', 'docx'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './task.js';
+
+export type { Format } from './task.js';
 
 export type LayoutOverrides = { [K in keyof Layout]?: Layout[K] | undefined };
 
@@ -27,13 +29,15 @@ export interface CompileOptions {
 export interface Compiled {
   file: string;
   data: ReportData | undefined;
+  /** Identity and key figures, for manifests and roll-ups; set when the report compiled. */
+  summary: ReportSummary | undefined;
   tree: Root | undefined;
   outputs: Partial<Record<Format, Uint8Array>>;
   diagnostics: Diagnostic[];
 }
 
 export async function compile(file: string, source: string, pack: Pack, options: CompileOptions): Promise<Compiled> {
-  const result: Compiled = { file, data: undefined, tree: undefined, outputs: {}, diagnostics: [] };
+  const result: Compiled = { file, data: undefined, summary: undefined, tree: undefined, outputs: {}, diagnostics: [] };
   const loaded = loadReport(file, source);
   result.diagnostics.push(...loaded.diagnostics);
   if (!loaded.data) return result;
@@ -63,6 +67,7 @@ export async function compile(file: string, source: string, pack: Pack, options:
   );
   result.diagnostics.push(...built.diagnostics);
   result.tree = built.tree;
+  result.summary = summarize(data, rendered.title, rendered.government);
   const layout = { ...pack.meta.layout, ...definedOnly(options.layout ?? {}) } as Layout;
 
   const encoder = new TextEncoder();

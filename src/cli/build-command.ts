@@ -1,27 +1,41 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { build, FORMATS, type Format } from '../build/index.js';
+import { build, FORMATS, type Format, type Shard } from '../build/index.js';
+import { checkPattern } from '../build/paths.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { layoutOverridesSchema } from '../render/index.js';
+import { EXAMPLES_DIR } from '../version.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic, makeReporter, REPORTERS, type ReporterName } from './reporters.js';
-
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXAMPLES_DIR = join(PACKAGE_ROOT, 'examples');
 
 const configSchema = z.strictObject({
   inputs: z.array(z.string()).optional(),
   out: z.string().optional(),
+  out_pattern: z.string().optional(),
   formats: z.array(z.enum(FORMATS)).optional(),
   template: z.string().optional(),
   reporter: z.enum(REPORTERS).optional(),
+  jobs: z.number().int().min(1).optional(),
   layout: layoutOverridesSchema.optional(),
 });
 
 type Config = z.output<typeof configSchema>;
+
+export interface BuildFlags {
+  format?: string[];
+  out?: string;
+  outPattern?: string;
+  template?: string;
+  reporter?: ReporterName;
+  config?: string;
+  layout?: string[];
+  jobs?: number;
+  force?: boolean;
+  check?: boolean;
+  shard?: Shard;
+}
 
 function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagnostic[] } {
   const display = relative(io.cwd, path) || path;
@@ -35,7 +49,7 @@ function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagno
         diagnostic(display, {
           ruleId: 'config/invalid',
           reason: `\`${i.path.join('.') || '(top)'}\`: ${i.message}`,
-          note: 'Settings: inputs, out, formats, template, reporter, layout (see README: Configuration).',
+          note: 'Settings: inputs, out, out_pattern, formats, template, reporter, jobs, layout (see README: Configuration).',
         }),
       ),
     };
@@ -44,11 +58,7 @@ function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagno
   }
 }
 
-export async function runBuild(
-  args: string[],
-  opts: { format?: string[]; out?: string; template?: string; reporter?: ReporterName; config?: string; layout?: string[] },
-  io: Io,
-): Promise<number> {
+export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promise<number> {
   const started = performance.now();
   const configPath = opts.config ? resolve(io.cwd, opts.config) : join(io.cwd, 'report.config.yaml');
   let config: Config = {};
@@ -69,26 +79,50 @@ export async function runBuild(
     io.err(`report: ${overrides}`);
     return EXIT.usage;
   }
+  const outPattern = opts.outPattern ?? config.out_pattern;
+  const patternProblem = outPattern === undefined ? undefined : checkPattern(outPattern);
+  if (patternProblem) {
+    io.err(`report: ${patternProblem}`);
+    return EXIT.usage;
+  }
   const configDir = dirname(configPath);
   const fromConfig = (p: string) => (isAbsolute(p) ? p : relative(io.cwd, resolve(configDir, p)) || '.');
 
   const inputs = args.length > 0 ? args : config.inputs ? config.inputs.map(fromConfig) : [EXAMPLES_DIR];
   const ci = io.env['CI'] === 'true' || io.env['CI'] === '1';
-  const reporterName: ReporterName = opts.reporter ?? config.reporter ?? (io.isTTY && !ci ? 'pretty' : 'plain');
-  const reporter = makeReporter(reporterName, io, io.isTTY && !ci && !io.env['NO_COLOR']);
-  const result = await build({
-    inputs,
-    cwd: io.cwd,
-    outDir: opts.out ?? (config.out ? fromConfig(config.out) : 'out'),
-    formats: (opts.format as Format[] | undefined) ?? config.formats ?? ['md', 'html', 'docx'],
-    template: opts.template ?? (config.template ? fromConfig(config.template) : undefined),
-    layout: { ...(config.layout ?? {}), ...overrides },
-    onReport: (r) => reporter.report(r),
-  });
-  reporter.done(result, (performance.now() - started) / 1000);
-  return result.ok ? EXIT.ok : EXIT.failed;
-}
+  const interactive = io.isTTY && !ci;
+  const reporterName: ReporterName = opts.reporter ?? config.reporter ?? (interactive ? 'pretty' : 'plain');
+  const reporter = makeReporter(reporterName, io, { colors: interactive && !io.env['NO_COLOR'], progress: interactive });
 
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const result = await build({
+      inputs,
+      cwd: io.cwd,
+      outDir: opts.out ?? (config.out ? fromConfig(config.out) : 'out'),
+      outPattern,
+      formats: (opts.format as Format[] | undefined) ?? config.formats ?? ['docx', 'html', 'md'],
+      template: opts.template ?? (config.template ? fromConfig(config.template) : undefined),
+      layout: { ...(config.layout ?? {}), ...overrides },
+      jobs: opts.jobs ?? config.jobs,
+      force: opts.force,
+      check: opts.check,
+      shard: opts.shard,
+      signal: abort.signal,
+      onStart: (info) => reporter.start(info),
+      onReport: (r) => reporter.report(r),
+    });
+    reporter.done(result, (performance.now() - started) / 1000);
+    if (result.interrupted) return EXIT.interrupted;
+    return result.ok ? EXIT.ok : EXIT.failed;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
 
 /** Reads repeated `--layout key=value` options; returns a message when one is wrong. */
 export function parseLayoutOverrides(pairs: readonly string[]): z.output<typeof layoutOverridesSchema> | string {

@@ -4,12 +4,14 @@
  * input had an error, 2 the command itself was used wrongly.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { REPORTERS, type ReporterName } from './reporters.js';
+import { VERSION } from '../version.js';
+import type { Shard } from '../build/index.js';
+import type { BuildFlags } from './build-command.js';
+import { REPORTERS } from './reporters.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 export interface Io {
   out: (s: string) => void;
@@ -30,6 +32,20 @@ function parseFormats(value: string): string[] {
   return [...new Set(list)];
 }
 
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
+}
+
+function parseShard(value: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected k/n with 1 ≤ k ≤ n, e.g. 2/4');
+  return { index, count };
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -46,28 +62,52 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('build')
-    .description('Build reports from data files or folders of them (default: report.config.yaml inputs, else the bundled examples).')
-    .argument('[inputs...]', 'data files (.yaml) or folders searched recursively')
-    .option('-f, --format <list>', `output formats, comma-separated (${FORMAT_NAMES.join(',')})`, parseFormats)
+    .description('Build reports from data files, folders of them (searched recursively) or glob patterns. With none: the inputs of report.config.yaml, else the bundled examples.')
+    .argument('[inputs...]', 'data files (.yaml), folders, or patterns such as "data/**/*.yaml"')
+    .option('-f, --format <list>', `output formats, comma-separated (default: ${FORMAT_NAMES.join(',')})`, parseFormats)
     .option('-o, --out <dir>', 'output folder (default: out)')
+    .option('--out-pattern <pattern>', 'output paths inside the output folder, e.g. "{year}/{county}/{township}.{ext}" (default: the input tree mirrored, "{dir}/{name}.{ext}")')
     .option('-t, --template <dir>', 'template pack folder (default: the standard pack in templates/standard)')
-    .addOption(new Option('-r, --reporter <name>', 'how to print progress and diagnostics (default: pretty on a terminal, plain otherwise)').choices(REPORTERS))
+    .option('-j, --jobs <n>', 'reports compiled in parallel (default: the number of cores)', parsePositive)
+    .option('--force', 'rebuild every report, even those whose data, templates and tool are unchanged')
+    .option('--check', 'build in memory and compare with the files in the output folder; exit 1 naming each one missing or out of date; write nothing')
+    .option('--shard <k/n>', 'build only share k of n (a stable split by file path), for parallel CI jobs; merge their manifests with “report manifest merge”', parseShard)
+    .addOption(new Option('-r, --reporter <name>', 'how to print progress and diagnostics (default: pretty on a terminal, plain otherwise or when CI=true)').choices(REPORTERS))
     .option('--config <file>', 'settings file (default: report.config.yaml in the working folder, if present)')
     .option('-l, --layout <key=value>', 'override a layout setting for this run, e.g. body_font=仿宋, line_spacing=28, grid=true, page_numbers=center (repeatable)', collect, [])
     .addHelpText(
       'after',
       `
 Examples:
-  report build                               build the bundled examples into out/
-  report build data/ --out reports           every .yaml under data/, mirrored into reports/
-  report build jinping-2025.yaml -f docx     one township, Word only
-  report build -l body_font=仿宋 -l grid=true  plain 仿宋 and the 22×28 grid
+  report build                                 build the bundled examples into out/
+  report build data/ --out reports             every .yaml under data/, mirrored into reports/
+  report build "data/**/2025-*.yaml" -j 8      a pattern, eight reports at a time
+  report build jinping-2025.yaml -f docx       one township, Word only
+  report build -l body_font=仿宋 -l grid=true    plain 仿宋 and the 22×28 grid
+  report build data/ --check                   in CI: are the committed reports current?
 
-Exit codes: 0 all built, 1 an input had an error (others are still built), 2 usage error.`,
+A report whose data file, templates and tool version are unchanged since the last build
+(recorded in the output folder's manifest.json) is not rebuilt; --force rebuilds it.
+Each build also writes summary.md, summary.html, summary.csv (key figures per township,
+with totals) and index.html (links to every report) in the output folder.
+
+Exit codes: 0 all built, 1 an input had an error or --check found a difference (the other
+reports are still built), 2 usage error, 130 interrupted.`,
     )
-    .action(async (inputs: string[], opts: { format?: string[]; out?: string; template?: string; reporter?: ReporterName; config?: string; layout: string[] }) => {
+    .action(async (inputs: string[], opts: BuildFlags) => {
       const { runBuild } = await import('./build-command.js');
       exitCode = await runBuild(inputs, opts, io);
+    });
+
+  const manifest = program.command('manifest').description('Work with build manifests (manifest.json).');
+  manifest
+    .command('merge')
+    .description('Merge the manifests of sharded builds into one manifest.json and write the county roll-up beside it.')
+    .argument('<manifests...>', 'manifest files, e.g. out/manifest.shard-1-of-4.json')
+    .option('-o, --out <file>', 'the merged manifest (default: out/manifest.json)')
+    .action(async (files: string[], opts: { out?: string }) => {
+      const { runMerge } = await import('./manifest-command.js');
+      exitCode = await runMerge(files, opts, io);
     });
 
   try {

@@ -1,4 +1,4 @@
-/** Reporters turn diagnostics and results into text; they never decide the exit code. */
+/** Reporters turn results and diagnostics into text; they never decide the exit code. */
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { BuildResult, ReportResult } from '../build/index.js';
 
@@ -38,6 +38,7 @@ function escapeGithub(s: string, prop = false): string {
   return out;
 }
 
+/** A GitHub Actions workflow command: `::error file=…,line=…,col=…,title=rule::message`. */
 export function githubAnnotation(d: Diagnostic): string {
   const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
   const props = [`file=${escapeGithub(d.file, true)}`];
@@ -48,26 +49,68 @@ export function githubAnnotation(d: Diagnostic): string {
 }
 
 export interface Reporter {
+  start(info: { total: number; toBuild: number }): void;
   report(r: ReportResult): void;
   done(result: BuildResult, seconds: number): void;
 }
 
-export function makeReporter(name: ReporterName, io: Out, colors: boolean): Reporter {
-  const c = color(colors);
+export interface Counts {
+  built: number;
+  failed: number;
+  unchanged: number;
+  current: number;
+  stale: number;
+  errors: number;
+  warnings: number;
+}
+
+export function counts(result: BuildResult): Counts {
+  const all = [...result.diagnostics, ...result.reports.flatMap((r) => r.diagnostics)];
+  const n = (s: ReportResult['status']) => result.reports.filter((r) => r.status === s).length;
+  return {
+    built: n('built'),
+    failed: n('failed'),
+    unchanged: n('unchanged'),
+    current: n('current'),
+    stale: n('stale'),
+    errors: all.filter((d) => d.severity === 'error').length,
+    warnings: all.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+export function summaryLine(result: BuildResult, seconds: number): string {
+  const c = counts(result);
+  const parts =
+    c.current + c.stale > 0
+      ? [`${c.current} current`, `${c.stale} stale`, `${c.failed} failed`]
+      : [`${c.built} built`, `${c.failed} failed`, `${c.unchanged} unchanged`];
+  return `${parts.join(', ')}, ${c.errors} errors, ${c.warnings} warnings in ${seconds.toFixed(2)}s${result.interrupted ? ' (interrupted)' : ''}`;
+}
+
+/** One plain line a report, no control characters. */
+export function plainLine(r: ReportResult): string {
+  return `${r.status} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? ' -> ' + r.outputs.join(' ') : ''}`;
+}
+
+export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolean; progress: boolean }): Reporter {
+  const c = color(opts.colors);
   const printDiagnostics = (list: readonly Diagnostic[]) => {
-    for (const d of list) io.err(formatDiagnostic(d, name === 'pretty' && colors));
+    for (const d of list) io.err(formatDiagnostic(d, opts.colors && name === 'pretty'));
   };
   switch (name) {
     case 'json':
       return {
+        start() {},
         report() {},
         done(result, seconds) {
           io.out(
             JSON.stringify(
               {
                 ok: result.ok,
+                interrupted: result.interrupted,
                 seconds: Math.round(seconds * 1000) / 1000,
-                summary: summary(result),
+                summary: counts(result),
+                manifest: result.manifest ?? null,
                 reports: result.reports,
                 diagnostics: result.diagnostics,
               },
@@ -78,7 +121,9 @@ export function makeReporter(name: ReporterName, io: Out, colors: boolean): Repo
         },
       };
     case 'github':
+      // GitHub shows only the first annotations of a step, so the plain lines follow each one.
       return {
+        start() {},
         report(r) {
           for (const d of r.diagnostics) io.out(githubAnnotation(d));
           io.err(plainLine(r));
@@ -90,36 +135,62 @@ export function makeReporter(name: ReporterName, io: Out, colors: boolean): Repo
           io.err(summaryLine(result, seconds));
         },
       };
-    default:
+    case 'plain':
       return {
+        start() {},
         report(r) {
-          const mark = r.status === 'built' ? c.green('✓') : c.red('✗');
-          io.err(name === 'pretty' ? `${mark} ${r.input}${r.outputs.length ? c.dim(' → ' + r.outputs.join(', ')) : ''}` : plainLine(r));
+          io.err(plainLine(r));
           printDiagnostics(r.diagnostics);
         },
         done(result, seconds) {
           printDiagnostics(result.diagnostics);
-          io.err(name === 'pretty' ? c.bold(summaryLine(result, seconds)) : summaryLine(result, seconds));
+          io.err(summaryLine(result, seconds));
         },
       };
+    default: {
+      // pretty: a live progress bar on a terminal; reports that need attention are printed above it.
+      let total = 0;
+      let seen = 0;
+      let ok = 0;
+      let bad = 0;
+      let same = 0;
+      let barShown = false;
+      const clearBar = () => {
+        if (barShown) io.err('\x1b[1A\x1b[2K');
+        barShown = false;
+      };
+      const drawBar = () => {
+        if (!opts.progress || total === 0) return;
+        const width = 30;
+        const filled = Math.round((seen / total) * width);
+        io.err(`${c.dim('[')}${'█'.repeat(filled)}${c.dim('░'.repeat(width - filled))}${c.dim(']')} ${seen}/${total}  ${c.green(`${ok} built`)}  ${bad ? c.red(`${bad} failed`) : '0 failed'}  ${c.dim(`${same} unchanged`)}`);
+        barShown = true;
+      };
+      return {
+        start(info) {
+          total = info.total;
+          drawBar();
+        },
+        report(r) {
+          seen++;
+          if (r.status === 'built' || r.status === 'current') ok++;
+          else if (r.status === 'unchanged') same++;
+          else bad++;
+          clearBar();
+          const quiet = opts.progress && r.diagnostics.length === 0 && (r.status === 'unchanged' || total > 20);
+          if (!quiet) {
+            const mark = r.status === 'failed' || r.status === 'stale' ? c.red('✗') : r.status === 'unchanged' ? c.dim('=') : c.green('✓');
+            io.err(`${mark} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? c.dim(' → ' + r.outputs.join(', ')) : ''}`);
+            printDiagnostics(r.diagnostics);
+          }
+          drawBar();
+        },
+        done(result, seconds) {
+          clearBar();
+          printDiagnostics(result.diagnostics);
+          io.err(c.bold(summaryLine(result, seconds)));
+        },
+      };
+    }
   }
-}
-
-function plainLine(r: ReportResult): string {
-  return `${r.status} ${r.input}${r.outputs.length ? ' -> ' + r.outputs.join(' ') : ''}`;
-}
-
-function summary(result: BuildResult) {
-  const all = [...result.diagnostics, ...result.reports.flatMap((r) => r.diagnostics)];
-  return {
-    built: result.reports.filter((r) => r.status === 'built').length,
-    failed: result.reports.filter((r) => r.status === 'failed').length,
-    errors: all.filter((d) => d.severity === 'error').length,
-    warnings: all.filter((d) => d.severity === 'warning').length,
-  };
-}
-
-function summaryLine(result: BuildResult, seconds: number): string {
-  const s = summary(result);
-  return `${s.built} built, ${s.failed} failed, ${s.errors} errors, ${s.warnings} warnings in ${seconds.toFixed(2)}s`;
 }

@@ -4,7 +4,7 @@
  * Packs compile once and render many reports.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import matter from 'gray-matter';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { markdownEscape } from './escape.js';
 import { makeHelpers } from './helpers.js';
+import { packFiles } from './pack-files.js';
 
 /**
  * Handlebars escapes for HTML; these templates produce Markdown, so values
@@ -105,11 +106,7 @@ export interface PackLoad {
   diagnostics: Diagnostic[];
 }
 
-export const STANDARD_PACK = resolve(fileURLToDir(import.meta.url), '../../templates/standard');
-
-function fileURLToDir(url: string): string {
-  return new URL('.', url).pathname;
-}
+export { STANDARD_PACK_DIR as STANDARD_PACK } from '../version.js';
 
 export function loadPack(dir: string): PackLoad {
   const diagnostics: Diagnostic[] = [];
@@ -142,14 +139,13 @@ export function loadPack(dir: string): PackLoad {
   }
   const hb = Handlebars.create();
   hb.registerHelper(makeHelpers(hb.SafeString as never));
-  const files = [packFile];
+  const files = packFiles(dir);
 
   const partialDir = join(dir, 'partials');
   if (existsSync(partialDir)) {
     for (const f of readdirSync(partialDir).sort()) {
       if (!/\.(md|hbs)$/.test(f)) continue;
       const path = join(partialDir, f);
-      files.push(path);
       const src = readFileSync(path, 'utf8');
       if (checkSyntax(src, rel(path), 0, diagnostics)) hb.registerPartial(f.replace(/\.(md|hbs)$/, ''), src);
     }
@@ -172,7 +168,6 @@ export function loadPack(dir: string): PackLoad {
   for (const f of sectionFiles) {
     const path = join(sectionDir, f);
     if (!statSync(path).isFile()) continue;
-    files.push(path);
     const source = readFileSync(path, 'utf8');
     let fm: matter.GrayMatterFile<string>;
     try {

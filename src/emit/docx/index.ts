@@ -29,7 +29,7 @@ import { plainText, roleOf } from '../../markdown/index.js';
 import type { Layout } from '../../render/pack.js';
 import { signatureLayout } from '../signature.js';
 import { titleLines } from '../title.js';
-import { finishPackage } from './finish.js';
+import { coreXml, fixZipTimes, stylesXml } from './finish.js';
 import { geometry, STYLE, styles } from './styles.js';
 
 export interface DocxResult {
@@ -117,13 +117,10 @@ export async function emitDocx(tree: Root, layout: Layout, file: string): Promis
         ? { default: pageNumber(AlignmentType.CENTER, 'none') }
         : { default: pageNumber(AlignmentType.RIGHT, 'right'), even: pageNumber(AlignmentType.LEFT, 'left') };
 
+  const styleOptions = styles(layout);
   const doc = new Document({
-    creator: issuer,
-    lastModifiedBy: issuer,
-    title,
-    revision: 1,
     evenAndOddHeaderAndFooters: layout.page_numbers === 'outside',
-    styles: styles(layout),
+    styles: styleOptions,
     sections: [
       {
         properties: {
@@ -140,8 +137,12 @@ export async function emitDocx(tree: Root, layout: Layout, file: string): Promis
       },
     ],
   });
-  const raw = await Packer.toBuffer(doc);
-  const bytes = finishPackage(new Uint8Array(raw), isoDate(date));
+  const timestamp = isoDate(date);
+  const raw = await Packer.toBuffer(doc, false, [
+    { path: 'docProps/core.xml', data: coreXml(title, issuer, timestamp) },
+    { path: 'word/styles.xml', data: await stylesXml(JSON.stringify(layout), styleOptions) },
+  ]);
+  const bytes = fixZipTimes(new Uint8Array(raw), timestamp);
   return { bytes, diagnostics: ctx.diagnostics };
 }
 

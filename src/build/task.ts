@@ -1,0 +1,34 @@
+/** What a compile job receives and returns, the same inline and on a worker thread. */
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { LayoutOverrides } from './compile.js';
+import type { ReportSummary } from './summary.js';
+
+export type Format = 'md' | 'html' | 'docx';
+
+export interface CompilerSetup {
+  packDir: string;
+  formats: readonly Format[];
+  layout: LayoutOverrides;
+}
+
+export interface Task {
+  id: number;
+  /** Path as shown in messages. */
+  display: string;
+  source: string;
+}
+
+export interface TaskResult {
+  id: number;
+  diagnostics: Diagnostic[];
+  outputs: Partial<Record<Format, Uint8Array>>;
+  summary: ReportSummary | undefined;
+}
+
+/** Compiles tasks with one loaded template pack. */
+export interface Compiler {
+  /** Loads the pack; returns its problems (none when it is usable). */
+  init(): Promise<Diagnostic[]>;
+  run(task: Task): Promise<TaskResult>;
+  close(): Promise<void>;
+}
