@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../dist/cli/index.js', import.meta.url);
+const entry = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('report: the compiled program is missing (dist/). Run “npm install” (or “npm run build”) in the township-report folder first.\n');
   process.exit(2);

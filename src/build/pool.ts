@@ -4,18 +4,17 @@
  * and is replaced.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { PACKAGE_ROOT } from '../version.js';
 import type { Compiler, CompilerSetup, Task, TaskResult } from './task.js';
 
-/** dist/build/worker.js (from source under a test runner, the compiled copy in dist/). */
+/** The worker bundle (dist/worker.js), also when this module runs from source under a test runner. */
 function workerPath(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return here.replace(/pool\.js$/, 'worker.js');
-  const compiled = here.replace(/src[\\/]build[\\/]pool\.ts$/, 'dist/build/worker.js');
-  if (!existsSync(compiled)) throw new Error('dist/build/worker.js is missing: run “npm run build”');
-  return compiled;
+  const path = join(PACKAGE_ROOT, 'dist', 'worker.js');
+  if (!existsSync(path)) throw new Error('dist/worker.js is missing: run “npm run build”');
+  return path;
 }
 
 interface Slot {
@@ -31,7 +30,7 @@ export function workerPool(setup: CompilerSetup, size: number): Compiler {
   let closed = false;
 
   const spawn = (): { slot: Slot; ready: Promise<Diagnostic[]> } => {
-    const worker = new Worker(workerPath(), { workerData: setup });
+    const worker = new Worker(workerPath(), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 96 } });
     const slot: Slot = { worker, busy: undefined, resolve: undefined };
     const ready = new Promise<Diagnostic[]>((resolve, reject) => {
       worker.once('message', (m: { type: string; diagnostics: Diagnostic[] }) => (m.type === 'ready' ? resolve(m.diagnostics) : reject(new Error('unexpected message'))));
