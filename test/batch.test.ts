@@ -233,7 +233,9 @@ describe('reporters', () => {
     const r = runCli(['build', 'data', '--out', 'out'], dir, { CI: '' });
     expect(r.code).toBe(0);
     expect(r.stderr + r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
-    expect(r.stderr.trim().split('\n')).toHaveLength(4);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('built '))).toHaveLength(3);
+    expect(lines[lines.length - 1]).toMatch(/^3 built, 0 failed, 0 unchanged, 0 errors, \d+ warnings in [\d.]+s$/);
   });
 });
 

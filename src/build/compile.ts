@@ -4,7 +4,7 @@
  * Returns outputs and diagnostics as data; writes nothing.
  */
 import type { Root } from 'mdast';
-import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { derive } from '../derive/index.js';
 import { emitHtml } from '../emit/html.js';
 import { emitMarkdown } from '../emit/md.js';
@@ -12,6 +12,12 @@ import { loadReport, type ReportData } from '../load/index.js';
 import { buildTree } from '../markdown/index.js';
 import { chineseDate } from '../render/chinese.js';
 import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
+import { applyRuleSettings, lint, type PreviousYear, type RuleSetting } from '../lint/index.js';
+import type { SectionOverrides } from '../render/pack.js';
+import type { Locator } from '../load/positions.js';
+import { previousPath } from './previous.js';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { summarize, type ReportSummary } from './summary.js';
 
 import type { Format } from './task.js';
@@ -24,11 +30,67 @@ export interface CompileOptions {
   formats: readonly Format[];
   /** Layout settings that override the pack's for this run. */
   layout?: LayoutOverrides | undefined;
+  /** Rule severities from report.config.yaml (off, warn, error). */
+  rules?: Readonly<Record<string, RuleSetting>> | undefined;
+  /**
+   * The data file's path on disk. With it, last year's file is found for year-on-year
+   * figures, and the township's own section templates (`overrides:`) are read.
+   */
+  path?: string | undefined;
+}
+
+/** Last year's data, when its file is found and valid. */
+function loadPrevious(path: string, source: string): (PreviousYear & { path: string }) | undefined {
+  const prev = previousPath(path, source);
+  if (!prev) return undefined;
+  try {
+    const display = relative(dirname(path), prev) || prev;
+    const loaded = loadReport(display, readFileSync(prev, 'utf8'));
+    return loaded.data ? { file: display, data: loaded.data, path: prev } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiles the section templates a township supplies itself (`overrides:` in its data file). */
+function sectionOverrides(file: string, path: string, wanted: Record<string, string>, pack: Pack, locator: Locator): { overrides: SectionOverrides; diagnostics: Diagnostic[]; files: string[] } {
+  const overrides: Record<string, { file: string; render: (context: unknown) => string }> = {};
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  const ids = pack.sections.map((s) => s.id);
+  for (const [id, templateFile] of Object.entries(wanted)) {
+    const span = locator.value(['overrides', id]);
+    if (!ids.includes(id)) {
+      const keySpan = locator.key(['overrides'], id);
+      diagnostics.push(diagnostic(file, { ruleId: 'template/override', reason: `\`overrides.${id}\`: the template pack has no section “${id}”`, note: `Sections: ${ids.join(', ')} (see “report templates”).`, start: keySpan?.start, end: keySpan?.end }));
+      continue;
+    }
+    const abs = resolve(dirname(path), templateFile);
+    files.push(abs);
+    let source: string;
+    try {
+      source = readFileSync(abs, 'utf8');
+    } catch {
+      diagnostics.push(diagnostic(file, { ruleId: 'template/override', reason: `\`overrides.${id}\`: cannot read the template “${templateFile}”`, note: 'The path is relative to this data file.', start: span?.start, end: span?.end }));
+      continue;
+    }
+    const compiled = pack.compileSection(relative(process.cwd(), abs) || abs, source);
+    diagnostics.push(...compiled.diagnostics);
+    if (compiled.render) overrides[id] = { file: relative(process.cwd(), abs) || abs, render: compiled.render };
+  }
+  return { overrides, diagnostics, files };
+}
+
+/** A section holding nothing but headings and white space says nothing. */
+function isEmptySection(markdown: string): boolean {
+  return markdown.replace(/^#{1,6} .*$/gm, '').trim() === '';
 }
 
 export interface Compiled {
   file: string;
   data: ReportData | undefined;
+  /** Files besides the data file that the outputs depend on (last year's data, own section templates). */
+  dependencies: string[];
   /** Identity and key figures, for manifests and roll-ups; set when the report compiled. */
   summary: ReportSummary | undefined;
   tree: Root | undefined;
@@ -37,21 +99,34 @@ export interface Compiled {
 }
 
 export async function compile(file: string, source: string, pack: Pack, options: CompileOptions): Promise<Compiled> {
-  const result: Compiled = { file, data: undefined, summary: undefined, tree: undefined, outputs: {}, diagnostics: [] };
+  const result: Compiled = { file, data: undefined, dependencies: [], summary: undefined, tree: undefined, outputs: {}, diagnostics: [] };
   const loaded = loadReport(file, source);
   result.diagnostics.push(...loaded.diagnostics);
   if (!loaded.data) return result;
 
   const derived = derive(file, loaded.data, loaded.locator);
-  result.diagnostics.push(...derived.diagnostics);
   result.data = derived.data;
+  const data = derived.data;
+  const previous = options.path ? loadPrevious(options.path, source) : undefined;
+  if (previous) result.dependencies.push(previous.path);
+  const own = options.path && data.overrides ? sectionOverrides(file, options.path, data.overrides, pack, loaded.locator) : undefined;
+  if (own) {
+    result.diagnostics.push(...own.diagnostics);
+    result.dependencies.push(...own.files);
+  }
+  const rendered = render(pack, data, previous?.data ?? null, own?.overrides);
+  const linted = lint({
+    file,
+    data,
+    source,
+    locator: loaded.locator,
+    parts: rendered.sections.filter((s) => s.required).map((s) => ({ part: s.part, title: s.title, empty: isEmptySection(s.markdown) })),
+    ...(pack.meta.deadline ? { deadline: pack.meta.deadline } : {}),
+    previous,
+  });
+  result.diagnostics.push(...applyRuleSettings([...derived.diagnostics, ...linted], options.rules), ...rendered.diagnostics);
   if (hasErrors(result.diagnostics)) return result;
 
-  const rendered = render(pack, derived.data);
-  result.diagnostics.push(...rendered.diagnostics);
-  if (hasErrors(rendered.diagnostics)) return result;
-
-  const data = derived.data;
   const built = buildTree(
     file,
     rendered.sections.map((s) => s.markdown.trim()).filter((s) => s !== '').join('\n\n'),

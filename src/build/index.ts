@@ -20,6 +20,8 @@ import { readManifest, serializeManifest, type ManifestEntry, type ManifestOutpu
 import { DEFAULT_PATTERN, outputPath } from './paths.js';
 import { indexHtml, rollupCsv, rollupHtml, rollupMarkdown } from './rollup.js';
 import type { Compiler, Format, TaskResult } from './task.js';
+import type { RuleSetting } from '../lint/index.js';
+import { previousPath } from './previous.js';
 import { removeStaleTemporaries, writeAtomic } from './write.js';
 
 export type { Format } from './task.js';
@@ -44,9 +46,13 @@ export interface BuildOptions {
   force?: boolean | undefined;
   /** Build in memory and compare with the files on disk; write nothing. */
   check?: boolean | undefined;
+  /** Validate and lint only: no outputs, nothing written. */
+  lintOnly?: boolean | undefined;
   shard?: Shard | undefined;
   /** Output path pattern, e.g. {year}/{county}/{township}.{ext}; default mirrors the input tree. */
   outPattern?: string | undefined;
+  /** Rule severities from report.config.yaml. */
+  rules?: Readonly<Record<string, RuleSetting>> | undefined;
   /** Write summary.md/.html/.csv and index.html (default: yes, except for shards and checks). */
   rollup?: boolean | undefined;
   signal?: AbortSignal | undefined;
@@ -54,7 +60,7 @@ export interface BuildOptions {
   onReport?: (report: ReportResult) => void;
 }
 
-export type ReportStatus = 'built' | 'failed' | 'unchanged' | 'current' | 'stale';
+export type ReportStatus = 'built' | 'failed' | 'unchanged' | 'current' | 'stale' | 'checked';
 
 export interface ReportResult {
   input: string;
@@ -95,14 +101,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const inputs = options.shard ? found.inputs.filter((i) => shardOf(i.display, options.shard!.count) === options.shard!.index) : found.inputs;
 
   const packDir = options.template ? resolve(options.cwd, options.template) : STANDARD_PACK_DIR;
-  const formats = [...new Set(options.formats)];
+  const formats = options.lintOnly ? [] : [...new Set(options.formats)];
+  const readOnly = Boolean(options.check || options.lintOnly);
   const buildKey = sha256(
     JSON.stringify([TOOL, existsSync(join(packDir, 'pack.yaml')) ? packHash(packDir) : '', formats, options.layout ?? {}, pattern]),
   );
   const manifestPath = join(outDir, manifestName(options.shard));
-  const previous = options.check || options.force ? undefined : readManifest(manifestPath);
+  const previous = readOnly || options.force ? undefined : readManifest(manifestPath);
   const previousByInput = new Map((previous?.reports ?? []).map((r) => [r.input, r]));
-  if (!options.check) removeStaleTemporaries(outDir);
+  if (!readOnly) removeStaleTemporaries(outDir);
 
   const entries = new Map<string, ManifestEntry>();
   const reports: ReportResult[] = [];
@@ -114,7 +121,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const display = (rel: string) => posix(relative(options.cwd, join(outDir, rel)));
 
   // 1. What is unchanged since the last build?
-  const todo: { input: Input; key: string }[] = [];
+  /** The key of a report: the build's settings, its data file and every file it depends on. */
+  const keyOf = (sourceHash: string, deps: readonly string[]) => {
+    const parts = [buildKey, sourceHash];
+    for (const d of [...new Set(deps)].sort()) {
+      const abs = resolve(options.cwd, d);
+      parts.push(d, existsSync(abs) ? sha256(readFileSync(abs)) : 'absent');
+    }
+    return sha256(parts.join('\0'));
+  };
+  const todo: { input: Input; sourceHash: string }[] = [];
   for (const input of inputs) {
     let source: Buffer;
     try {
@@ -123,14 +139,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       emit({ input: input.display, status: 'failed', outputs: [], diagnostics: [diagnostic(input.display, { ruleId: 'input/read', reason: `Cannot read the file: ${(e as Error).message}` })] });
       continue;
     }
-    const key = sha256(buildKey + '\0' + sha256(source));
+    const sourceHash = sha256(source);
     const before = previousByInput.get(input.display);
-    if (before && before.key === key && before.status === 'built' && outputsIntact(outDir, before.outputs)) {
+    const prevYear = previousPath(input.path, source.toString('utf8'));
+    const deps = [...(before?.dependencies ?? []), ...(prevYear ? [posix(relative(options.cwd, prevYear))] : [])];
+    if (before && before.key === keyOf(sourceHash, deps) && before.status === 'built' && outputsIntact(outDir, before.outputs)) {
       entries.set(input.display, before);
       for (const o of before.outputs) claimed.set(o.path, input.display);
       emit({ input: input.display, status: 'unchanged', outputs: before.outputs.map((o) => display(o.path)), diagnostics: [] });
     } else {
-      todo.push({ input, key });
+      todo.push({ input, sourceHash });
     }
   }
   options.onStart?.({ total: inputs.length, toBuild: todo.length });
@@ -140,7 +158,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let compiler: Compiler | undefined;
   if (todo.length > 0) {
     const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length));
-    const setup = { packDir, formats, layout: options.layout ?? {} };
+    const setup = { packDir, formats, layout: options.layout ?? {}, rules: options.rules };
     compiler = jobs > 1 ? (await import('./pool.js')).workerPool(setup, jobs) : (await import('./inline.js')).inlineCompiler(setup);
     const packProblems = await compiler.init();
     diagnostics.push(...packProblems);
@@ -170,7 +188,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const runOne = async (): Promise<void> => {
       while (!interrupted && nextIndex < todo.length) {
         const id = nextIndex++;
-        const { input, key } = todo[id]!;
+        const { input, sourceHash } = todo[id]!;
         let source: string;
         try {
           source = readFileSync(input.path, 'utf8');
@@ -179,9 +197,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           inOrder(id, () => emit({ input: input.display, status: 'failed', outputs: [], diagnostics: [d] }));
           continue;
         }
-        const result = await compiler!.run({ id, display: input.display, source });
+        const result = await compiler!.run({ id, display: input.display, path: input.path, source });
         if (interrupted) return;
-        inOrder(id, () => handle(input, key, result));
+        const dependencies = result.dependencies.map((d) => posix(relative(options.cwd, d)));
+        inOrder(id, () => handle(input, keyOf(sourceHash, dependencies), dependencies, result));
       }
     };
     await Promise.all(Array.from({ length: Math.min(window, todo.length) }, runOne));
@@ -190,14 +209,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   return finish(true);
 
-  function handle(input: Input, key: string, result: TaskResult): void {
+  function handle(input: Input, key: string, dependencies: string[], result: TaskResult): void {
     const ds = result.diagnostics;
     const counts = { errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length };
     const failed = (extra: Diagnostic[] = []) => {
-      entries.set(input.display, { input: input.display, key, status: 'failed', outputs: [], summary: null, errors: counts.errors + extra.length, warnings: counts.warnings });
+      entries.set(input.display, { input: input.display, key, status: 'failed', dependencies, outputs: [], summary: null, errors: counts.errors + extra.length, warnings: counts.warnings });
       emit({ input: input.display, status: 'failed', outputs: [], diagnostics: [...ds, ...extra] });
     };
     if (hasErrors(ds)) return failed();
+    if (options.lintOnly) {
+      emit({ input: input.display, status: 'checked', outputs: [], diagnostics: ds });
+      return;
+    }
 
     const planned: { format: Format; rel: string; bytes: Uint8Array }[] = [];
     for (const format of formats) {
@@ -239,20 +262,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     } catch (e) {
       return failed([diagnostic(input.display, { ruleId: 'output/write', reason: `Could not write this report: ${(e as Error).message}` })]);
     }
-    entries.set(input.display, { input: input.display, key, status: 'built', outputs, summary: result.summary ?? null, ...counts });
+    entries.set(input.display, { input: input.display, key, status: 'built', dependencies, outputs, summary: result.summary ?? null, ...counts });
     emit({ input: input.display, status: 'built', outputs: outputs.map((o) => display(o.path)), diagnostics: ds });
   }
 
   function finish(packOk: boolean): BuildResult {
     let manifest: string | undefined;
-    if (!options.check && packOk && (entries.size > 0 || previous)) {
+    if (!readOnly && packOk && (entries.size > 0 || previous)) {
       // Reports of an earlier build whose data file still exists but is not part of this build are kept.
       for (const [input, entry] of previousByInput) if (!entries.has(input) && existsSync(resolve(options.cwd, input))) entries.set(input, entry);
       writeAtomic(manifestPath, serializeManifest(TOOL, entries.values()));
       manifest = posix(relative(options.cwd, manifestPath));
       if (options.rollup ?? !options.shard) writeRollup(outDir, [...entries.values()]);
     }
-    const ok = !interrupted && packOk && !hasErrors(diagnostics) && reports.length > 0 && reports.every((r) => r.status === 'built' || r.status === 'unchanged' || r.status === 'current');
+    const ok = !interrupted && packOk && !hasErrors(diagnostics) && reports.length > 0 && reports.every((r) => r.status === 'built' || r.status === 'unchanged' || r.status === 'current' || r.status === 'checked');
     return { reports, diagnostics, ok, interrupted, manifest };
   }
 }

@@ -15,8 +15,8 @@ export function inlineCompiler(setup: CompilerSetup): Compiler {
     async run(task: Task): Promise<TaskResult> {
       if (!pack) throw new Error('template pack not loaded');
       try {
-        const c = await compile(task.display, task.source, pack, { formats: setup.formats, layout: setup.layout });
-        return { id: task.id, diagnostics: c.diagnostics, outputs: c.outputs, summary: c.summary };
+        const c = await compile(task.display, task.source, pack, { formats: setup.formats, layout: setup.layout, rules: setup.rules, path: task.path });
+        return { id: task.id, diagnostics: c.diagnostics, outputs: c.outputs, summary: c.summary, dependencies: c.dependencies };
       } catch (e) {
         return {
           id: task.id,
@@ -29,6 +29,7 @@ export function inlineCompiler(setup: CompilerSetup): Compiler {
           ],
           outputs: {},
           summary: undefined,
+          dependencies: [],
         };
       }
     },

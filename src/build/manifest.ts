@@ -23,6 +23,8 @@ export interface ManifestEntry {
   /** Hash of everything that decides this report's outputs. */
   key: string;
   status: 'built' | 'failed';
+  /** Other files the outputs depend on (last year's data, own section templates), relative to the working folder. */
+  dependencies: string[];
   outputs: ManifestOutput[];
   summary: ReportSummary | null;
   errors: number;
@@ -44,6 +46,7 @@ const manifestSchema = z.object({
       input: z.string(),
       key: z.string(),
       status: z.enum(['built', 'failed']),
+      dependencies: z.array(z.string()),
       outputs: z.array(z.object({ format: z.enum(['md', 'html', 'docx']), path: z.string(), sha256: z.string(), bytes: z.number() })),
       summary: z
         .object({

@@ -62,6 +62,7 @@ export function workerPool(setup: CompilerSetup, size: number): Compiler {
         diagnostics: [diagnostic(task.display, { ruleId: 'internal/crash', reason: `The compiler failed on this report: ${err.message}` })],
         outputs: {},
         summary: undefined,
+        dependencies: [],
       });
     }
     if (closed) return;
@@ -106,6 +107,7 @@ export function workerPool(setup: CompilerSetup, size: number): Compiler {
         diagnostics: [diagnostic(task.display, { ruleId: 'internal/interrupted', reason: 'The build was interrupted before this report was compiled' })],
         outputs: {},
         summary: undefined,
+        dependencies: [],
       });
       for (const job of waiting.splice(0)) job.resolve(cancelled(job.task));
       for (const slot of slots) {

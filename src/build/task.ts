@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from './compile.js';
 import type { ReportSummary } from './summary.js';
+import type { RuleSetting } from '../lint/index.js';
 
 export type Format = 'md' | 'html' | 'docx';
 
@@ -9,12 +10,15 @@ export interface CompilerSetup {
   packDir: string;
   formats: readonly Format[];
   layout: LayoutOverrides;
+  rules?: Readonly<Record<string, RuleSetting>> | undefined;
 }
 
 export interface Task {
   id: number;
   /** Path as shown in messages. */
   display: string;
+  /** Absolute path of the data file. */
+  path: string;
   source: string;
 }
 
@@ -23,6 +27,8 @@ export interface TaskResult {
   diagnostics: Diagnostic[];
   outputs: Partial<Record<Format, Uint8Array>>;
   summary: ReportSummary | undefined;
+  /** Absolute paths of the other files the outputs depend on. */
+  dependencies: string[];
 }
 
 /** Compiles tasks with one loaded template pack. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -6,7 +6,8 @@ import { build, FORMATS, type Format, type Shard } from '../build/index.js';
 import { checkPattern } from '../build/paths.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { layoutOverridesSchema } from '../render/index.js';
-import { EXAMPLES_DIR } from '../version.js';
+import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
+import { LINT_DEFAULTS } from '../lint/index.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic, makeReporter, REPORTERS, type ReporterName } from './reporters.js';
 
@@ -19,6 +20,7 @@ const configSchema = z.strictObject({
   reporter: z.enum(REPORTERS).optional(),
   jobs: z.number().int().min(1).optional(),
   layout: layoutOverridesSchema.optional(),
+  rules: z.record(z.string(), z.enum(['off', 'warn', 'error'])).optional(),
 });
 
 type Config = z.output<typeof configSchema>;
@@ -35,9 +37,12 @@ export interface BuildFlags {
   force?: boolean;
   check?: boolean;
   shard?: Shard;
+  /** report check: validate and lint, build nothing. */
+  lintOnly?: boolean;
+  watch?: boolean;
 }
 
-function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagnostic[] } {
+export function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagnostic[] } {
   const display = relative(io.cwd, path) || path;
   try {
     const raw: unknown = parseYaml(readFileSync(path, 'utf8')) ?? {};
@@ -49,7 +54,7 @@ function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagno
         diagnostic(display, {
           ruleId: 'config/invalid',
           reason: `\`${i.path.join('.') || '(top)'}\`: ${i.message}`,
-          note: 'Settings: inputs, out, out_pattern, formats, template, reporter, jobs, layout (see README: Configuration).',
+          note: 'Settings: inputs, out, out_pattern, formats, template, reporter, jobs, layout, rules (see README: Configuration).',
         }),
       ),
     };
@@ -74,6 +79,11 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
     }
     config = read.config;
   }
+  const unknownRules = Object.keys(config.rules ?? {}).filter((r) => !(r in LINT_DEFAULTS));
+  if (unknownRules.length > 0) {
+    io.err(`report: report.config.yaml sets unknown rules ${unknownRules.map((r) => `“${r}”`).join(', ')}; see docs/rules.md`);
+    return EXIT.usage;
+  }
   const overrides = parseLayoutOverrides(opts.layout ?? []);
   if (typeof overrides === 'string') {
     io.err(`report: ${overrides}`);
@@ -92,36 +102,78 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
   const ci = io.env['CI'] === 'true' || io.env['CI'] === '1';
   const interactive = io.isTTY && !ci;
   const reporterName: ReporterName = opts.reporter ?? config.reporter ?? (interactive ? 'pretty' : 'plain');
-  const reporter = makeReporter(reporterName, io, { colors: interactive && !io.env['NO_COLOR'], progress: interactive });
+  const mode = opts.lintOnly ? 'lint' : opts.check ? 'verify' : 'build';
+  const reporter = makeReporter(reporterName, io, { colors: interactive && !io.env['NO_COLOR'], progress: interactive, mode });
 
   const abort = new AbortController();
   const stop = () => abort.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  try {
+  const template = opts.template ?? (config.template ? fromConfig(config.template) : undefined);
+  const runOnce = async (started: number) => {
     const result = await build({
       inputs,
       cwd: io.cwd,
       outDir: opts.out ?? (config.out ? fromConfig(config.out) : 'out'),
       outPattern,
       formats: (opts.format as Format[] | undefined) ?? config.formats ?? ['docx', 'html', 'md'],
-      template: opts.template ?? (config.template ? fromConfig(config.template) : undefined),
+      template,
       layout: { ...(config.layout ?? {}), ...overrides },
+      rules: config.rules,
       jobs: opts.jobs ?? config.jobs,
       force: opts.force,
       check: opts.check,
+      lintOnly: opts.lintOnly,
       shard: opts.shard,
       signal: abort.signal,
       onStart: (info) => reporter.start(info),
       onReport: (r) => reporter.report(r),
     });
     reporter.done(result, (performance.now() - started) / 1000);
-    if (result.interrupted) return EXIT.interrupted;
-    return result.ok ? EXIT.ok : EXIT.failed;
+    return result;
+  };
+  try {
+    const result = await runOnce(started);
+    if (!opts.watch) {
+      if (result.interrupted) return EXIT.interrupted;
+      return result.ok ? EXIT.ok : EXIT.failed;
+    }
+    await watchAndRebuild(inputs.map((i) => resolve(io.cwd, i)), template ? resolve(io.cwd, template) : undefined, abort.signal, io, () => runOnce(performance.now()));
+    return EXIT.ok;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
+}
+
+/**
+ * --watch: after the first build, rebuilds when a data file or a template changes. Each
+ * rebuild is incremental, so only the townships whose data (or templates) changed are built.
+ */
+async function watchAndRebuild(inputs: string[], template: string | undefined, signal: AbortSignal, io: Io, rebuild: () => Promise<unknown>): Promise<void> {
+  const { watch } = await import('node:fs');
+  const packDirs = template ? [template] : [STANDARD_PACK_DIR];
+  const roots = [...new Set([...inputs.map((p) => (existsSync(p) && statSync(p).isDirectory() ? p : dirname(p))), ...packDirs])];
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const watchers = roots.filter(existsSync).map((root) =>
+    watch(root, { recursive: true }, (_event, name) => {
+      if (name && !/\.(ya?ml|md|hbs)$/i.test(String(name))) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        running = running.then(async () => {
+          if (signal.aborted) return;
+          io.err(`change in ${relative(io.cwd, join(root, String(name ?? ''))) || root}: rebuilding`);
+          await rebuild();
+        });
+      }, 100);
+    }),
+  );
+  io.err(`watching ${roots.map((r) => relative(io.cwd, r) || '.').join(', ')} for changes (Ctrl-C to stop)`);
+  await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
+  clearTimeout(timer);
+  for (const w of watchers) w.close();
+  await running;
 }
 
 /** Reads repeated `--layout key=value` options; returns a message when one is wrong. */

@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { VERSION } from '../version.js';
 import type { Shard } from '../build/index.js';
 import type { BuildFlags } from './build-command.js';
+import type { InitFlags } from './init-command.js';
 import { REPORTERS } from './reporters.js';
 
 
@@ -30,6 +31,12 @@ function parseFormats(value: string): string[] {
     throw new InvalidArgumentError(`unknown format ${bad.map((b) => `“${b}”`).join(', ') || '(none)'}; choose from ${FORMAT_NAMES.join(', ')}`);
   }
   return [...new Set(list)];
+}
+
+function parseYear(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new InvalidArgumentError('expected a year such as 2025');
+  return n;
 }
 
 function parsePositive(value: string): number {
@@ -71,6 +78,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-j, --jobs <n>', 'reports compiled in parallel (default: the number of cores)', parsePositive)
     .option('--force', 'rebuild every report, even those whose data, templates and tool are unchanged')
     .option('--check', 'build in memory and compare with the files in the output folder; exit 1 naming each one missing or out of date; write nothing')
+    .option('-w, --watch', 'after building, rebuild whenever a data file or a template changes')
     .option('--shard <k/n>', 'build only share k of n (a stable split by file path), for parallel CI jobs; merge their manifests with “report manifest merge”', parseShard)
     .addOption(new Option('-r, --reporter <name>', 'how to print progress and diagnostics (default: pretty on a terminal, plain otherwise or when CI=true)').choices(REPORTERS))
     .option('--config <file>', 'settings file (default: report.config.yaml in the working folder, if present)')
@@ -97,6 +105,51 @@ reports are still built), 2 usage error, 130 interrupted.`,
     .action(async (inputs: string[], opts: BuildFlags) => {
       const { runBuild } = await import('./build-command.js');
       exitCode = await runBuild(inputs, opts, io);
+    });
+
+  program
+    .command('check')
+    .description('Check data files without building: validation, figures, the regulation (Art. 25 parts, dates) and the writing. Rules and their ids: docs/rules.md.')
+    .argument('[inputs...]', 'data files, folders or patterns (default: as for build)')
+    .option('-t, --template <dir>', 'template pack folder (its required parts and deadline are checked)')
+    .addOption(new Option('-r, --reporter <name>', 'output style').choices(REPORTERS))
+    .option('--config <file>', 'settings file (rule severities: rules:)')
+    .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 an error, 2 usage error.')
+    .action(async (inputs: string[], opts: BuildFlags) => {
+      const { runBuild } = await import('./build-command.js');
+      exitCode = await runBuild(inputs, { ...opts, lintOnly: true }, io);
+    });
+
+  program
+    .command('init')
+    .description('Write a new data file with every field, commented in Chinese, that builds as it is.')
+    .option('--township <name>', 'township name, e.g. 金坪乡 (default: 某某乡)')
+    .option('--kind <kind>', '乡, 镇 or 街道 (default: 乡)')
+    .option('--county <name>', 'county or district, e.g. 城口县')
+    .option('--year <year>', 'the year reported on (default: last year)', parseYear)
+    .option('-o, --out <file>', 'file to write (default: {township}-{year}.yaml)')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (opts: InitFlags) => {
+      const { runInit } = await import('./init-command.js');
+      exitCode = await runInit(opts, io);
+    });
+
+  program
+    .command('schema')
+    .description('Print the JSON Schema (draft-07) of the data file, for editors (yaml-language-server).')
+    .action(async () => {
+      const { reportJsonSchema } = await import('../load/json-schema.js');
+      io.out(JSON.stringify(reportJsonSchema(), null, 2));
+    });
+
+  program
+    .command('templates')
+    .description('List the template packs and sections in use, and which townships override a section.')
+    .argument('[inputs...]', 'data files whose own sections (overrides:) to list')
+    .option('-t, --template <dir>', 'template pack folder (default: the standard pack)')
+    .action(async (inputs: string[], opts: { template?: string }) => {
+      const { runTemplates } = await import('./templates-command.js');
+      exitCode = await runTemplates(inputs, opts, io);
     });
 
   const manifest = program.command('manifest').description('Work with build manifests (manifest.json).');

@@ -60,6 +60,7 @@ export interface Counts {
   unchanged: number;
   current: number;
   stale: number;
+  checked: number;
   errors: number;
   warnings: number;
 }
@@ -73,17 +74,22 @@ export function counts(result: BuildResult): Counts {
     unchanged: n('unchanged'),
     current: n('current'),
     stale: n('stale'),
+    checked: n('checked'),
     errors: all.filter((d) => d.severity === 'error').length,
     warnings: all.filter((d) => d.severity === 'warning').length,
   };
 }
 
-export function summaryLine(result: BuildResult, seconds: number): string {
+export type Mode = 'build' | 'verify' | 'lint';
+
+export function summaryLine(result: BuildResult, seconds: number, mode: Mode = 'build'): string {
   const c = counts(result);
   const parts =
-    c.current + c.stale > 0
-      ? [`${c.current} current`, `${c.stale} stale`, `${c.failed} failed`]
-      : [`${c.built} built`, `${c.failed} failed`, `${c.unchanged} unchanged`];
+    mode === 'lint'
+      ? [`${c.checked} checked`, `${c.failed} with errors`]
+      : mode === 'verify'
+        ? [`${c.current} current`, `${c.stale} stale`, `${c.failed} failed`]
+        : [`${c.built} built`, `${c.failed} failed`, `${c.unchanged} unchanged`];
   return `${parts.join(', ')}, ${c.errors} errors, ${c.warnings} warnings in ${seconds.toFixed(2)}s${result.interrupted ? ' (interrupted)' : ''}`;
 }
 
@@ -92,7 +98,8 @@ export function plainLine(r: ReportResult): string {
   return `${r.status} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? ' -> ' + r.outputs.join(' ') : ''}`;
 }
 
-export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolean; progress: boolean }): Reporter {
+export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolean; progress: boolean; mode?: Mode }): Reporter {
+  const mode = opts.mode ?? 'build';
   const c = color(opts.colors);
   const printDiagnostics = (list: readonly Diagnostic[]) => {
     for (const d of list) io.err(formatDiagnostic(d, opts.colors && name === 'pretty'));
@@ -132,7 +139,7 @@ export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolea
         done(result, seconds) {
           for (const d of result.diagnostics) io.out(githubAnnotation(d));
           printDiagnostics(result.diagnostics);
-          io.err(summaryLine(result, seconds));
+          io.err(summaryLine(result, seconds, mode));
         },
       };
     case 'plain':
@@ -144,7 +151,7 @@ export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolea
         },
         done(result, seconds) {
           printDiagnostics(result.diagnostics);
-          io.err(summaryLine(result, seconds));
+          io.err(summaryLine(result, seconds, mode));
         },
       };
     default: {
@@ -173,7 +180,7 @@ export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolea
         },
         report(r) {
           seen++;
-          if (r.status === 'built' || r.status === 'current') ok++;
+          if (r.status === 'built' || r.status === 'current' || r.status === 'checked') ok++;
           else if (r.status === 'unchanged') same++;
           else bad++;
           clearBar();
@@ -188,7 +195,7 @@ export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolea
         done(result, seconds) {
           clearBar();
           printDiagnostics(result.diagnostics);
-          io.err(c.bold(summaryLine(result, seconds)));
+          io.err(c.bold(summaryLine(result, seconds, mode)));
         },
       };
     }

@@ -100,4 +100,9 @@ export const RULES: Record<string, string> = {
   'input/read': 'An input file could not be read.',
   'config/invalid': 'report.config.yaml is malformed or names an unknown setting.',
   'output/write': 'An output file could not be written.',
+  'output/collision': 'Two reports would be written to the same file (see --out-pattern).',
+  'output/missing': '--check: an output the data builds is not on disk.',
+  'output/stale': '--check: an output on disk differs from what the data builds.',
+  'internal/crash': 'The compiler failed on a report (a defect; the other reports are still built).',
+  'internal/interrupted': 'The build was interrupted before the report was compiled.',
 };

@@ -25,7 +25,7 @@ export interface Figure {
   digits: string;
 }
 
-export type FigureParse = { ok: true; figure: Figure } | { ok: false; reason: string };
+export type FigureParse = { ok: true; figure: Figure } | { ok: false; reason: string; stacked?: boolean };
 
 const PREFIX = /^(约|近|超过|不低于)/;
 const SUFFIX = /^(余|多|\+|＋|左右|以上|以下)/;
@@ -91,7 +91,7 @@ export function parseFigure(input: number | string): FigureParse {
 }
 
 function stacked(a: string | null, b: string): FigureParse {
-  return { ok: false, reason: `carries two qualifiers (${a ?? ''} and ${b}); write one, e.g. 200余 or 约200` };
+  return { ok: false, stacked: true, reason: `carries two qualifiers (${a ?? ''} and ${b}); write one, e.g. 200余 or 约200` };
 }
 
 function round(n: number): number {

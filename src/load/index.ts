@@ -115,7 +115,8 @@ function issueDiagnostics(file: string, issue: Issue, locator: Locator, raw: unk
     default: {
       const value = valueAt(raw, path);
       const span = locator.value(path);
-      const rule = issue.code === 'custom' && issue.params?.['rule'] === 'data/invalid-figure' ? 'data/invalid-figure' : 'data/invalid-value';
+      const given = issue.code === 'custom' ? issue.params?.['rule'] : undefined;
+      const rule = typeof given === 'string' ? given : 'data/invalid-value';
       let reason = issue.message;
       if (issue.code === 'invalid_value') reason = `expected one of ${issue.values.map((v) => quote(v)).join(', ')}`;
       else if (issue.code === 'too_small' && typeof value === 'string') reason = 'must not be empty';
@@ -124,7 +125,7 @@ function issueDiagnostics(file: string, issue: Issue, locator: Locator, raw: unk
         diagnostic(file, {
           ruleId: rule,
           reason: `\`${where}\` is ${quote(value)}: ${reason.replace(/^is /, '')}`,
-          note: rule === 'data/invalid-figure' ? 'Write a figure as 63, 200余, 约300, 1000余份 or 95%以上.' : `Write ${describe(path)}.`,
+          note: rule !== 'data/invalid-value' ? 'Write a figure as 63, 200余, 约300, 1000余份 or 95%以上: one qualifier at most.' : `Write ${describe(path)}.`,
           start: span?.start,
           end: span?.end,
         }),

@@ -14,7 +14,7 @@ export const figure = z
   .transform((input, ctx): Figure => {
     const parsed = parseFigure(input);
     if (!parsed.ok) {
-      ctx.issues.push({ code: 'custom', message: `figure ${parsed.reason}`, input, params: { rule: 'data/invalid-figure' } });
+      ctx.issues.push({ code: 'custom', message: `figure ${parsed.reason}`, input, params: { rule: parsed.stacked ? 'figures/stacked-qualifiers' : 'data/invalid-figure' } });
       return z.NEVER;
     }
     return parsed.figure;
@@ -26,7 +26,7 @@ const fig = (description: string) => opt(figure).meta({ description });
 const text = (description: string) => opt(z.string()).meta({ description });
 
 /** A narrative paragraph (or several, separated by a blank line). Written out literally. */
-const narrative = text('叙述文字：按原样输出，空一行分段 (plain text; a blank line starts a new paragraph)');
+const narrative = text('叙述文字：按原样输出，空一行分段');
 
 /** A numbered item inside a subsection: "1. 信访矛盾多元化解：……". */
 const item = z.strictObject({
@@ -34,19 +34,19 @@ const item = z.strictObject({
   text: narrative,
 });
 
-const items = opt(z.array(item)).meta({ description: '下一级条目 1. 2. 3. (numbered items)' });
+const items = opt(z.array(item)).meta({ description: '下一级条目 1. 2. 3.' });
 
 const breakdown = z
   .strictObject({
-    total: fig('合计 (the total)'),
-    items: z.record(z.string(), figure).meta({ description: '分项：名称: 数字 (each part by name)' }),
+    total: fig('合计'),
+    items: z.record(z.string(), figure).meta({ description: '分项：名称: 数字' }),
   })
-  .meta({ description: '合计与分项，分项之和应等于合计 (a total and its parts)' });
+  .meta({ description: '合计与分项，分项之和应等于合计' });
 
 const area = <S extends z.ZodRawShape>(shape: S) =>
   opt(
     z.strictObject({
-      heading: text('二级标题，不写序号；不写则用模板的标题 (subsection heading; the template supplies one)'),
+      heading: text('二级标题，不写序号；不写则用模板的标题'),
       ...shape,
       text: narrative,
       items,
@@ -112,7 +112,7 @@ export const reportSchema = z.strictObject({
         issues_resolved: fig('研究解决重难点问题（项）'),
         study_sessions: fig('党委理论学习中心组、领导班子专题学法（次）'),
         assessment_weight: fig('法治建设在绩效考核中的占比（%）'),
-      }),
+      }).meta({ description: '组织领导：领导小组、专题学法、考核' }),
       decisions: area({
         legality_reviews: fig('重大决策合法性审查（次）'),
         legal_opinions: fig('提出法律意见建议（条）'),
@@ -120,7 +120,7 @@ export const reportSchema = z.strictObject({
         contracts_reviewed: fig('合同审查（件次）'),
         documents_repealed: fig('废止规范性文件（件）'),
         documents_revised: fig('修订规范性文件（件）'),
-      }),
+      }).meta({ description: '依法决策：合法性审查、法律顾问、规范性文件' }),
       enforcement: area({
         officers: fig('持证行政执法人员（人）'),
         officer_training: fig('执法人员参加培训及考试（人次）'),
@@ -129,7 +129,7 @@ export const reportSchema = z.strictObject({
         penalties: fig('作出行政处罚（件）'),
         fines: fig('罚没金额（元），如 0.7万余'),
         licences: opt(breakdown).meta({ description: '实施行政许可（件）：合计与分项' }),
-      }),
+      }).meta({ description: '行政执法：执法队伍、检查、处罚、许可' }),
       legal_education: area({
         campaigns: fig('法治宣传活动（场）'),
         lectures: fig('法律知识讲座（场）'),
@@ -140,7 +140,7 @@ export const reportSchema = z.strictObject({
         legal_informants: fig('“法律明白人”（名）'),
         exam_participation_rate: fig('法治理论考试参考率（%）'),
         exam_pass_rate: fig('法治理论考试合格率（%）'),
-      }),
+      }).meta({ description: '普法宣传教育' }),
       disputes: area({
         screenings: fig('开展矛盾纠纷排查（次）'),
         total: fig('排查调处矛盾纠纷（件）'),
@@ -148,15 +148,15 @@ export const reportSchema = z.strictObject({
         resolution_rate: fig('化解（调解）成功率（%），不写则由件数算出'),
         petitions: fig('受理信访案件（件）'),
         petitions_closed: fig('办结信访案件（件）'),
-      }),
+      }).meta({ description: '矛盾纠纷化解与信访' }),
       services: area({
         matters_streamlined: fig('清理规范审批服务事项（项）'),
         service_points: fig('便民服务点（个）'),
         disclosures: fig('主动公开政府信息（条）'),
-      }),
+      }).meta({ description: '政务公开与政务服务' }),
       special_groups: area({
         managed: opt(breakdown).meta({ description: '在册重点管理人员（名）：合计与分类' }),
-      }),
+      }).meta({ description: '特殊人群服务管理' }),
       more: opt(
         z.array(
           z.strictObject({
@@ -165,7 +165,7 @@ export const reportSchema = z.strictObject({
             items,
           }),
         ),
-      ).meta({ description: '其他举措：自拟二级标题的小节 (further subsections)' }),
+      ).meta({ description: '其他举措：自拟二级标题的小节' }),
     }),
   ).meta({ description: '一、主要举措和成效' }),
 
@@ -207,6 +207,11 @@ export const reportSchema = z.strictObject({
   ).meta({ description: '四、下一年度主要安排' }),
 
   other: narrative.meta({ description: '五、其他需要报告的情况' }),
+
+  previous: text('上一年度的数据文件（相对本文件的路径），用于同比；不写时找文件名中年份减一的同目录文件'),
+  overrides: opt(z.record(z.string(), z.string())).meta({
+    description: '本乡镇自己的章节模板：章节名: 模板文件（相对本文件的路径），如 responsibility: 我乡第一责任人.md',
+  }),
 });
 
 export type ReportData = z.output<typeof reportSchema>;

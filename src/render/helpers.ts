@@ -16,6 +16,10 @@ function isFigure(v: unknown): v is Figure {
   return typeof v === 'object' && v !== null && 'digits' in v && 'percent' in v;
 }
 
+function exactCount(f: Figure): boolean {
+  return f.approx === null && f.bound === null && !f.percent;
+}
+
 function isOptions(v: unknown): v is HelperOptions {
   return typeof v === 'object' && v !== null && 'hash' in v && 'data' in v;
 }
@@ -110,6 +114,24 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
         return `${chineseNumeral(i + 1)}是${title}。${body}`;
       });
       return safe(parts.join(''));
+    },
+    /**
+     * {{growth now last}} → 同比增长12.5%, 同比下降3.2%, 与上年持平. Nothing unless both figures
+     * are exact counts.
+     */
+    growth(...list: unknown[]) {
+      const [now, then] = args(list);
+      if (!isFigure(now) || !isFigure(then) || !exactCount(now) || !exactCount(then) || then.value === 0) return '';
+      const pct = Math.round(((now.value - then.value) / then.value) * 1000) / 10;
+      return pct === 0 ? '与上年持平' : `同比${pct > 0 ? '增长' : '下降'}${Math.abs(pct)}%`;
+    },
+    /** {{delta now last "件"}} → 增加3件, 减少3件, 与上年持平. */
+    delta(...list: unknown[]) {
+      const [now, then, unit] = args(list);
+      if (!isFigure(now) || !isFigure(then) || !exactCount(now) || !exactCount(then)) return '';
+      const d = Math.round((now.value - then.value) * 100) / 100;
+      const u = now.unit ?? (typeof unit === 'string' ? unit : '');
+      return d === 0 ? '与上年持平' : `${d > 0 ? '增加' : '减少'}${Math.abs(d)}${u}`;
     },
     eq(...list: unknown[]) {
       const [a, b] = args(list);

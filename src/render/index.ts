@@ -4,10 +4,10 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { ReportData } from '../load/schema.js';
-import { TemplateError, type Pack } from './pack.js';
+import { TemplateError, type Pack, type SectionOverrides } from './pack.js';
 import { TemplateUsageError } from './helpers.js';
 
-export { loadPack, STANDARD_PACK, layoutOverridesSchema, LAYOUT_DEFAULTS, definedOnly, type Pack, type Layout, type PackMeta } from './pack.js';
+export { loadPack, sectionId, STANDARD_PACK, type SectionOverrides, layoutOverridesSchema, LAYOUT_DEFAULTS, definedOnly, type Pack, type Layout, type PackMeta } from './pack.js';
 
 export interface RenderedSection {
   id: string;
@@ -28,16 +28,18 @@ export interface Rendered {
 export interface TemplateContext extends ReportData {
   township: ReportData['township'] & { government: string; head_title: string };
   next_year: number;
+  /** Last year's data for the same township, when its file was found; else null. */
+  last_year: ReportData | null;
 }
 
-export function templateContext(data: ReportData): TemplateContext {
+export function templateContext(data: ReportData, lastYear: ReportData | null = null): TemplateContext {
   const government = data.township.government ?? `${data.township.name}${data.township.kind === '街道' ? '街道办事处' : '人民政府'}`;
   const head_title = data.township.kind === '街道' ? '街道办事处主任' : `${data.township.kind}长`;
-  return { ...data, township: { ...data.township, government, head_title }, next_year: data.year + 1 };
+  return { ...data, township: { ...data.township, government, head_title }, next_year: data.year + 1, last_year: lastYear };
 }
 
-export function render(pack: Pack, data: ReportData): Rendered {
-  const context = templateContext(data);
+export function render(pack: Pack, data: ReportData, lastYear: ReportData | null = null, overrides?: SectionOverrides): Rendered {
+  const context = templateContext(data, lastYear);
   const diagnostics: Diagnostic[] = [];
   const sections: RenderedSection[] = [];
   const run = (file: string, fn: () => string): string | undefined => {
@@ -50,7 +52,8 @@ export function render(pack: Pack, data: ReportData): Rendered {
   };
   const title = data.title ?? run(pack.files[0] ?? 'pack.yaml', () => pack.title(context)) ?? '';
   for (const s of pack.sections) {
-    const markdown = run(s.file, () => s.render(context));
+    const own = overrides?.[s.id];
+    const markdown = own ? run(own.file, () => own.render(context)) : run(s.file, () => s.render(context));
     if (markdown === undefined) continue;
     sections.push({ id: s.id, file: s.file, part: s.meta.part, title: s.meta.title, required: s.meta.required, markdown });
   }

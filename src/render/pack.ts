@@ -4,7 +4,7 @@
  * Packs compile once and render many reports.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import matter from 'gray-matter';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
@@ -64,17 +64,34 @@ export const LAYOUT_DEFAULTS: Layout = {
 const packSchema = z.strictObject({
   name: z.string(),
   description: z.string().default(''),
-  title: z.string(),
+  /** Another pack this one builds on: “standard”, or a folder relative to this pack.yaml. */
+  extends: z.string().optional(),
+  title: z.string().optional(),
+  /** Month and day of the following year by which the report is due (Art. 23: before 1 March). */
+  deadline: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/, 'expected MM-DD, e.g. 03-01')
+    .nullable()
+    .optional(),
   numbering: z
     .strictObject({
-      run_in: z.array(z.number().int().min(1).max(4)).default([]),
-      run_in_separator: z.string().default('。'),
+      run_in: z.array(z.number().int().min(1).max(4)).optional(),
+      run_in_separator: z.string().optional(),
     })
-    .prefault({}),
-  layout: layoutOverridesSchema.prefault({}),
+    .optional(),
+  layout: layoutOverridesSchema.optional(),
 });
 
-export type PackMeta = Omit<z.output<typeof packSchema>, 'layout'> & { layout: Layout };
+export interface PackMeta {
+  name: string;
+  description: string;
+  title: string;
+  deadline: string | null;
+  numbering: { run_in: number[]; run_in_separator: string };
+  layout: Layout;
+  /** The pack folders this pack is made of, base first. */
+  chain: string[];
+}
 
 const frontMatterSchema = z.strictObject({
   part: z.number().int().min(0).max(9).nullable().default(null),
@@ -86,11 +103,14 @@ const frontMatterSchema = z.strictObject({
 export interface Section {
   id: string;
   file: string;
+  /** The pack folder the section comes from. */
+  pack: string;
   meta: z.output<typeof frontMatterSchema>;
-  /** Lines between the file's start and the template body, to map template positions back. */
-  lineOffset: number;
   render: (context: unknown) => string;
 }
+
+/** Sections a township supplies itself, by section id (e.g. responsibility). */
+export type SectionOverrides = Readonly<Record<string, { file: string; render: (context: unknown) => string }>>;
 
 export interface Pack {
   dir: string;
@@ -99,6 +119,8 @@ export interface Pack {
   title: (context: unknown) => string;
   /** Files whose content decides the output, for change detection. */
   files: string[];
+  /** Compiles a township's own section template with this pack's helpers and partials. */
+  compileSection: (file: string, source: string) => { render?: (context: unknown) => string; diagnostics: Diagnostic[] };
 }
 
 export interface PackLoad {
@@ -106,49 +128,85 @@ export interface PackLoad {
   diagnostics: Diagnostic[];
 }
 
+import { STANDARD_PACK_DIR } from '../version.js';
+
 export { STANDARD_PACK_DIR as STANDARD_PACK } from '../version.js';
+
+const rel = (f: string) => relative(process.cwd(), f) || f;
+
+/** The pack folders, base first, following `extends`. */
+function packChain(dir: string, diagnostics: Diagnostic[]): { dir: string; meta: z.output<typeof packSchema> }[] | undefined {
+  const chain: { dir: string; meta: z.output<typeof packSchema> }[] = [];
+  let current: string | undefined = dir;
+  while (current) {
+    const packFile = join(current, 'pack.yaml');
+    if (chain.some((c) => c.dir === current)) {
+      diagnostics.push(diagnostic(rel(packFile), { ruleId: 'template/pack', reason: 'The packs extend each other in a circle' }));
+      return undefined;
+    }
+    if (!existsSync(packFile)) {
+      diagnostics.push(
+        diagnostic(rel(current), {
+          ruleId: 'template/pack',
+          reason: `No pack.yaml in the template folder ${rel(current)}`,
+          note: 'Point --template at a folder holding pack.yaml and sections/ (see templates/standard and docs/templates.md).',
+        }),
+      );
+      return undefined;
+    }
+    const parsed = packSchema.safeParse(safeYaml(readFileSync(packFile, 'utf8')));
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) {
+        diagnostics.push(diagnostic(rel(packFile), { ruleId: 'template/pack', reason: `\`${i.path.join('.')}\`: ${i.message}`, note: 'Compare with templates/standard/pack.yaml.' }));
+      }
+      return undefined;
+    }
+    chain.unshift({ dir: current, meta: parsed.data });
+    const base: string | undefined = parsed.data.extends;
+    current = base === undefined ? undefined : base === 'standard' ? STANDARD_PACK_DIR : resolve(current, base);
+  }
+  return chain;
+}
 
 export function loadPack(dir: string): PackLoad {
   const diagnostics: Diagnostic[] = [];
+  const chain = packChain(dir, diagnostics);
+  if (!chain) return { pack: undefined, diagnostics };
+
+  // Later packs in the chain win: by key for settings, by file name for sections and partials.
+  const metas = chain.map((c) => c.meta);
+  const pick = <T>(f: (m: z.output<typeof packSchema>) => T | undefined): T | undefined => metas.map(f).reduce<T | undefined>((a, b) => (b !== undefined ? b : a), undefined);
+  const title = pick((m) => m.title);
   const packFile = join(dir, 'pack.yaml');
-  const rel = (f: string) => relative(process.cwd(), f) || f;
-  if (!existsSync(packFile)) {
-    return {
-      pack: undefined,
-      diagnostics: [
-        diagnostic(rel(dir), {
-          ruleId: 'template/pack',
-          reason: `No pack.yaml in the template folder ${rel(dir)}`,
-          note: 'Point --template at a folder holding pack.yaml and sections/ (see templates/standard).',
-        }),
-      ],
-    };
+  if (!title) {
+    diagnostics.push(diagnostic(rel(packFile), { ruleId: 'template/pack', reason: 'No pack in the chain sets `title`', note: 'Add title: "{{township.government}}{{year}}年法治政府建设年度报告".' }));
+    return { pack: undefined, diagnostics };
   }
-  const parsedMeta = packSchema.safeParse(safeYaml(readFileSync(packFile, 'utf8')));
-  if (!parsedMeta.success) {
-    return {
-      pack: undefined,
-      diagnostics: parsedMeta.error.issues.map((i) =>
-        diagnostic(rel(packFile), {
-          ruleId: 'template/pack',
-          reason: `\`${i.path.join('.')}\`: ${i.message}`,
-          note: 'Compare with templates/standard/pack.yaml.',
-        }),
-      ),
-    };
-  }
+  const layout = Object.assign({ ...LAYOUT_DEFAULTS }, ...metas.map((m) => definedOnly(m.layout ?? {}))) as Layout;
+  const meta: PackMeta = {
+    name: chain[chain.length - 1]!.meta.name,
+    description: chain[chain.length - 1]!.meta.description,
+    title,
+    deadline: pick((m) => m.deadline) ?? null,
+    numbering: { run_in: pick((m) => m.numbering?.run_in) ?? [], run_in_separator: pick((m) => m.numbering?.run_in_separator) ?? '。' },
+    layout,
+    chain: chain.map((c) => c.dir),
+  };
+
   const hb = Handlebars.create();
   hb.registerHelper(makeHelpers(hb.SafeString as never));
-  const files = packFiles(dir);
-
-  const partialDir = join(dir, 'partials');
-  if (existsSync(partialDir)) {
-    for (const f of readdirSync(partialDir).sort()) {
-      if (!/\.(md|hbs)$/.test(f)) continue;
-      const path = join(partialDir, f);
-      const src = readFileSync(path, 'utf8');
-      if (checkSyntax(src, rel(path), 0, diagnostics)) hb.registerPartial(f.replace(/\.(md|hbs)$/, ''), src);
-    }
+  const files = chain.flatMap((c) => packFiles(c.dir));
+  const partials = new Map<string, string>();
+  const sectionFiles = new Map<string, { path: string; pack: string }>();
+  for (const c of chain) {
+    const partialDir = join(c.dir, 'partials');
+    if (existsSync(partialDir)) for (const f of readdirSync(partialDir).sort()) if (/\.(md|hbs)$/.test(f)) partials.set(f.replace(/\.(md|hbs)$/, ''), join(partialDir, f));
+    const sectionDir = join(c.dir, 'sections');
+    if (existsSync(sectionDir)) for (const f of readdirSync(sectionDir).sort()) if (f.endsWith('.md')) sectionFiles.set(f, { path: join(sectionDir, f), pack: c.dir });
+  }
+  for (const [name, path] of partials) {
+    const src = readFileSync(path, 'utf8');
+    if (checkSyntax(src, rel(path), 0, diagnostics)) hb.registerPartial(name, src);
   }
 
   const compile = (src: string, file: string, lineOffset: number) => {
@@ -162,59 +220,59 @@ export function loadPack(dir: string): PackLoad {
     };
   };
 
-  const sections: Section[] = [];
-  const sectionDir = join(dir, 'sections');
-  const sectionFiles = existsSync(sectionDir) ? readdirSync(sectionDir).filter((f) => f.endsWith('.md')).sort() : [];
-  for (const f of sectionFiles) {
-    const path = join(sectionDir, f);
-    if (!statSync(path).isFile()) continue;
-    const source = readFileSync(path, 'utf8');
+  /** Reads a section file: front matter (optional) and a Handlebars body. */
+  const readSection = (file: string, source: string) => {
     let fm: matter.GrayMatterFile<string>;
     try {
       fm = matter(source, { engines: { yaml: yamlEngine } });
     } catch (e) {
-      diagnostics.push(
-        diagnostic(rel(path), {
-          ruleId: 'template/front-matter',
-          reason: `The front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`,
-          start: { line: 1, column: 1 },
-        }),
-      );
-      continue;
+      diagnostics.push(diagnostic(file, { ruleId: 'template/front-matter', reason: `The front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, start: { line: 1, column: 1 } }));
+      return undefined;
     }
-    const meta = frontMatterSchema.safeParse(fm.data);
-    if (!meta.success) {
-      for (const i of meta.error.issues) {
-        diagnostics.push(
-          diagnostic(rel(path), {
-            ruleId: 'template/front-matter',
-            reason: `front matter \`${i.path.join('.')}\`: ${i.message}`,
-            note: 'Front matter may hold part, title, required and description.',
-            start: { line: 1, column: 1 },
-          }),
-        );
+    const fmParsed = frontMatterSchema.safeParse(fm.data);
+    if (!fmParsed.success) {
+      for (const i of fmParsed.error.issues) {
+        diagnostics.push(diagnostic(file, { ruleId: 'template/front-matter', reason: `front matter \`${i.path.join('.')}\`: ${i.message}`, note: 'Front matter may hold part, title, required and description.', start: { line: 1, column: 1 } }));
       }
-      continue;
+      return undefined;
     }
     const lineOffset = source.slice(0, source.length - fm.content.length).split('\n').length - 1;
-    if (!checkSyntax(fm.content, rel(path), lineOffset, diagnostics)) continue;
-    sections.push({ id: basename(f, '.md').replace(/^\d+[-_]/, ''), file: rel(path), meta: meta.data, lineOffset, render: compile(fm.content, rel(path), lineOffset) });
+    if (!checkSyntax(fm.content, file, lineOffset, diagnostics)) return undefined;
+    return { meta: fmParsed.data, render: compile(fm.content, file, lineOffset) };
+  };
+
+  const sections: Section[] = [];
+  for (const [name, { path, pack }] of [...sectionFiles.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!statSync(path).isFile()) continue;
+    const read = readSection(rel(path), readFileSync(path, 'utf8'));
+    if (read) sections.push({ id: sectionId(name), file: rel(path), pack, meta: read.meta, render: read.render });
   }
   if (sections.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic(rel(dir), { ruleId: 'template/pack', reason: `The template pack ${rel(dir)} has no sections/*.md` }));
   }
-  if (!checkSyntax(parsedMeta.data.title, rel(packFile), 0, diagnostics)) return { pack: undefined, diagnostics };
+  if (!checkSyntax(title, rel(packFile), 0, diagnostics)) return { pack: undefined, diagnostics };
   if (diagnostics.length > 0) return { pack: undefined, diagnostics };
   return {
     pack: {
       dir,
-      meta: { ...parsedMeta.data, layout: { ...LAYOUT_DEFAULTS, ...definedOnly(parsedMeta.data.layout) } as Layout },
+      meta,
       sections,
-      title: compile(parsedMeta.data.title, rel(packFile), 0),
+      title: compile(title, rel(packFile), 0),
       files,
+      compileSection(file, source) {
+        const before = diagnostics.length;
+        const read = readSection(file, source);
+        const problems = diagnostics.splice(before);
+        return read ? { render: read.render, diagnostics: problems } : { diagnostics: problems };
+      },
     },
     diagnostics,
   };
+}
+
+/** 30-responsibility.md → responsibility. */
+export function sectionId(fileName: string): string {
+  return basename(fileName, '.md').replace(/^\d+[-_]/, '');
 }
 
 function safeYaml(src: string): unknown {
