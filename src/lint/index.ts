@@ -118,11 +118,11 @@ export function lint(input: LintInput): Diagnostic[] {
   for (const [path, text] of narrativeValues(data)) {
     const key = String(path[path.length - 1]);
     const heading = key === 'heading' || key === 'problem';
-    const where = (snippet: string) => findInSource(input.source, locator, path, snippet);
+    const where = (snippet: string, offset = 0) => findInSource(input.source, locator, path, snippet, offset);
     const half = /([\p{Script=Han}])([,;:!?()])(?=[\p{Script=Han}])/u.exec(text);
     if (half) {
       const full: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
-      push('writing/half-width-punctuation', path, `\`${pathString(path)}\` has a half-width “${half[2]}” between Chinese characters (“${half[0]}”)`, `Write the full-width “${full[half[2]!]}”.`, where(half[0]));
+      push('writing/half-width-punctuation', path, `\`${pathString(path)}\` has a half-width “${half[2]}” between Chinese characters (“${half[0]}”)`, `Write the full-width “${full[half[2]!]}”.`, where(half[0], half[1]!.length));
     }
     const numbering = /(^|[。；：:\s])(\d+、)/u.exec(text);
     if (numbering) {
@@ -172,12 +172,12 @@ function figurePath(data: ReportData, target: Figure): Path | undefined {
 }
 
 /** Where a snippet of a value sits in the source: searched inside the value's range, else the value's start. */
-function findInSource(source: string, locator: Locator, path: Path, snippet: string) {
+function findInSource(source: string, locator: Locator, path: Path, snippet: string, offset = 0) {
   const node = locator.node(path);
   const range = node?.range;
   if (!range) return locator.value(path);
   const index = source.slice(range[0], range[1]).indexOf(snippet);
   if (index < 0) return locator.value(path);
-  const start = range[0] + index;
-  return { start: locator.pos(start), end: locator.pos(start + snippet.length) };
+  const start = range[0] + index + offset;
+  return { start: locator.pos(start), end: locator.pos(range[0] + index + snippet.length) };
 }

@@ -24,6 +24,13 @@ function isOptions(v: unknown): v is HelperOptions {
   return typeof v === 'object' && v !== null && 'hash' in v && 'data' in v;
 }
 
+/** The text a helper puts before its output when it has any: sep="，". */
+function sep(list: unknown[]): string {
+  const options = list[list.length - 1];
+  const value = isOptions(options) ? options.hash['sep'] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
 /** Strips the trailing Handlebars options object from a helper's arguments. */
 function args(list: unknown[]): unknown[] {
   return isOptions(list[list.length - 1]) ? list.slice(0, -1) : list;
@@ -123,7 +130,7 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
       const [now, then] = args(list);
       if (!isFigure(now) || !isFigure(then) || !exactCount(now) || !exactCount(then) || then.value === 0) return '';
       const pct = Math.round(((now.value - then.value) / then.value) * 1000) / 10;
-      return pct === 0 ? '与上年持平' : `同比${pct > 0 ? '增长' : '下降'}${Math.abs(pct)}%`;
+      return sep(list) + (pct === 0 ? '与上年持平' : `同比${pct > 0 ? '增长' : '下降'}${Math.abs(pct)}%`);
     },
     /** {{delta now last "件"}} → 增加3件, 减少3件, 与上年持平. */
     delta(...list: unknown[]) {
@@ -131,7 +138,19 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
       if (!isFigure(now) || !isFigure(then) || !exactCount(now) || !exactCount(then)) return '';
       const d = Math.round((now.value - then.value) * 100) / 100;
       const u = now.unit ?? (typeof unit === 'string' ? unit : '');
-      return d === 0 ? '与上年持平' : `${d > 0 ? '增加' : '减少'}${Math.abs(d)}${u}`;
+      return sep(list) + (d === 0 ? '与上年持平' : `${d > 0 ? '增加' : '减少'}${Math.abs(d)}${u}`);
+    },
+    /** (last "achievements.disputes.total"): the figure in last year's data, or null when there is none. */
+    last(...list: unknown[]) {
+      const [path] = args(list);
+      const options = list[list.length - 1];
+      const root = isOptions(options) ? (options.data as { root?: { last_year?: unknown } } | undefined)?.root : undefined;
+      let cur: unknown = root?.last_year ?? null;
+      for (const key of String(path).split('.')) {
+        if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return null;
+        cur = (cur as Record<string, unknown>)[key];
+      }
+      return cur ?? null;
     },
     eq(...list: unknown[]) {
       const [a, b] = args(list);
