@@ -101,7 +101,10 @@ describe('incremental builds', () => {
     const dir = county(4, false);
     const build = (...extra: string[]) => runCli(['build', 'data', '--out', 'out', '--format', 'md,html', ...extra], dir);
     expect(build().stderr).toMatch(/4 built, 0 failed, 0 unchanged/);
+    const manifestTime = statSync(join(dir, 'out', 'manifest.json')).mtimeMs;
     expect(build().stderr).toMatch(/0 built, 0 failed, 4 unchanged/);
+    // Nothing changed, nothing written: not even the manifest.
+    expect(statSync(join(dir, 'out', 'manifest.json')).mtimeMs).toBe(manifestTime);
     writeFileSync(join(dir, 'data', 'towns', 'town-002.yaml'), readFileSync(join(dir, 'data', 'towns', 'town-002.yaml'), 'utf8').replace('total: 12', 'total: 13'));
     const edited = build();
     expect(edited.stderr).toMatch(/^built data\/towns\/town-002\.yaml/m);

@@ -20,7 +20,7 @@ import { readManifest, serializeManifest, type ManifestEntry, type ManifestOutpu
 import { DEFAULT_PATTERN, outputPath } from './paths.js';
 import { indexHtml, rollupCsv, rollupHtml, rollupMarkdown } from './rollup.js';
 import type { Compiler, Format, TaskResult } from './task.js';
-import type { RuleSetting } from '../lint/index.js';
+import type { RuleSetting } from '../lint/rules.js';
 import { previousPath } from './previous.js';
 import { removeStaleTemporaries, writeAtomic } from './write.js';
 
@@ -268,7 +268,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   function finish(packOk: boolean): BuildResult {
     let manifest: string | undefined;
-    if (!readOnly && packOk && (entries.size > 0 || previous)) {
+    // Nothing built and nothing gone: the manifest and roll-up on disk are already right.
+    const nothingChanged =
+      previous !== undefined &&
+      reports.length > 0 &&
+      reports.every((r) => r.status === 'unchanged') &&
+      previous.reports.every((r) => existsSync(resolve(options.cwd, r.input))) &&
+      existsSync(join(outDir, 'index.html'));
+    if (nothingChanged) manifest = posix(relative(options.cwd, manifestPath));
+    else if (!readOnly && packOk && (entries.size > 0 || previous)) {
       // Reports of an earlier build whose data file still exists but is not part of this build are kept.
       for (const [input, entry] of previousByInput) if (!entries.has(input) && existsSync(resolve(options.cwd, input))) entries.set(input, entry);
       writeAtomic(manifestPath, serializeManifest(TOOL, entries.values()));

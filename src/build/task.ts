@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from './compile.js';
 import type { ReportSummary } from './summary.js';
-import type { RuleSetting } from '../lint/index.js';
+import type { RuleSetting } from '../lint/rules.js';
 
 export type Format = 'md' | 'html' | 'docx';
 

@@ -7,7 +7,7 @@ import { checkPattern } from '../build/paths.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { layoutOverridesSchema } from '../render/index.js';
 import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
-import { LINT_DEFAULTS } from '../lint/index.js';
+import { LINT_DEFAULTS } from '../lint/rules.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic, makeReporter, REPORTERS, type ReporterName } from './reporters.js';
 

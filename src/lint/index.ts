@@ -9,24 +9,8 @@ import { pathString, type Locator, type Path } from '../load/positions.js';
 import type { ReportData } from '../load/schema.js';
 import { ROLLUP_COLUMNS } from '../build/summary.js';
 
-export type RuleSetting = 'off' | 'warn' | 'error';
-
-/** Rules whose severity a user may set, with their defaults. */
-export const LINT_DEFAULTS: Record<string, Severity> = {
-  'regulation/missing-part': 'warning',
-  'regulation/date-before-year-end': 'error',
-  'regulation/late-date': 'warning',
-  'figures/rate-range': 'error',
-  'figures/part-exceeds-total': 'error',
-  'figures/breakdown-sum': 'error',
-  'figures/rate-contradicts-counts': 'warning',
-  'figures/stacked-qualifiers': 'error',
-  'figures/year-on-year': 'warning',
-  'writing/half-width-punctuation': 'warning',
-  'writing/numbering-style': 'warning',
-  'writing/mixed-enumeration': 'warning',
-  'writing/numbered-heading': 'warning',
-};
+export { LINT_DEFAULTS, type RuleSetting } from './rules.js';
+import { LINT_DEFAULTS, type RuleSetting } from './rules.js';
 
 /** Applies the user's rule settings: drops rules set off, and sets the severity of the rest. */
 export function applyRuleSettings(diagnostics: Diagnostic[], settings: Readonly<Record<string, RuleSetting>> | undefined): Diagnostic[] {
