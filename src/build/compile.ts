@@ -1,25 +1,25 @@
 /**
  * The one place that knows the order of the stages:
- * load → derive → render → parse & transform → emit.
- * Returns outputs and diagnostics as data; writes nothing.
+ * load → derive → lint → render → parse & transform → emit.
+ * Returns outputs and diagnostics as data. It reads only the files a report
+ * names (last year's data, its own section templates) and writes nothing.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { derive } from '../derive/index.js';
 import { emitHtml } from '../emit/html.js';
 import { emitMarkdown } from '../emit/md.js';
+import { applyRuleSettings, lint, type PreviousYear, type RuleSetting } from '../lint/index.js';
 import { loadReport, type ReportData } from '../load/index.js';
+import type { Locator } from '../load/positions.js';
 import { buildTree } from '../markdown/index.js';
 import { chineseDate } from '../render/chinese.js';
 import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
-import { applyRuleSettings, lint, type PreviousYear, type RuleSetting } from '../lint/index.js';
 import type { SectionOverrides } from '../render/pack.js';
-import type { Locator } from '../load/positions.js';
 import { previousPath } from './previous.js';
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
 import { summarize, type ReportSummary } from './summary.js';
-
 import type { Format } from './task.js';
 
 export type { Format } from './task.js';

@@ -2,26 +2,11 @@
  * The key figures of a report that a county roll-up lists, taken from its
  * validated data. Small and plain, so the manifest can carry them.
  */
-import { formatFigure, isExact, type Figure } from '../load/figure.js';
+import { ROLLUP_COLUMNS } from '../derive/key-figures.js';
+import { formatFigure, isExact } from '../load/figure.js';
 import type { ReportData } from '../load/schema.js';
 
-export interface RollupColumn {
-  key: string;
-  label: string;
-  unit: string;
-  pick: (d: ReportData) => Figure | null | undefined;
-}
-
-export const ROLLUP_COLUMNS: RollupColumn[] = [
-  { key: 'disputes', label: '排查调处矛盾纠纷', unit: '件', pick: (d) => d.achievements?.disputes?.total },
-  { key: 'disputes_resolved', label: '化解矛盾纠纷', unit: '件', pick: (d) => d.achievements?.disputes?.resolved },
-  { key: 'campaigns', label: '法治宣传活动', unit: '场', pick: (d) => d.achievements?.legal_education?.campaigns },
-  { key: 'materials', label: '发放宣传资料', unit: '份', pick: (d) => d.achievements?.legal_education?.materials },
-  { key: 'inspections', label: '行政执法检查', unit: '次', pick: (d) => d.achievements?.enforcement?.inspections },
-  { key: 'penalties', label: '行政处罚', unit: '件', pick: (d) => d.achievements?.enforcement?.penalties },
-  { key: 'legality_reviews', label: '合法性审查', unit: '次', pick: (d) => d.achievements?.decisions?.legality_reviews },
-  { key: 'officers', label: '持证执法人员', unit: '人', pick: (d) => d.achievements?.enforcement?.officers },
-];
+export { ROLLUP_COLUMNS, type RollupColumn } from '../derive/key-figures.js';
 
 export interface SummaryFigure {
   /** The number with its magnitude applied. */

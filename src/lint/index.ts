@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index
 import { formatFigure, type Figure } from '../load/figure.js';
 import { pathString, type Locator, type Path } from '../load/positions.js';
 import type { ReportData } from '../load/schema.js';
-import { ROLLUP_COLUMNS } from '../build/summary.js';
+import { ROLLUP_COLUMNS } from '../derive/key-figures.js';
 
 export { LINT_DEFAULTS, type RuleSetting } from './rules.js';
 import { LINT_DEFAULTS, type RuleSetting } from './rules.js';
