@@ -17,6 +17,8 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** stderr without a line end, for the progress bar. */
+  errRaw?: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;

@@ -8,6 +8,8 @@ export type ReporterName = (typeof REPORTERS)[number];
 interface Out {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Writes to stderr as is, without a line end (for redrawing the progress bar). */
+  errRaw?: (s: string) => void;
 }
 
 const color = (on: boolean) => ({
@@ -161,16 +163,18 @@ export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolea
       let ok = 0;
       let bad = 0;
       let same = 0;
+      // The bar is one line with no line end, redrawn in place; lines printed above it clear it first.
       let barShown = false;
+      const raw = io.errRaw;
       const clearBar = () => {
-        if (barShown) io.err('\x1b[1A\x1b[2K');
+        if (barShown && raw) raw('\r\x1b[2K');
         barShown = false;
       };
       const drawBar = () => {
-        if (!opts.progress || total === 0) return;
+        if (!opts.progress || total === 0 || !raw) return;
         const width = 30;
         const filled = Math.round((seen / total) * width);
-        io.err(`${c.dim('[')}${'█'.repeat(filled)}${c.dim('░'.repeat(width - filled))}${c.dim(']')} ${seen}/${total}  ${c.green(`${ok} built`)}  ${bad ? c.red(`${bad} failed`) : '0 failed'}  ${c.dim(`${same} unchanged`)}`);
+        raw(`\r\x1b[2K${c.dim('[')}${'█'.repeat(filled)}${c.dim('░'.repeat(width - filled))}${c.dim(']')} ${seen}/${total}  ${c.green(`${ok} built`)}  ${bad ? c.red(`${bad} failed`) : '0 failed'}  ${c.dim(`${same} unchanged`)}`);
         barShown = true;
       };
       return {
