@@ -209,7 +209,7 @@ export function loadPack(dir: string): PackLoad {
     if (checkSyntax(src, rel(path), 0, diagnostics)) hb.registerPartial(name, src);
   }
 
-  const compile = (src: string, file: string, lineOffset: number) => {
+  const compile = (src: string | hbs.AST.Program, file: string, lineOffset: number) => {
     const template = hb.compile(src, { strict: true, noEscape: false, preventIndent: true });
     return (context: unknown) => {
       try {
@@ -237,8 +237,9 @@ export function loadPack(dir: string): PackLoad {
       return undefined;
     }
     const lineOffset = source.slice(0, source.length - fm.content.length).split('\n').length - 1;
-    if (!checkSyntax(fm.content, file, lineOffset, diagnostics)) return undefined;
-    return { meta: fmParsed.data, render: compile(fm.content, file, lineOffset) };
+    const ast = checkSyntax(fm.content, file, lineOffset, diagnostics);
+    if (!ast) return undefined;
+    return { meta: fmParsed.data, render: compile(ast, file, lineOffset) };
   };
 
   const sections: Section[] = [];
@@ -250,14 +251,15 @@ export function loadPack(dir: string): PackLoad {
   if (sections.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic(rel(dir), { ruleId: 'template/pack', reason: `The template pack ${rel(dir)} has no sections/*.md` }));
   }
-  if (!checkSyntax(title, rel(packFile), 0, diagnostics)) return { pack: undefined, diagnostics };
+  const titleAst = checkSyntax(title, rel(packFile), 0, diagnostics);
+  if (!titleAst) return { pack: undefined, diagnostics };
   if (diagnostics.length > 0) return { pack: undefined, diagnostics };
   return {
     pack: {
       dir,
       meta,
       sections,
-      title: compile(title, rel(packFile), 0),
+      title: compile(titleAst, rel(packFile), 0),
       files,
       compileSection(file, source) {
         const before = diagnostics.length;
@@ -283,10 +285,10 @@ function safeYaml(src: string): unknown {
   }
 }
 
-function checkSyntax(src: string, file: string, lineOffset: number, out: Diagnostic[]): boolean {
+/** Parses a template, reporting a syntax error with its line; the tree is compiled without parsing again. */
+function checkSyntax(src: string, file: string, lineOffset: number, out: Diagnostic[]): hbs.AST.Program | undefined {
   try {
-    Handlebars.parse(src);
-    return true;
+    return Handlebars.parse(src);
   } catch (e) {
     const err = e as Error & { lineNumber?: number; column?: number };
     const m = /line (\d+)/.exec(err.message);
@@ -299,7 +301,7 @@ function checkSyntax(src: string, file: string, lineOffset: number, out: Diagnos
         start: { line: line + lineOffset, column: (err.column ?? 0) + 1 },
       }),
     );
-    return false;
+    return undefined;
   }
 }
 
