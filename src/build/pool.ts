@@ -30,7 +30,7 @@ export function workerPool(setup: CompilerSetup, size: number): Compiler {
   let closed = false;
 
   const spawn = (): { slot: Slot; ready: Promise<Diagnostic[]> } => {
-    const worker = new Worker(workerPath(), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: 96 } });
+    const worker = new Worker(workerPath(), { workerData: setup });
     const slot: Slot = { worker, busy: undefined, resolve: undefined };
     const ready = new Promise<Diagnostic[]>((resolve, reject) => {
       worker.once('message', (m: { type: string; diagnostics: Diagnostic[] }) => (m.type === 'ready' ? resolve(m.diagnostics) : reject(new Error('unexpected message'))));
