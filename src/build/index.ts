@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { packHash } from '../render/pack-files.js';
 import { STANDARD_PACK_DIR, TOOL } from '../version.js';
 import type { LayoutOverrides } from './compile.js';
@@ -210,7 +210,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return finish(true);
 
   function handle(input: Input, key: string, dependencies: string[], result: TaskResult): void {
-    const ds = result.diagnostics;
+    // In the order of the file, so a clerk can work down it.
+    const ds = [...result.diagnostics].sort(compareDiagnostics);
     const counts = { errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length };
     const failed = (extra: Diagnostic[] = []) => {
       entries.set(input.display, { input: input.display, key, status: 'failed', dependencies, outputs: [], summary: null, errors: counts.errors + extra.length, warnings: counts.warnings });

@@ -3,7 +3,7 @@
  * last year's, and how the narrative is written. Each rule has a permanent
  * id and a default severity that report.config.yaml can change.
  */
-import { diagnostic, type Diagnostic, type Severity } from '../diagnostics/index.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { formatFigure, type Figure } from '../load/figure.js';
 import { pathString, type Locator, type Path } from '../load/positions.js';
 import type { ReportData } from '../load/schema.js';

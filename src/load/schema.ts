@@ -215,4 +215,3 @@ export const reportSchema = z.strictObject({
 });
 
 export type ReportData = z.output<typeof reportSchema>;
-export type ReportInput = z.input<typeof reportSchema>;

@@ -9,11 +9,6 @@
 import { Document, Packer, type IStylesOptions } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 
-export interface PartOverride {
-  path: string;
-  data: string;
-}
-
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** docProps/core.xml with fixed dates. */

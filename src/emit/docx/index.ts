@@ -19,7 +19,6 @@ import {
   WidthType,
   BorderStyle,
   TableLayoutType,
-  type IParagraphOptions,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
@@ -315,4 +314,3 @@ function run(text: string, style: RunStyle, ctx: Context): TextRun {
   return new TextRun(options);
 }
 
-export type { IParagraphOptions };
