@@ -199,3 +199,20 @@ describe('report build --watch', () => {
     }
   });
 });
+
+describe('last year’s file that cannot be used', () => {
+  it.each([
+    ['names no file', 'previous: 去年.yaml\n', 'no-file', /t-2025\.yaml:7:11 +warning +`previous` is “去年\.yaml”, but there is no such file +data\/previous-year/],
+    ['has errors', 'previous: last.yaml\n', 'broken', /t-2025\.yaml:7:11 +warning +Last year's file last\.yaml has 1 error\(s\), so year-on-year figures are left out +data\/previous-year/],
+    ['reports on another year', 'previous: last.yaml\n', 'wrong-year', /t-2025\.yaml:7:11 +warning +Last year's file last\.yaml reports on 2023, not 2024 +data\/previous-year/],
+  ])('is reported when it %s, and the report is still built', (_name, field, kind, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 't-2025.yaml'), MINIMAL + field);
+    if (kind === 'broken') writeFileSync(join(dir, 'last.yaml'), MINIMAL.replace('year: 2025', 'year: x'));
+    if (kind === 'wrong-year') writeFileSync(join(dir, 'last.yaml'), MINIMAL.replace('year: 2025', 'year: 2023').replace('2026-02-05', '2024-02-05'));
+    const r = runCli(['build', 't-2025.yaml', '--out', 'out', '--format', 'md'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(readFileSync(join(dir, 'out', 't-2025.md'), 'utf8')).not.toMatch(/同比|较上年/);
+  });
+});

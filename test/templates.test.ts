@@ -85,7 +85,7 @@ describe('report.config.yaml', () => {
     writeFileSync(join(work, 'report.config.yaml'), 'inptus: [data]\n');
     const r = runCli(['build'], work);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/report\.config\.yaml +error +.*inptus/);
+    expect(r.stderr).toMatch(/report\.config\.yaml:1:1 +error +`inptus` is not a setting +config\/invalid\n  → Did you mean `inputs`\?/);
   });
 });
 

@@ -18,7 +18,7 @@ import { buildTree } from '../markdown/index.js';
 import { chineseDate } from '../render/chinese.js';
 import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
 import type { SectionOverrides } from '../render/pack.js';
-import { previousPath } from './previous.js';
+import { conventionalPreviousPath } from './previous.js';
 import { summarize, type ReportSummary } from './summary.js';
 import type { Format } from './task.js';
 
@@ -40,16 +40,33 @@ export interface CompileOptions {
 }
 
 /** Last year's data, when its file is found and valid. */
-function loadPrevious(path: string, source: string): (PreviousYear & { path: string }) | undefined {
-  const prev = previousPath(path, source);
-  if (!prev) return undefined;
+/**
+ * Last year's data: the file `previous:` names, or else the one whose file name has the year
+ * one less. A `previous:` that cannot be used is reported; a missing conventional file is not.
+ */
+function loadPrevious(file: string, path: string, data: ReportData, locator: Locator): { previous?: PreviousYear & { path: string }; diagnostics: Diagnostic[] } {
+  const stated = data.previous;
+  const prev = stated ? resolve(dirname(path), stated) : conventionalPreviousPath(path);
+  const span = stated ? locator.value(['previous']) : undefined;
+  const warn = (reason: string, note: string) => ({
+    diagnostics: [diagnostic(file, { severity: 'warning', ruleId: 'data/previous-year', reason, note, start: span?.start ?? { line: 1, column: 1 }, end: span?.end })],
+  });
+  if (!prev) return { diagnostics: [] };
+  const display = relative(dirname(path), prev) || prev;
+  let text: string;
   try {
-    const display = relative(dirname(path), prev) || prev;
-    const loaded = loadReport(display, readFileSync(prev, 'utf8'));
-    return loaded.data ? { file: display, data: loaded.data, path: prev } : undefined;
+    text = readFileSync(prev, 'utf8');
   } catch {
-    return undefined;
+    return stated ? warn(`\`previous\` is “${stated}”, but there is no such file`, 'The path is relative to this data file; year-on-year figures are left out until it is found.') : { diagnostics: [] };
   }
+  const loaded = loadReport(display, text);
+  if (!loaded.data) {
+    return warn(`Last year's file ${display} has ${loaded.diagnostics.length} error(s), so year-on-year figures are left out`, `Run “report check ${display}”.`);
+  }
+  if (loaded.data.year !== data.year - 1) {
+    return warn(`Last year's file ${display} reports on ${loaded.data.year}, not ${data.year - 1}`, 'Name the file for the year before this one in `previous:`.');
+  }
+  return { previous: { file: display, data: loaded.data, path: prev }, diagnostics: [] };
 }
 
 /** Compiles the section templates a township supplies itself (`overrides:` in its data file). */
@@ -107,8 +124,11 @@ export async function compile(file: string, source: string, pack: Pack, options:
   const derived = derive(file, loaded.data, loaded.locator);
   result.data = derived.data;
   const data = derived.data;
-  const previous = options.path ? loadPrevious(options.path, source) : undefined;
-  if (previous) result.dependencies.push(previous.path);
+  const found = options.path ? loadPrevious(file, options.path, data, loaded.locator) : { diagnostics: [] };
+  const previous = found.previous;
+  result.diagnostics.push(...found.diagnostics);
+  if (options.path && data.previous) result.dependencies.push(resolve(dirname(options.path), data.previous));
+  else if (previous) result.dependencies.push(previous.path);
   const own = options.path && data.overrides ? sectionOverrides(file, options.path, data.overrides, pack, loaded.locator) : undefined;
   if (own) {
     result.diagnostics.push(...own.diagnostics);

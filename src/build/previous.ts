@@ -12,6 +12,11 @@ export function previousPath(path: string, source: string): string | undefined {
     const p = resolve(dirname(path), (stated[1] ?? stated[2] ?? stated[3] ?? '').trim());
     return existsSync(p) ? p : undefined;
   }
+  return conventionalPreviousPath(path);
+}
+
+/** The file beside this one whose name has the year one less, if it exists. */
+export function conventionalPreviousPath(path: string): string | undefined {
   const name = basename(path);
   const m = /(19|20)\d{2}(?!.*(19|20)\d{2})/.exec(name);
   if (!m) return undefined;

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { Locator } from '../load/positions.js';
 import { z } from 'zod';
 import { build, FORMATS, type Format, type Shard } from '../build/index.js';
 import { checkPattern } from '../build/paths.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import { layoutOverridesSchema } from '../render/index.js';
 import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
-import { LINT_DEFAULTS } from '../lint/rules.js';
+import { LINT_DEFAULTS, type RuleSetting } from '../lint/rules.js';
+import { suggest } from '../load/suggest.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic, makeReporter, REPORTERS, type ReporterName } from './reporters.js';
 
@@ -20,7 +22,7 @@ const configSchema = z.strictObject({
   reporter: z.enum(REPORTERS).optional(),
   jobs: z.number().int().min(1).optional(),
   layout: layoutOverridesSchema.optional(),
-  rules: z.record(z.string(), z.enum(['off', 'warn', 'error'])).optional(),
+  rules: z.partialRecord(z.enum(Object.keys(LINT_DEFAULTS) as [string, ...string[]]), z.enum(['off', 'warn', 'error'])).optional(),
 });
 
 type Config = z.output<typeof configSchema>;
@@ -44,23 +46,58 @@ export interface BuildFlags {
 
 export function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagnostic[] } {
   const display = relative(io.cwd, path) || path;
+  const lineCounter = new LineCounter();
+  let doc: Document;
   try {
-    const raw: unknown = parseYaml(readFileSync(path, 'utf8')) ?? {};
-    const parsed = configSchema.safeParse(raw);
-    if (parsed.success) return { config: parsed.data, diagnostics: [] };
-    return {
-      config: {},
-      diagnostics: parsed.error.issues.map((i) =>
-        diagnostic(display, {
-          ruleId: 'config/invalid',
-          reason: `\`${i.path.join('.') || '(top)'}\`: ${i.message}`,
-          note: 'Settings: inputs, out, out_pattern, formats, template, reporter, jobs, layout, rules (see README: Configuration).',
-        }),
-      ),
-    };
+    doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     return { config: {}, diagnostics: [diagnostic(display, { ruleId: 'config/invalid', reason: `Cannot read settings: ${(e as Error).message.split('\n')[0]}` })] };
   }
+  const locator = new Locator(doc, lineCounter);
+  if (doc.errors.length > 0) {
+    return {
+      config: {},
+      diagnostics: doc.errors.map((e) => {
+        const span = locator.span(e.pos);
+        return diagnostic(display, { ruleId: 'config/invalid', reason: `The settings file is not valid YAML: ${e.message.split('\n')[0]}`, start: span?.start, end: span?.end });
+      }),
+    };
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = configSchema.safeParse(raw);
+  if (parsed.success) return { config: parsed.data, diagnostics: [] };
+  return {
+    config: {},
+    diagnostics: parsed.error.issues.flatMap((i) => {
+      const at = i.path.filter((k): k is string | number => typeof k !== 'symbol');
+      const keys = i.code === 'unrecognized_keys' ? i.keys : [undefined];
+      return keys.map((key) => {
+        const span = key !== undefined ? locator.key(at, key) : locator.value(at);
+        const where = [...at, ...(key !== undefined ? [key] : [])].join('.') || '(top)';
+        const isRule = at[0] === 'rules';
+        const known = isRule ? Object.keys(LINT_DEFAULTS) : at[0] === 'layout' ? Object.keys(layoutOverridesSchema.shape) : Object.keys(configSchema.shape);
+        const guess = key !== undefined ? suggest(key, known) : undefined;
+        const reason =
+          key !== undefined
+            ? `\`${where}\` is not ${isRule ? 'a rule whose severity can be set' : 'a setting'}`
+            : `\`${where}\` is ${quote(valueAt(raw, at))}: ${i.message}`;
+        const note = guess
+          ? `Did you mean \`${guess}\`?`
+          : isRule && key === undefined
+            ? 'Write off, warn or error.'
+            : isRule
+            ? 'See docs/rules.md for the rule ids (regulation/*, figures/*, writing/*).'
+            : 'Settings: inputs, out, out_pattern, formats, template, reporter, jobs, layout, rules (see README: Configuration).';
+        return diagnostic(display, { ruleId: 'config/invalid', reason, note, start: span?.start, end: span?.end });
+      });
+    }),
+  };
+}
+
+function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+  let cur = raw;
+  for (const k of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[k] : undefined;
+  return cur;
 }
 
 export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promise<number> {
@@ -78,11 +115,6 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       return EXIT.usage;
     }
     config = read.config;
-  }
-  const unknownRules = Object.keys(config.rules ?? {}).filter((r) => !(r in LINT_DEFAULTS));
-  if (unknownRules.length > 0) {
-    io.err(`report: report.config.yaml sets unknown rules ${unknownRules.map((r) => `“${r}”`).join(', ')}; see docs/rules.md`);
-    return EXIT.usage;
   }
   const overrides = parseLayoutOverrides(opts.layout ?? []);
   if (typeof overrides === 'string') {
@@ -119,7 +151,7 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       formats: (opts.format as Format[] | undefined) ?? config.formats ?? ['docx', 'html', 'md'],
       template,
       layout: { ...(config.layout ?? {}), ...overrides },
-      rules: config.rules,
+      rules: config.rules as Readonly<Record<string, RuleSetting>> | undefined,
       jobs: opts.jobs ?? config.jobs,
       force: opts.force,
       check: opts.check,

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeAtomic } from '../build/write.js';
+import { unwrap as unwrapSchema } from '../load/index.js';
 import { reportSchema } from '../load/schema.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { EXIT, type Io } from './index.js';
@@ -21,11 +22,7 @@ export interface InitFlags {
 
 const KINDS = ['乡', '镇', '街道'];
 
-function unwrap(s: z.ZodType): z.ZodType {
-  let cur = s;
-  while (cur instanceof z.ZodDefault || cur instanceof z.ZodNullable || cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;
-  return cur;
-}
+const unwrap = (s: z.ZodType): z.ZodType => unwrapSchema(s) ?? s;
 
 const describe = (s: z.ZodType) => (s.meta() as { description?: string } | undefined)?.description ?? '';
 

@@ -4,7 +4,7 @@
  * gets one; contradictions are reported with the positions of both sides.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { exact, formatFigure, isExact, type Figure } from '../load/figure.js';
+import { exact, formatFigure, isExact, isFigure, type Figure } from '../load/figure.js';
 import { pathString, type Locator, type Path } from '../load/positions.js';
 import type { ReportData } from '../load/schema.js';
 
@@ -138,10 +138,6 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
 
 function formatRate(n: number): string {
   return `${Math.round(n * 10) / 10}%`;
-}
-
-function isFigure(v: unknown): v is Figure {
-  return typeof v === 'object' && v !== null && 'digits' in v && 'value' in v && 'percent' in v;
 }
 
 function walkFigures(node: unknown, path: (string | number)[], visit: (f: Figure, path: Path) => void): void {

@@ -120,6 +120,11 @@ export function formatFigure(f: Figure, defaultUnit = ''): string {
   return `${before}${body}${unit}${after}`;
 }
 
+/** True for a parsed figure (as opposed to text, a list or a block of fields). */
+export function isFigure(v: unknown): v is Figure {
+  return typeof v === 'object' && v !== null && 'digits' in v && 'value' in v && 'percent' in v;
+}
+
 /** True when the figure is an exact count, so it can be checked and summed exactly. */
 export function isExact(f: Figure): boolean {
   return f.approx === null && f.bound === null;

@@ -166,7 +166,8 @@ export function schemaAt(path: Path): z.ZodType | undefined {
   return s ? unwrap(s) : undefined;
 }
 
-function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
+/** A schema without its nullable/default/optional wrappers. */
+export function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
   let cur = s;
   for (;;) {
     if (cur instanceof z.ZodDefault || cur instanceof z.ZodNullable || cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;

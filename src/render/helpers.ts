@@ -4,17 +4,13 @@
  * of Markdown it has escaped itself.
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { formatFigure, type Figure } from '../load/figure.js';
+import { formatFigure, isFigure, type Figure } from '../load/figure.js';
 import { chineseDate, chineseNumeral } from './chinese.js';
 import { markdownEscape, markdownParagraphs } from './escape.js';
 
 type SafeCtor = new (s: string) => { toString(): string; toHTML(): string };
 
 const CLAUSE = '\uE000';
-
-function isFigure(v: unknown): v is Figure {
-  return typeof v === 'object' && v !== null && 'digits' in v && 'percent' in v;
-}
 
 function exactCount(f: Figure): boolean {
   return f.approx === null && f.bound === null && !f.percent;
