@@ -107,3 +107,12 @@ describe('report build with no arguments', () => {
     for (const opt of ['--format', '--out', '--template', '--reporter', '--config']) expect(r.stdout).toContain(opt);
   });
 });
+
+describe('output piped into a command that stops reading', () => {
+  it('ends quietly, without a stack trace', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const r = spawnSync('sh', ['-c', `node ${JSON.stringify(join(import.meta.dirname, '..', 'bin', 'report.js'))} schema | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('{\n');
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
+  });
+});
