@@ -1,8 +1,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/build/compile.js';
+import { docxBody, docxDocument } from '../src/emit/docx/index.js';
 import { loadPack } from '../src/render/index.js';
 import { example, MINIMAL, runCli, standardPack, tempDir } from './helpers.js';
 import { SEED_FIGURES } from './seed-figures.js';
@@ -161,6 +163,46 @@ describe('DOCX laid out to GB/T 9704', () => {
     expect(Buffer.compare(outs[0]!, outs[2]!)).toBe(0);
     const core = strFromU8(unzipSync(new Uint8Array(outs[0]!))['docProps/core.xml']!);
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-26T00:00:00Z</dcterms:created>');
+  });
+});
+
+describe('DOCX package', () => {
+  // Each report's package is assembled from parts written once per layout; it must hold
+  // exactly what docx's own Packer writes for the whole document, part for part.
+  const cases: [string, string, Record<string, unknown>, string?][] = [
+    ...['jinping-2025', 'zuolan-2024', 'tongle-2025'].map((n): [string, string, Record<string, unknown>] => [n, example(`${n}.yaml`), {}]),
+    ['grid, centred page numbers', example('tongle-2025.yaml'), { grid: true, page_numbers: 'center', heading3_bold: true }],
+    ['no page numbers', MINIMAL, { page_numbers: 'none' }],
+    ['a table', MINIMAL, {}, 'table'],
+  ];
+  it.each(cases)('%s: every part is what docx’s Packer writes for the same document', async (_, yaml, layout, packDir) => {
+    const pack = packDir ? loadPack(tablePack()).pack! : standardPack();
+    const r = await compile('t.yaml', yaml, pack, { formats: ['docx'], layout });
+    const fast = unzipSync(r.outputs.docx!);
+    const fullLayout = { ...pack.meta.layout, ...layout } as typeof pack.meta.layout;
+    const { body } = docxBody(r.tree, fullLayout, 't.yaml');
+    const reference = unzipSync(new Uint8Array(await Packer.toBuffer(docxDocument(fullLayout, body))));
+    expect(Object.keys(fast)).toEqual(Object.keys(reference));
+    for (const name of Object.keys(reference)) {
+      const ours = strFromU8(fast[name]!);
+      const theirs = strFromU8(reference[name]!);
+      if (name === 'docProps/core.xml') expect(ours).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">');
+      else if (name === 'word/styles.xml') expect(ours.replace(/<w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/>/g, '').replace('<w:pPr></w:pPr>', '')).toBe(theirs);
+      else expect(ours, name).toBe(theirs);
+    }
+  });
+
+  it('shares nothing between two reports but the layout', async () => {
+    const pack = standardPack();
+    const a = await compile('a.yaml', example('jinping-2025.yaml'), pack, { formats: ['docx'] });
+    const b = await compile('b.yaml', example('tongle-2025.yaml'), pack, { formats: ['docx'] });
+    const again = await compile('a.yaml', example('jinping-2025.yaml'), pack, { formats: ['docx'] });
+    expect(Buffer.compare(Buffer.from(a.outputs.docx!), Buffer.from(again.outputs.docx!))).toBe(0);
+    const doc = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']!);
+    expect(doc(a.outputs.docx!)).toContain('金坪乡');
+    expect(doc(a.outputs.docx!)).not.toContain('同乐镇');
+    expect(doc(b.outputs.docx!)).toContain('同乐镇');
+    expect(doc(b.outputs.docx!)).not.toContain('金坪乡');
   });
 });
 

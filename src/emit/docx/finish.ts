@@ -1,13 +1,8 @@
 /**
- * Makes the docx package's output deterministic and finishes its styles.
- *
- * The docx package stamps the build time into docProps/core.xml and into
- * every zip entry's DOS timestamp. core.xml is supplied whole (dated with the
- * report's 成文日期) and the timestamps are rewritten in place, which leaves
- * the compressed data and CRCs untouched and costs nothing.
+ * The parts of a report's package that the docx package's output is finished
+ * with: docProps/core.xml, which docx would date with the build time, dated
+ * with the report's 成文日期 instead, and the styles.
  */
-import { Document, Packer, type IStylesOptions } from 'docx';
-import { strFromU8, unzipSync } from 'fflate';
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -22,54 +17,18 @@ export function coreXml(title: string, creator: string, isoTimestamp: string): s
   );
 }
 
-const stylesCache = new Map<string, Promise<string>>();
-
 /**
- * word/styles.xml for a layout, made once per layout. It adds what the docx
- * package cannot say: no automatic space between Chinese and Latin text or
- * digits (2024年, not 2024 年), as official documents are typeset. Word and
- * WPS read it from the defaults; LibreOffice from the Normal style.
+ * Adds to word/styles.xml what the docx package cannot say: no automatic space
+ * between Chinese and Latin text or digits (2024年, not 2024 年), as official
+ * documents are typeset. Word and WPS read it from the defaults; LibreOffice
+ * from the Normal style.
  */
-export function stylesXml(key: string, styles: IStylesOptions): Promise<string> {
-  let cached = stylesCache.get(key);
-  if (!cached) {
-    cached = Packer.toBuffer(new Document({ styles, sections: [{ children: [] }] })).then((buf) => {
-      const xml = strFromU8(unzipSync(new Uint8Array(buf), { filter: (f) => f.name === 'word/styles.xml' })['word/styles.xml']!);
-      const noAutoSpace = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
-      return xml
-        .replace('<w:pPrDefault><w:pPr>', `<w:pPrDefault><w:pPr>${noAutoSpace}`)
-        .replace(
-          '<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:qFormat/></w:style>',
-          `<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:qFormat/><w:pPr>${noAutoSpace}</w:pPr></w:style>`,
-        );
-    });
-    stylesCache.set(key, cached);
-  }
-  return cached;
-}
-
-/**
- * Sets every zip entry's DOS date and time (local file headers and central
- * directory) to the given day at 00:00, in place.
- */
-export function fixZipTimes(zip: Uint8Array, isoDate: string): Uint8Array {
-  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const dosDate = ((Math.max(1980, y) - 1980) << 9) | (m << 5) | d;
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  for (let i = 0; i + 30 <= zip.length; ) {
-    const sig = view.getUint32(i, true);
-    if (sig === 0x04034b50) {
-      view.setUint16(i + 10, 0, true);
-      view.setUint16(i + 12, dosDate, true);
-      const compressed = view.getUint32(i + 18, true);
-      i += 30 + view.getUint16(i + 26, true) + view.getUint16(i + 28, true) + compressed;
-    } else if (sig === 0x02014b50) {
-      view.setUint16(i + 12, 0, true);
-      view.setUint16(i + 14, dosDate, true);
-      i += 46 + view.getUint16(i + 28, true) + view.getUint16(i + 30, true) + view.getUint16(i + 32, true);
-    } else {
-      break;
-    }
-  }
-  return zip;
+export function finishStyles(xml: string): string {
+  const noAutoSpace = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+  return xml
+    .replace('<w:pPrDefault><w:pPr>', `<w:pPrDefault><w:pPr>${noAutoSpace}`)
+    .replace(
+      '<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:qFormat/></w:style>',
+      `<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:qFormat/><w:pPr>${noAutoSpace}</w:pPr></w:style>`,
+    );
 }

@@ -9,7 +9,6 @@ import {
   DocumentGridType,
   Footer,
   LineRuleType,
-  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -28,7 +27,8 @@ import { plainText, roleOf } from '../../markdown/index.js';
 import type { Layout } from '../../render/pack.js';
 import { signatureLayout } from '../signature.js';
 import { titleLines } from '../title.js';
-import { coreXml, fixZipTimes, stylesXml } from './finish.js';
+import { coreXml, finishStyles } from './finish.js';
+import { assemble, makeSkeleton, type Skeleton } from './package.js';
 import { geometry, STYLE, styles } from './styles.js';
 
 export interface DocxResult {
@@ -54,6 +54,15 @@ interface Context {
 }
 
 export async function emitDocx(tree: Root, layout: Layout, file: string): Promise<DocxResult> {
+  const { body, title, issuer, date, diagnostics } = docxBody(tree, layout, file);
+  const day = documentDate(date);
+  const core = coreXml(title, issuer, `${day.year}-${pad(day.month)}-${pad(day.day)}T00:00:00Z`);
+  const bytes = assemble(await skeletonFor(layout), body, core, day);
+  return { bytes, diagnostics };
+}
+
+/** The body's paragraphs and tables, and what the package's properties are made of. */
+export function docxBody(tree: Root, layout: Layout, file: string): { body: Block[]; title: string; issuer: string; date: string; diagnostics: Diagnostic[] } {
   const ctx: Context = { layout, file, diagnostics: [], listDepth: 0, quoteDepth: 0 };
   const g = geometry(layout);
   const title = plainText(tree.children.find((n) => roleOf(n) === 'title'));
@@ -97,7 +106,15 @@ export async function emitDocx(tree: Root, layout: Layout, file: string): Promis
       children.push(...block(node, ctx));
     }
   }
+  return { body: children, title, issuer, date, diagnostics: ctx.diagnostics };
+}
 
+/**
+ * The whole document for a body: page, grid, page-number footers and styles, all
+ * from the layout. Every report of a layout shares all of it but the body.
+ */
+export function docxDocument(layout: Layout, body: Block[]): Document {
+  const g = geometry(layout);
   const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], side: 'left' | 'right' | 'none') =>
     new Footer({
       children: [
@@ -115,11 +132,9 @@ export async function emitDocx(tree: Root, layout: Layout, file: string): Promis
       : layout.page_numbers === 'center'
         ? { default: pageNumber(AlignmentType.CENTER, 'none') }
         : { default: pageNumber(AlignmentType.RIGHT, 'right'), even: pageNumber(AlignmentType.LEFT, 'left') };
-
-  const styleOptions = styles(layout);
-  const doc = new Document({
+  return new Document({
     evenAndOddHeaderAndFooters: layout.page_numbers === 'outside',
-    styles: styleOptions,
+    styles: styles(layout),
     sections: [
       {
         properties: {
@@ -132,24 +147,32 @@ export async function emitDocx(tree: Root, layout: Layout, file: string): Promis
             : { type: DocumentGridType.LINES, linePitch: g.line },
         },
         ...(footers ? { footers } : {}),
-        children,
+        children: body,
       },
     ],
   });
-  const timestamp = isoDate(date);
-  const raw = await Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: coreXml(title, issuer, timestamp) },
-    { path: 'word/styles.xml', data: await stylesXml(JSON.stringify(layout), styleOptions) },
-  ]);
-  const bytes = fixZipTimes(new Uint8Array(raw), timestamp);
-  return { bytes, diagnostics: ctx.diagnostics };
 }
 
-/** 2026年2月5日 → 2026-02-05T00:00:00Z, the document's fixed creation time. */
-function isoDate(chinese: string): string {
+const skeletons = new Map<string, Promise<Skeleton>>();
+
+/** The parts every report of a layout shares, written once per layout. */
+function skeletonFor(layout: Layout): Promise<Skeleton> {
+  const key = JSON.stringify(layout);
+  let skeleton = skeletons.get(key);
+  if (!skeleton) {
+    skeleton = makeSkeleton((body) => docxDocument(layout, body), (path, text) => (path === 'word/styles.xml' ? finishStyles(text) : text));
+    skeletons.set(key, skeleton);
+  }
+  return skeleton;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 2026年2月5日 → the document's fixed creation day. */
+function documentDate(chinese: string): { year: number; month: number; day: number } {
   const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(chinese);
-  if (!m) return '2000-01-01T00:00:00Z';
-  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}T00:00:00Z`;
+  if (!m) return { year: 2000, month: 1, day: 1 };
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
 const HEADING_STYLE: Record<number, string> = { 1: STYLE.h1, 2: STYLE.h2, 3: STYLE.h3, 4: STYLE.h4 };
