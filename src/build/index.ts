@@ -1,10 +1,11 @@
 /**
  * Builds a batch of reports: finds inputs, skips the ones whose data,
- * templates and tool are unchanged, compiles the rest in parallel (each
- * worker compiling the templates once), and writes every report's outputs
- * whole or not at all. One township's error never stops the others.
+ * templates and tool are unchanged, compiles the rest in parallel (on this
+ * thread and worker threads, each compiling the templates once), and writes
+ * every report's outputs whole or not at all. One township's error never
+ * stops the others.
  *
- * Compiling and writing are separate: workers return bytes, this thread
+ * Compiling and writing are separate: compiling returns bytes, this thread
  * writes (or, with `check`, compares), so "build" and "check" share one path.
  */
 import { createHash } from 'node:crypto';
@@ -40,7 +41,7 @@ export interface BuildOptions {
   formats: readonly Format[];
   template?: string | undefined;
   layout?: LayoutOverrides | undefined;
-  /** Worker threads; default the number of cores. 1 compiles on this thread. */
+  /** Reports compiled at once: this thread and jobs − 1 worker threads; default the number of cores. */
   jobs?: number | undefined;
   /** Rebuild even what is unchanged. */
   force?: boolean | undefined;

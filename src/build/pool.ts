@@ -1,13 +1,20 @@
 /**
- * A pool of worker threads, each holding a compiled template pack. Tasks go
- * to whichever worker is free; a worker that dies fails only its own task
- * and is replaced.
+ * Compiles on `jobs` threads: this one and jobs − 1 worker threads, each
+ * holding a compiled template pack. This thread writes the outputs too, and
+ * writing is light, so a worker of its own would only add one more heap and
+ * one more copy of the compiled code to warm up.
+ *
+ * Each worker is sent its next task before it finishes the current one, so it
+ * never waits while this thread compiles. A worker that dies fails only the
+ * task it was compiling; its queued task goes back in line, and the worker is
+ * replaced.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { PACKAGE_ROOT } from '../version.js';
+import { inlineCompiler } from './inline.js';
 import type { Compiler, CompilerSetup, Task, TaskResult } from './task.js';
 
 /** The worker bundle (dist/worker.js), also when this module runs from source under a test runner. */
@@ -17,32 +24,50 @@ function workerPath(): string {
   return path;
 }
 
-interface Slot {
-  worker: Worker;
-  busy: Task | undefined;
-  resolve: ((r: TaskResult) => void) | undefined;
+interface Job {
+  task: Task;
+  resolve: (r: TaskResult) => void;
 }
 
-export function workerPool(setup: CompilerSetup, size: number): Compiler {
+interface Slot {
+  worker: Worker;
+  /** Sent and not yet answered, in the order sent: the first is being compiled. */
+  sent: Job[];
+}
+
+/** Tasks a worker holds at once: the one it compiles and the next. */
+const WORKER_DEPTH = 2;
+
+const resultFor = (task: Task, ruleId: string, reason: string): TaskResult => ({
+  id: task.id,
+  diagnostics: [diagnostic(task.display, { ruleId, reason })],
+  outputs: {},
+  summary: undefined,
+  dependencies: [],
+});
+
+export function workerPool(setup: CompilerSetup, jobs: number): Compiler {
+  const local = inlineCompiler(setup);
+  let localBusy = false;
   const slots: Slot[] = [];
-  const waiting: { task: Task; resolve: (r: TaskResult) => void }[] = [];
+  const waiting: Job[] = [];
   let initDiagnostics: Promise<Diagnostic[]> | undefined;
   let closed = false;
 
-  const spawn = (): { slot: Slot; ready: Promise<Diagnostic[]> } => {
+  const spawn = (): { slot: Slot; ready: Promise<void> } => {
     const worker = new Worker(workerPath(), { workerData: setup });
-    const slot: Slot = { worker, busy: undefined, resolve: undefined };
-    const ready = new Promise<Diagnostic[]>((resolve, reject) => {
-      worker.once('message', (m: { type: string; diagnostics: Diagnostic[] }) => (m.type === 'ready' ? resolve(m.diagnostics) : reject(new Error('unexpected message'))));
+    const slot: Slot = { worker, sent: [] };
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', (m: { type: string }) => (m.type === 'ready' ? resolve() : reject(new Error('unexpected message'))));
       worker.once('error', reject);
     });
     worker.on('message', (m: { type: string; result?: TaskResult }) => {
       if (m.type !== 'result' || !m.result) return;
-      const done = slot.resolve;
-      slot.busy = undefined;
-      slot.resolve = undefined;
-      done?.(m.result);
-      next(slot);
+      const at = slot.sent.findIndex((j) => j.task.id === m.result!.id);
+      if (at < 0) return;
+      const [job] = slot.sent.splice(at, 1);
+      job!.resolve(m.result);
+      dispatch();
     });
     worker.on('error', (err) => fail(slot, err));
     worker.on('exit', (code) => {
@@ -52,69 +77,66 @@ export function workerPool(setup: CompilerSetup, size: number): Compiler {
   };
 
   const fail = (slot: Slot, err: Error) => {
-    const task = slot.busy;
-    const done = slot.resolve;
-    slot.busy = undefined;
-    slot.resolve = undefined;
-    if (task && done) {
-      done({
-        id: task.id,
-        diagnostics: [diagnostic(task.display, { ruleId: 'internal/crash', reason: `The compiler failed on this report: ${err.message}` })],
-        outputs: {},
-        summary: undefined,
-        dependencies: [],
-      });
-    }
+    const index = slots.indexOf(slot);
+    if (index < 0) return;
+    const [running, ...queued] = slot.sent.splice(0);
+    if (running) running.resolve(resultFor(running.task, 'internal/crash', `The compiler failed on this report: ${err.message}`));
+    waiting.unshift(...queued);
+    void slot.worker.terminate();
     if (closed) return;
     // Replace the worker so the batch goes on.
-    const index = slots.indexOf(slot);
-    void slot.worker.terminate();
     const { slot: fresh, ready } = spawn();
-    if (index >= 0) slots[index] = fresh;
-    void ready.then(() => next(fresh));
+    slots[index] = fresh;
+    void ready.then(dispatch, dispatch);
   };
 
-  const next = (slot: Slot) => {
-    if (slot.busy) return;
-    const job = waiting.shift();
-    if (!job) return;
-    slot.busy = job.task;
-    slot.resolve = job.resolve;
-    slot.worker.postMessage(job.task);
+  const dispatch = () => {
+    if (closed) return;
+    // Keep every worker fed first; then compile here.
+    for (const slot of slots) {
+      while (slot.sent.length < WORKER_DEPTH && waiting.length > 0) {
+        const job = waiting.shift()!;
+        slot.sent.push(job);
+        slot.worker.postMessage(job.task);
+      }
+    }
+    if (!localBusy && waiting.length > 0) {
+      const job = waiting.shift()!;
+      localBusy = true;
+      // From the event loop, not this call's microtasks, so that the workers' results are
+      // taken in (and the workers given more) between compiles here.
+      setImmediate(() =>
+        void local.run(job.task).then((result) => {
+          localBusy = false;
+          job.resolve(result);
+          dispatch();
+        }),
+      );
+    }
   };
 
   return {
     init() {
       if (!initDiagnostics) {
-        const started = Array.from({ length: size }, () => spawn());
+        const started = Array.from({ length: Math.max(0, jobs - 1) }, () => spawn());
         slots.push(...started.map((s) => s.slot));
-        initDiagnostics = Promise.all(started.map((s) => s.ready)).then((all) => all[0] ?? []);
+        // This thread's pack gives the diagnostics; the workers load the same one.
+        initDiagnostics = Promise.all([local.init(), ...started.map((s) => s.ready)]).then(([diagnostics]) => diagnostics);
       }
       return initDiagnostics;
     },
     run(task) {
       return new Promise<TaskResult>((resolve) => {
         waiting.push({ task, resolve });
-        const free = slots.find((s) => !s.busy);
-        if (free) next(free);
+        dispatch();
       });
     },
     async close() {
       closed = true;
       // Settle whatever is still queued or running, so no caller waits forever.
-      const cancelled = (task: Task): TaskResult => ({
-        id: task.id,
-        diagnostics: [diagnostic(task.display, { ruleId: 'internal/interrupted', reason: 'The build was interrupted before this report was compiled' })],
-        outputs: {},
-        summary: undefined,
-        dependencies: [],
-      });
-      for (const job of waiting.splice(0)) job.resolve(cancelled(job.task));
-      for (const slot of slots) {
-        if (slot.busy && slot.resolve) slot.resolve(cancelled(slot.busy));
-        slot.busy = undefined;
-        slot.resolve = undefined;
-      }
+      const interrupted = (job: Job) => job.resolve(resultFor(job.task, 'internal/interrupted', 'The build was interrupted before this report was compiled'));
+      for (const job of waiting.splice(0)) interrupted(job);
+      for (const slot of slots) for (const job of slot.sent.splice(0)) interrupted(job);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
