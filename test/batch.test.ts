@@ -122,6 +122,18 @@ describe('incremental builds', () => {
     expect(build('--template', 'pack').stderr).toMatch(/4 built/);
   });
 
+  it('take a number in a file name for a year only when it is the report’s year', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    // Serial numbers that look like years: neither is the other's last year.
+    for (const n of ['02024', '02025']) writeFileSync(join(dir, 'data', `town-${n}.yaml`), MINIMAL);
+    const build = () => runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
+    const first = build();
+    expect(first.stderr).toMatch(/2 built, 0 failed, 0 unchanged, 0 errors/);
+    expect(first.stderr).not.toContain('data/previous-year');
+    expect(build().stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
+  });
+
   it('record each report in manifest.json with its input, status and output hashes', () => {
     const dir = county(2, false);
     runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);

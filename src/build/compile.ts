@@ -46,7 +46,7 @@ export interface CompileOptions {
  */
 function loadPrevious(file: string, path: string, data: ReportData, locator: Locator): { previous?: PreviousYear & { path: string }; diagnostics: Diagnostic[] } {
   const stated = data.previous;
-  const prev = stated ? resolve(dirname(path), stated) : conventionalPreviousPath(path);
+  const prev = stated ? resolve(dirname(path), stated) : conventionalPreviousPath(path, data.year);
   const span = stated ? locator.value(['previous']) : undefined;
   const warn = (reason: string, note: string) => ({
     diagnostics: [diagnostic(file, { severity: 'warning', ruleId: 'data/previous-year', reason, note, start: span?.start ?? { line: 1, column: 1 }, end: span?.end })],
@@ -127,8 +127,9 @@ export async function compile(file: string, source: string, pack: Pack, options:
   const found = options.path ? loadPrevious(file, options.path, data, loaded.locator) : { diagnostics: [] };
   const previous = found.previous;
   result.diagnostics.push(...found.diagnostics);
-  if (options.path && data.previous) result.dependencies.push(resolve(dirname(options.path), data.previous));
-  else if (previous) result.dependencies.push(previous.path);
+  // Last year's file is a dependency whether or not it can be used: a fix to it changes this report.
+  const previousFile = options.path ? (data.previous ? resolve(dirname(options.path), data.previous) : conventionalPreviousPath(options.path, data.year)) : undefined;
+  if (previousFile) result.dependencies.push(previousFile);
   const own = options.path && data.overrides ? sectionOverrides(file, options.path, data.overrides, pack, loaded.locator) : undefined;
   if (own) {
     result.diagnostics.push(...own.diagnostics);

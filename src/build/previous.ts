@@ -1,7 +1,9 @@
 /**
  * Last year's data file for the same township: the file named by
  * `previous:`, or else the file beside this one whose name has the year one
- * less (jinping-2025.yaml → jinping-2024.yaml).
+ * less (jinping-2025.yaml → jinping-2024.yaml). A year in a file name counts
+ * only when it stands apart from other digits and is the report's year, so
+ * town-02025.yaml has no last year's file.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -12,14 +14,15 @@ export function previousPath(path: string, source: string): string | undefined {
     const p = resolve(dirname(path), (stated[1] ?? stated[2] ?? stated[3] ?? '').trim());
     return existsSync(p) ? p : undefined;
   }
-  return conventionalPreviousPath(path);
+  const year = /^year:[ \t]*["']?(\d{4})\b/m.exec(source);
+  return year ? conventionalPreviousPath(path, Number(year[1])) : undefined;
 }
 
-/** The file beside this one whose name has the year one less, if it exists. */
-export function conventionalPreviousPath(path: string): string | undefined {
+/** The file beside this one whose name has the year one less than `year`'s, if it exists. */
+export function conventionalPreviousPath(path: string, year: number): string | undefined {
   const name = basename(path);
-  const m = /(19|20)\d{2}(?!.*(19|20)\d{2})/.exec(name);
-  if (!m) return undefined;
+  const m = /(?<!\d)(19|20)\d{2}(?!\d)(?!.*(?<!\d)(19|20)\d{2}(?!\d))/.exec(name);
+  if (!m || Number(m[0]) !== year) return undefined;
   const candidate = join(dirname(path), name.slice(0, m.index) + String(Number(m[0]) - 1) + name.slice(m.index + 4));
   return existsSync(candidate) ? candidate : undefined;
 }
