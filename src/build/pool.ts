@@ -7,7 +7,7 @@
  * Each worker is sent its next task before it finishes the current one, so it
  * never waits while this thread compiles. A worker that dies fails only the
  * task it was compiling; its queued task goes back in line, and the worker is
- * replaced.
+ * replaced. One that cannot start at all leaves its share to the others.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +33,8 @@ interface Slot {
   worker: Worker;
   /** Sent and not yet answered, in the order sent: the first is being compiled. */
   sent: Job[];
+  /** Loaded its template pack; a worker that dies before that is not replaced. */
+  started: boolean;
 }
 
 /** Tasks a worker holds at once: the one it compiles and the next. */
@@ -56,10 +58,15 @@ export function workerPool(setup: CompilerSetup, jobs: number): Compiler {
 
   const spawn = (): { slot: Slot; ready: Promise<void> } => {
     const worker = new Worker(workerPath(), { workerData: setup });
-    const slot: Slot = { worker, sent: [] };
-    const ready = new Promise<void>((resolve, reject) => {
-      worker.once('message', (m: { type: string }) => (m.type === 'ready' ? resolve() : reject(new Error('unexpected message'))));
-      worker.once('error', reject);
+    const slot: Slot = { worker, sent: [], started: false };
+    const ready = new Promise<void>((resolve) => {
+      worker.once('message', (m: { type: string }) => {
+        if (m.type === 'ready') slot.started = true;
+        resolve();
+      });
+      // A worker that cannot start leaves its share to the others and this thread.
+      worker.once('error', () => resolve());
+      worker.once('exit', () => resolve());
     });
     worker.on('message', (m: { type: string; result?: TaskResult }) => {
       if (m.type !== 'result' || !m.result) return;
@@ -80,14 +87,21 @@ export function workerPool(setup: CompilerSetup, jobs: number): Compiler {
     const index = slots.indexOf(slot);
     if (index < 0) return;
     const [running, ...queued] = slot.sent.splice(0);
+    void slot.worker.terminate();
+    if (!slot.started) {
+      // It never compiled anything: give its tasks to the others rather than start another.
+      slots.splice(index, 1);
+      waiting.unshift(...(running ? [running] : []), ...queued);
+      dispatch();
+      return;
+    }
     if (running) running.resolve(resultFor(running.task, 'internal/crash', `The compiler failed on this report: ${err.message}`));
     waiting.unshift(...queued);
-    void slot.worker.terminate();
     if (closed) return;
     // Replace the worker so the batch goes on.
     const { slot: fresh, ready } = spawn();
     slots[index] = fresh;
-    void ready.then(dispatch, dispatch);
+    void ready.then(dispatch);
   };
 
   const dispatch = () => {
