@@ -160,7 +160,7 @@ function skeletonFor(layout: Layout): Promise<Skeleton> {
   const key = JSON.stringify(layout);
   let skeleton = skeletons.get(key);
   if (!skeleton) {
-    skeleton = makeSkeleton((body) => docxDocument(layout, body), (path, text) => (path === 'word/styles.xml' ? finishStyles(text) : text));
+    skeleton = makeSkeleton((body) => docxDocument(layout, body), { 'word/styles.xml': finishStyles });
     skeletons.set(key, skeleton);
   }
   return skeleton;

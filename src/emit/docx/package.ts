@@ -4,14 +4,14 @@
  * Of a report's twenty-odd parts only two differ between reports of the same
  * layout: the body (word/document.xml) and docProps/core.xml. So docx writes
  * a skeleton document once per layout, one marker paragraph for a body; its
- * parts are kept, the static ones already deflated. For each report, docx
+ * parts are kept as docx zipped them. For each report, docx
  * formats only the body's paragraphs and tables (`prepForXml`, as its Packer
  * does), they are written out with the xml package (whose output docx's own
  * writer reproduces byte for byte) in the marker's place, and fflate zips the
  * parts. A test checks every part against docx's Packer for each example.
  */
 import { Document, Packer, Paragraph, type Table } from 'docx';
-import { deflateSync, strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { crc32 } from 'node:zlib';
 import xml from 'xml';
 
@@ -22,7 +22,9 @@ interface Part {
   path: string;
   size: number;
   crc: number;
-  deflated: Uint8Array<ArrayBuffer>;
+  /** ZIP compression method of `data`: 8 deflated, 0 stored. */
+  method: number;
+  data: Uint8Array<ArrayBuffer>;
 }
 
 /** The parts of a layout's documents, in zip order; the two paths mark where each report's own go. */
@@ -35,39 +37,69 @@ export interface Skeleton {
 }
 
 const MARKER = 'report-body-goes-here';
-const DEFLATE = { level: 6 } as const;
 
-function part(path: string, raw: Uint8Array): Part {
-  return { path, size: raw.length, crc: crc32(raw), deflated: deflateSync(raw, DEFLATE) };
+function deflated(path: string, raw: Uint8Array): Part {
+  return { path, size: raw.length, crc: crc32(raw), method: 8, data: deflateSync(raw, { level: 6 }) };
 }
 
 /**
- * Writes the skeleton for one layout. `make` builds the document with the given body;
- * `finish` may amend a part (by path) before it is kept.
+ * The entries of a zip file as stored: compressed data, CRC and sizes from each local
+ * header. fflate inflates what it reads, and re-deflating the parts would double the
+ * skeleton's cost, which a one-report build pays in full. Only what docx's zipSync writes
+ * is expected: sizes in the local headers, no data descriptors, no zip64.
  */
-export async function makeSkeleton(make: (body: Block[]) => Document, finish: (path: string, text: string) => string = (_, t) => t): Promise<Skeleton> {
+function storedEntries(zip: Uint8Array): Part[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const entries: Part[] = [];
+  for (let i = 0; i + 30 <= zip.length && view.getUint32(i, true) === 0x04034b50; ) {
+    const flags = view.getUint16(i + 6, true);
+    const method = view.getUint16(i + 8, true);
+    const compressed = view.getUint32(i + 18, true);
+    const nameLength = view.getUint16(i + 26, true);
+    const start = i + 30 + nameLength + view.getUint16(i + 28, true);
+    if (flags & 0x8 || (method !== 0 && method !== 8) || start + compressed > zip.length) throw new Error('docx wrote its package in a way this version does not know');
+    entries.push({
+      path: strFromU8(zip.subarray(i + 30, i + 30 + nameLength)),
+      method,
+      crc: view.getUint32(i + 14, true),
+      size: view.getUint32(i + 22, true),
+      data: zip.slice(start, start + compressed),
+    });
+    i = start + compressed;
+  }
+  return entries;
+}
+
+const raw = (p: Part): Uint8Array => (p.method === 8 ? inflateSync(p.data, { out: new Uint8Array(p.size) }) : p.data);
+
+/**
+ * Writes the skeleton for one layout. `make` builds the document with the given body;
+ * `amend` changes a part's text (by path) before it is kept.
+ */
+export async function makeSkeleton(make: (body: Block[]) => Document, amend: Readonly<Record<string, (text: string) => string>> = {}): Promise<Skeleton> {
   const marker = new Paragraph({ text: MARKER });
   const doc = make([marker]);
-  const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  const entries = storedEntries(new Uint8Array(await Packer.toBuffer(doc)));
   const context = (): FormatContext => ({ file: doc, viewWrapper: doc.Document, stack: [] });
   const markerXml = xml(marker.prepForXml(context()) as xml.XmlObject);
   const parts: Skeleton['parts'] = [];
   let before = '';
   let after = '';
-  for (const [path, bytes] of Object.entries(files)) {
-    if (path === 'word/document.xml') {
-      const text = strFromU8(bytes);
+  for (const entry of entries) {
+    const change = amend[entry.path];
+    if (entry.path === 'word/document.xml') {
+      const text = strFromU8(raw(entry));
       const at = text.indexOf(markerXml);
       if (at < 0 || text.indexOf(markerXml, at + 1) >= 0) throw new Error('docx wrote the skeleton body in a way this version does not know');
       before = text.slice(0, at);
       after = text.slice(at + markerXml.length);
-      parts.push(path);
-    } else if (path === 'docProps/core.xml') {
-      parts.push(path);
+      parts.push(entry.path);
+    } else if (entry.path === 'docProps/core.xml') {
+      parts.push(entry.path);
+    } else if (change) {
+      parts.push(deflated(entry.path, strToU8(change(strFromU8(raw(entry))))));
     } else {
-      const text = strFromU8(bytes);
-      const amended = finish(path, text);
-      parts.push(part(path, amended === text ? bytes : strToU8(amended)));
+      parts.push(entry);
     }
   }
   return { parts, before, after, context };
@@ -94,13 +126,13 @@ export function assemble(skeleton: Skeleton, body: readonly Block[], coreXml: st
   // fflate writes the DOS time from the local-time fields of the Date.
   const mtime = new Date(Math.max(1980, date.year), date.month - 1, date.day);
   const add = (p: Part) => {
-    const entry: ZipInputFile = { filename: p.path, size: p.size, crc: p.crc, compression: 8, mtime };
+    const entry: ZipInputFile = { filename: p.path, size: p.size, crc: p.crc, compression: p.method, mtime };
     zip.add(entry);
-    entry.ondata!(null, p.deflated, true);
+    entry.ondata!(null, p.data, true);
   };
   for (const p of skeleton.parts) {
-    if (p === 'word/document.xml') add(part(p, strToU8(documentXml(skeleton, body))));
-    else if (p === 'docProps/core.xml') add(part(p, strToU8(coreXml)));
+    if (p === 'word/document.xml') add(deflated(p, strToU8(documentXml(skeleton, body))));
+    else if (p === 'docProps/core.xml') add(deflated(p, strToU8(coreXml)));
     else add(p);
   }
   zip.end();
