@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --count 1000[,10000]] [--runs 3] [--jobs N] [--pandoc-sample 40]
+ * npm run bench [-- --count 1000[,10000]] [--runs 3] [--jobs N] [--pandoc-sample 40] [--baseline DIR]
  *
  * Generates synthetic townships, builds md+html+docx with the real CLI, and
  * prints reports per second, wall time and peak memory (medians of several
  * runs), a no-change rebuild, one township built cold, and pandoc's
  * throughput on the same Markdown (md→docx and md→html, two at a time).
+ *
+ * --baseline DIR measures another built checkout of township-report (e.g. a
+ * `git worktree` of an earlier commit, after `npm run build` there) in the
+ * same invocation, its runs interleaved with these, so that a change is
+ * compared under the same machine conditions.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +31,8 @@ const counts = opt('count', '1000').split(',').map(Number);
 const runs = Number(opt('runs', '3'));
 const jobs = opt('jobs', String(availableParallelism()));
 const pandocSample = Number(opt('pandoc-sample', '40'));
+const baseline = opt('baseline', undefined);
+const BASELINE_BIN = baseline ? join(resolve(baseline), 'bin', 'report.js') : undefined;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,10 +50,10 @@ function generate(count) {
 }
 
 /** Runs the CLI; returns wall seconds and the process's peak RSS in MB. */
-function measure(cwd, cliArgs) {
+function measure(cwd, cliArgs, bin = BIN) {
   const rssFile = join(cwd, `.rss-${process.hrtime.bigint()}`);
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', RSS, BIN, ...cliArgs], {
+  const r = spawnSync(process.execPath, ['--import', RSS, bin, ...cliArgs], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true', BENCH_RSS_FILE: rssFile },
@@ -80,31 +87,44 @@ async function pandocThroughput(mdFiles, outDir) {
   return mdFiles.length / seconds;
 }
 
+/** The programs measured: this checkout, and the baseline's if given, run by run in turn. */
+const programs = [{ name: 'this checkout', bin: BIN, out: 'out' }, ...(BASELINE_BIN ? [{ name: `baseline ${baseline}`, bin: BASELINE_BIN, out: 'out-baseline' }] : [])];
 const rows = [];
 console.log(`township-report benchmark: ${runs} runs each, --jobs ${jobs}, node ${process.version}, ${availableParallelism()} cores\n`);
 for (const count of counts) {
   const dir = generate(count);
-  const cold = [];
+  const cold = programs.map(() => []);
   for (let i = 0; i < runs; i++) {
-    rmSync(join(dir, 'out'), { recursive: true, force: true });
-    cold.push(measure(dir, ['build', 'data', '--out', 'out', '--format', 'md,html,docx', '--jobs', jobs, '--reporter', 'plain']));
+    programs.forEach((p, k) => {
+      rmSync(join(dir, p.out), { recursive: true, force: true });
+      cold[k].push(measure(dir, ['build', 'data', '--out', p.out, '--format', 'md,html,docx', '--jobs', jobs, '--reporter', 'plain'], p.bin));
+    });
   }
-  const noChange = [];
-  for (let i = 0; i < runs; i++) noChange.push(measure(dir, ['build', 'data', '--out', 'out', '--format', 'md,html,docx', '--jobs', jobs]).seconds);
-  const wall = median(cold.map((c) => c.seconds));
-  rows.push({ count, wall, perSecond: count / wall, rss: median(cold.map((c) => c.rssMb)), rssMax: Math.max(...cold.map((c) => c.rssMb)), noChange: median(noChange), dir });
-  console.log(`${count} townships: ${(count / wall).toFixed(0)} reports/s, wall ${wall.toFixed(2)} s, peak RSS ${median(cold.map((c) => c.rssMb)).toFixed(0)} MB (runs: ${cold.map((c) => c.seconds.toFixed(2)).join(', ')} s); no-change rebuild ${median(noChange).toFixed(2)} s`);
+  const noChange = programs.map(() => []);
+  for (let i = 0; i < runs; i++) programs.forEach((p, k) => noChange[k].push(measure(dir, ['build', 'data', '--out', p.out, '--format', 'md,html,docx', '--jobs', jobs], p.bin).seconds));
+  programs.forEach((p, k) => {
+    const wall = median(cold[k].map((c) => c.seconds));
+    const rss = median(cold[k].map((c) => c.rssMb));
+    rows.push({ program: p.name, count, wall, perSecond: count / wall, rss, noChange: median(noChange[k]), dir });
+    const who = programs.length > 1 ? `${p.name}: ` : '';
+    console.log(`${who}${count} townships: ${(count / wall).toFixed(0)} reports/s, wall ${wall.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB (runs: ${cold[k].map((c) => c.seconds.toFixed(2)).join(', ')} s); no-change rebuild ${median(noChange[k]).toFixed(2)} s`);
+  });
 }
 
 // One township, cold: a fresh process and a fresh output folder.
 const one = rows[0];
-const single = [];
 const oneFile = join(one.dir, 'data', 'county-000', 'town-00000.yaml');
+const single = programs.map(() => []);
 for (let i = 0; i < Math.max(runs, 5); i++) {
-  rmSync(join(one.dir, 'out-one'), { recursive: true, force: true });
-  single.push(measure(one.dir, ['build', oneFile, '--out', 'out-one']).seconds);
+  programs.forEach((p, k) => {
+    rmSync(join(one.dir, 'out-one'), { recursive: true, force: true });
+    single[k].push(measure(one.dir, ['build', oneFile, '--out', 'out-one'], p.bin).seconds);
+  });
 }
-console.log(`one township cold (md+html+docx): ${median(single).toFixed(2)} s (runs: ${single.map((s) => s.toFixed(2)).join(', ')})`);
+programs.forEach((p, k) => {
+  const who = programs.length > 1 ? `${p.name}: ` : '';
+  console.log(`${who}one township cold (md+html+docx): ${median(single[k]).toFixed(2)} s (runs: ${single[k].map((s) => s.toFixed(2)).join(', ')})`);
+});
 
 let ratio;
 if (havePandoc()) {
@@ -126,7 +146,8 @@ if (havePandoc()) {
   console.log('pandoc not installed (apt-get install pandoc): comparison skipped');
 }
 
-console.log('\n| townships | reports/s | wall (s) | peak RSS (MB) | no-change rebuild (s) |');
-console.log('|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.count} | ${r.perSecond.toFixed(0)} | ${r.wall.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.noChange.toFixed(2)} |`);
-for (const r of rows) rmSync(r.dir, { recursive: true, force: true });
+const withProgram = programs.length > 1;
+console.log(`\n|${withProgram ? ' program |' : ''} townships | reports/s | wall (s) | peak RSS (MB) | no-change rebuild (s) |`);
+console.log(`|${withProgram ? '---|' : ''}---:|---:|---:|---:|---:|`);
+for (const r of rows) console.log(`|${withProgram ? ` ${r.program} |` : ''} ${r.count} | ${r.perSecond.toFixed(0)} | ${r.wall.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.noChange.toFixed(2)} |`);
+for (const dir of new Set(rows.map((r) => r.dir))) rmSync(dir, { recursive: true, force: true });
