@@ -98,6 +98,9 @@ export async function makeSkeleton(make: (body: Block[]) => Document, amend: Rea
       parts.push(entry.path);
     } else if (change) {
       parts.push(deflated(entry.path, strToU8(change(strFromU8(raw(entry))))));
+    } else if (entry.method !== 8) {
+      // Streaming readers (Java's ZipInputStream) cannot read a stored entry with a data descriptor.
+      parts.push(deflated(entry.path, raw(entry)));
     } else {
       parts.push(entry);
     }
