@@ -48,7 +48,8 @@ const resultFor = (task: Task, ruleId: string, reason: string): TaskResult => ({
   dependencies: [],
 });
 
-export function workerPool(setup: CompilerSetup, jobs: number): Compiler {
+/** `script` is the worker's module: dist/worker.js unless a test gives another. */
+export function workerPool(setup: CompilerSetup, jobs: number, script: string = workerPath()): Compiler {
   const local = inlineCompiler(setup);
   let localBusy = false;
   const slots: Slot[] = [];
@@ -57,7 +58,7 @@ export function workerPool(setup: CompilerSetup, jobs: number): Compiler {
   let closed = false;
 
   const spawn = (): { slot: Slot; ready: Promise<void> } => {
-    const worker = new Worker(workerPath(), { workerData: setup });
+    const worker = new Worker(script, { workerData: setup });
     const slot: Slot = { worker, sent: [], started: false };
     const ready = new Promise<void>((resolve) => {
       worker.once('message', (m: { type: string }) => {
