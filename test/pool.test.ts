@@ -52,6 +52,7 @@ describe('the compile pool (main thread and worker threads)', () => {
     expect(results.map((r) => r.id)).toEqual([0, 1, 2, 3, 4]);
     expect(results[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['internal/crash']);
     expect(results[0]!.diagnostics[0]!.reason).toMatch(/code 3/);
+    expect(results[0]!.diagnostics[0]!.note).toMatch(/defect in township-report/);
     for (const r of results.slice(1)) {
       expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(r.outputs.md?.length).toBeGreaterThan(0);

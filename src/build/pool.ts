@@ -40,9 +40,9 @@ interface Slot {
 /** Tasks a worker holds at once: the one it compiles and the next. */
 const WORKER_DEPTH = 2;
 
-const resultFor = (task: Task, ruleId: string, reason: string): TaskResult => ({
+const resultFor = (task: Task, ruleId: string, reason: string, note?: string): TaskResult => ({
   id: task.id,
-  diagnostics: [diagnostic(task.display, { ruleId, reason })],
+  diagnostics: [diagnostic(task.display, { ruleId, reason, ...(note ? { note } : {}) })],
   outputs: {},
   summary: undefined,
   dependencies: [],
@@ -96,7 +96,11 @@ export function workerPool(setup: CompilerSetup, jobs: number, script: string = 
       dispatch();
       return;
     }
-    if (running) running.resolve(resultFor(running.task, 'internal/crash', `The compiler failed on this report: ${err.message}`));
+    if (running) {
+      running.resolve(
+        resultFor(running.task, 'internal/crash', `The compiler stopped while building this report: ${err.message}`, 'This is a defect in township-report; please report it with the data file. The other reports are built.'),
+      );
+    }
     waiting.unshift(...queued);
     if (closed) return;
     // Replace the worker so the batch goes on.
