@@ -192,6 +192,14 @@ describe('DOCX package', () => {
     }
   });
 
+  it('builds a 成文日期 beyond what zip dates can hold (a typing error) with a warning, not a crash', async () => {
+    const r = await compile('t.yaml', MINIMAL.replace(/^date: .*$/m, 'date: 2205-02-01'), standardPack(), { formats: ['docx'] });
+    expect(r.diagnostics.map((d) => d.ruleId)).toContain('regulation/late-date');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const core = strFromU8(unzipSync(r.outputs.docx!)['docProps/core.xml']!);
+    expect(core).toContain('2205-02-01T00:00:00Z');
+  });
+
   it('shares nothing between two reports but the layout', async () => {
     const pack = standardPack();
     const a = await compile('a.yaml', example('jinping-2025.yaml'), pack, { formats: ['docx'] });

@@ -126,8 +126,11 @@ export function assemble(skeleton: Skeleton, body: readonly Block[], coreXml: st
     if (err) failure = err;
     else chunks.push(chunk);
   });
-  // fflate writes the DOS time from the local-time fields of the Date.
-  const mtime = new Date(Math.max(1980, date.year), date.month - 1, date.day);
+  // fflate writes the DOS time from the local-time fields of the Date. Zip dates run from 1980
+  // to 2099 (fflate's limit); a 成文日期 outside them, surely a typing error that lint warns
+  // of, dates the entries at the nearer end. docProps/core.xml keeps the date as written.
+  const mtime =
+    date.year < 1980 ? new Date(1980, 0, 1) : date.year > 2099 ? new Date(2099, 11, 31) : new Date(date.year, date.month - 1, date.day);
   const add = (p: Part) => {
     const entry: ZipInputFile = { filename: p.path, size: p.size, crc: p.crc, compression: p.method, mtime };
     zip.add(entry);
