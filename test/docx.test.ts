@@ -163,8 +163,29 @@ describe('DOCX laid out to GB/T 9704', () => {
     expect(Buffer.compare(outs[0]!, outs[2]!)).toBe(0);
     const core = strFromU8(unzipSync(new Uint8Array(outs[0]!))['docProps/core.xml']!);
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-26T00:00:00Z</dcterms:created>');
+    // Every entry is dated with the 成文日期 at 00:00, not the time of the build.
+    const dates = zipEntryDates(outs[0]!);
+    expect(dates.length).toBeGreaterThan(10);
+    expect(new Set(dates)).toEqual(new Set(['2026-01-26 00:00:00']));
   });
 });
+
+/** Each entry's DOS date and time, from the zip's central directory. */
+function zipEntryDates(zip: Buffer): string[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+    const time = zip.readUInt16LE(at + 12);
+    const date = zip.readUInt16LE(at + 14);
+    const p = (n: number) => String(n).padStart(2, '0');
+    out.push(`${(date >> 9) + 1980}-${p((date >> 5) & 15)}-${p(date & 31)} ${p(time >> 11)}:${p((time >> 5) & 63)}:${p((time & 31) * 2)}`);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return out;
+}
 
 describe('DOCX package', () => {
   // Each report's package is assembled from parts written once per layout; it must hold

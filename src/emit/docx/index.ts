@@ -28,15 +28,13 @@ import type { Layout } from '../../render/pack.js';
 import { signatureLayout } from '../signature.js';
 import { titleLines } from '../title.js';
 import { coreXml, finishStyles } from './finish.js';
-import { assemble, makeSkeleton, type Skeleton } from './package.js';
+import { assemble, makeSkeleton, type Block, type Skeleton } from './package.js';
 import { geometry, STYLE, styles } from './styles.js';
 
 export interface DocxResult {
   bytes: Uint8Array;
   diagnostics: Diagnostic[];
 }
-
-type Block = Paragraph | Table;
 
 interface RunStyle {
   bold?: boolean;

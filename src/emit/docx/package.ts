@@ -15,7 +15,8 @@ import { deflateSync, inflateSync, strFromU8, strToU8, Zip, type ZipInputFile } 
 import { crc32 } from 'node:zlib';
 import xml from 'xml';
 
-type Block = Paragraph | Table;
+/** What a body is made of. */
+export type Block = Paragraph | Table;
 type FormatContext = Parameters<Paragraph['prepForXml']>[0];
 
 interface Part {
