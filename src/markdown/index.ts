@@ -10,7 +10,6 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { chineseNumeral } from '../render/chinese.js';
 import { isCjk } from '../render/escape.js';
@@ -62,8 +61,7 @@ export interface BuiltTree {
 export function buildTree(file: string, body: string, frame: DocumentFrame, numbering: NumberingOptions): BuiltTree {
   const diagnostics: Diagnostic[] = [];
   const parsed = parseMarkdown(body);
-  literalHtml(parsed, file, diagnostics);
-  joinSoftBreaks(parsed);
+  tidy(parsed, file, diagnostics);
   const children = pruneEmptySections(parsed.children);
   numberHeadings(children, numbering);
 
@@ -73,7 +71,6 @@ export function buildTree(file: string, body: string, frame: DocumentFrame, numb
   if (frame.recipient) front.push(para(/[：:]$/.test(frame.recipient) ? frame.recipient.replace(/:$/, '：') : `${frame.recipient}：`, 'recipient'));
   const back: RootContent[] = [para(frame.issuer, 'signature-issuer'), para(frame.date, 'signature-date')];
   const tree: Root = { type: 'root', children: [...front, ...children, ...back], data: { sealed: frame.sealed } as never };
-  stripPositions(tree);
   return { tree, diagnostics };
 }
 
@@ -94,42 +91,46 @@ export function roleOf(node: { data?: unknown }): Role | undefined {
   return d?.role;
 }
 
-/** Raw HTML in a template is written out as the literal text it is. */
-function literalHtml(tree: Root, file: string, diagnostics: Diagnostic[]): void {
-  visit(tree, 'html', (node, index, parent) => {
-    if (!parent || index === undefined) return;
-    diagnostics.push(
-      diagnostic(file, {
-        severity: 'warning',
-        ruleId: 'markdown/raw-html',
-        reason: `Raw HTML ${JSON.stringify(node.value.slice(0, 40))} in the template is written as literal text`,
-        note: 'Use Markdown instead of HTML in templates.',
-      }),
-    );
-    const replacement: Text = { type: 'text', value: node.value };
-    if (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem') {
-      (parent.children as RootContent[])[index] = { type: 'paragraph', children: [replacement] };
-    } else {
-      (parent.children as PhrasingContent[])[index] = replacement;
+/**
+ * One walk over the parsed tree: raw HTML in a template is written out as the literal text it
+ * is; a line break between two Chinese characters is no space in Chinese; and source positions
+ * (of the rendered Markdown, which nobody sees) are dropped. Positions are set to undefined
+ * rather than deleted, which would turn every node into a slow dictionary-mode object.
+ */
+function tidy(tree: Root, file: string, diagnostics: Diagnostic[]): void {
+  const walk = (parent: { children: unknown[]; type: string }): void => {
+    const kids = parent.children as (RootContent & { children?: unknown[] })[];
+    for (let i = 0; i < kids.length; i++) {
+      let node = kids[i]!;
+      if (node.type === 'html') {
+        diagnostics.push(
+          diagnostic(file, {
+            severity: 'warning',
+            ruleId: 'markdown/raw-html',
+            reason: `Raw HTML ${JSON.stringify(node.value.slice(0, 40))} in the template is written as literal text`,
+            note: 'Use Markdown instead of HTML in templates.',
+          }),
+        );
+        const replacement: Text = { type: 'text', value: node.value };
+        node = parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem' ? { type: 'paragraph', children: [replacement] } : replacement;
+        kids[i] = node;
+        if (node.type === 'paragraph') node = replacement;
+      }
+      if (node.type === 'text' && node.value.includes('\n')) node.value = joinLines(node.value);
+      node.position = undefined;
+      if (Array.isArray(node.children)) walk(node as { children: unknown[]; type: string });
     }
-  });
+  };
+  tree.position = undefined;
+  walk(tree);
 }
 
-/** A line break between two Chinese characters is no space in Chinese. */
-function joinSoftBreaks(tree: Root): void {
-  visit(tree, 'text', (node) => {
-    if (!node.value.includes('\n')) return;
-    node.value = node.value.replace(/[ \t]*\n[ \t]*/g, (m, offset: number, whole: string) => {
-      const before = whole[offset - 1] ?? '';
-      const after = whole[offset + m.length] ?? '';
-      return before === '' || after === '' || isCjk(before) || isCjk(after) ? '' : ' ';
-    });
-  });
-  // A soft break can also fall between a text and an emphasis node.
-  visit(tree, (node) => {
-    if (!('children' in node) || !Array.isArray(node.children)) return;
-    const kids = node.children as PhrasingContent[];
-    for (const k of kids) if (k.type === 'text') k.value = k.value.replace(/^\n|\n$/g, '');
+/** Joins a text's lines: no space between Chinese characters, one space between others, none at the ends. */
+function joinLines(value: string): string {
+  return value.replace(/[ \t]*\n[ \t]*/g, (m, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + m.length] ?? '';
+    return before === '' || after === '' || isCjk(before) || isCjk(after) ? '' : ' ';
   });
 }
 
@@ -200,10 +201,4 @@ export function plainText(node: unknown): string {
   const n = node as { value?: unknown; children?: unknown[] };
   if (typeof n.value === 'string') return n.value;
   return (n.children ?? []).map(plainText).join('');
-}
-
-function stripPositions(tree: Root): void {
-  visit(tree, (node) => {
-    delete node.position;
-  });
 }
