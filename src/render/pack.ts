@@ -13,6 +13,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { markdownEscape } from './escape.js';
 import { makeHelpers } from './helpers.js';
 import { packFiles } from './pack-files.js';
+import { prebuilt, templateKey } from '../prebuilt.js';
 
 /**
  * Handlebars escapes for HTML; these templates produce Markdown, so values
@@ -24,6 +25,14 @@ import { packFiles } from './pack-files.js';
   if (typeof value === 'object' && value !== null && 'toHTML' in value && typeof value.toHTML === 'function') return String(value.toHTML());
   return markdownEscape(String(value));
 };
+
+/** How every template is compiled. */
+const COMPILE_OPTIONS = { strict: true, noEscape: false, preventIndent: true } as const;
+
+/** The JavaScript of a template compiled in advance, as `npm run build` stores it. */
+export function precompileTemplate(source: string): string {
+  return Handlebars.precompile(source, COMPILE_OPTIONS) as unknown as string;
+}
 
 const yamlEngine = { parse: (s: string) => (parseYaml(s) ?? {}) as object, stringify: () => '' };
 
@@ -119,6 +128,8 @@ export interface Pack {
   title: (context: unknown) => string;
   /** Files whose content decides the output, for change detection. */
   files: string[];
+  /** The Handlebars sources of the pack's own templates (sections, partials, title), for precompiling. */
+  templates: readonly string[];
   /** Compiles a township's own section template with this pack's helpers and partials. */
   compileSection: (file: string, source: string) => { render?: (context: unknown) => string; diagnostics: Diagnostic[] };
 }
@@ -204,16 +215,28 @@ export function loadPack(dir: string): PackLoad {
     const sectionDir = join(c.dir, 'sections');
     if (existsSync(sectionDir)) for (const f of readdirSync(sectionDir).sort()) if (f.endsWith('.md')) sectionFiles.set(f, { path: join(sectionDir, f), pack: c.dir });
   }
+  const sources: string[] = [];
+  let loading = true;
+  const ready = prebuilt()?.templates ?? {};
+  /** A template from its source: precompiled by `npm run build` if it was, else parsed (reporting syntax errors) and compiled. */
+  const template = (source: string, file: string, lineOffset: number): Handlebars.TemplateDelegate | undefined => {
+    if (loading) sources.push(source);
+    const spec = ready[templateKey(source)];
+    if (spec !== undefined) return hb.template(new Function(`return ${spec}`)() as Parameters<typeof hb.template>[0]);
+    const ast = checkSyntax(source, file, lineOffset, diagnostics);
+    return ast && hb.compile(ast, COMPILE_OPTIONS);
+  };
   for (const [name, path] of partials) {
-    const src = readFileSync(path, 'utf8');
-    if (checkSyntax(src, rel(path), 0, diagnostics)) hb.registerPartial(name, src);
+    const compiled = template(readFileSync(path, 'utf8'), rel(path), 0);
+    if (compiled) hb.registerPartial(name, compiled);
   }
 
-  const compile = (src: string | hbs.AST.Program, file: string, lineOffset: number) => {
-    const template = hb.compile(src, { strict: true, noEscape: false, preventIndent: true });
+  const compile = (source: string, file: string, lineOffset: number) => {
+    const compiled = template(source, file, lineOffset);
+    if (!compiled) return undefined;
     return (context: unknown) => {
       try {
-        return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return compiled(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (e) {
         throw new TemplateError(file, lineOffset, e);
       }
@@ -237,9 +260,8 @@ export function loadPack(dir: string): PackLoad {
       return undefined;
     }
     const lineOffset = source.slice(0, source.length - fm.content.length).split('\n').length - 1;
-    const ast = checkSyntax(fm.content, file, lineOffset, diagnostics);
-    if (!ast) return undefined;
-    return { meta: fmParsed.data, render: compile(ast, file, lineOffset) };
+    const render = compile(fm.content, file, lineOffset);
+    return render && { meta: fmParsed.data, render };
   };
 
   const sections: Section[] = [];
@@ -251,16 +273,17 @@ export function loadPack(dir: string): PackLoad {
   if (sections.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic(rel(dir), { ruleId: 'template/pack', reason: `The template pack ${rel(dir)} has no sections/*.md` }));
   }
-  const titleAst = checkSyntax(title, rel(packFile), 0, diagnostics);
-  if (!titleAst) return { pack: undefined, diagnostics };
-  if (diagnostics.length > 0) return { pack: undefined, diagnostics };
+  const titleRender = compile(title, rel(packFile), 0);
+  if (!titleRender || diagnostics.length > 0) return { pack: undefined, diagnostics };
+  loading = false;
   return {
     pack: {
       dir,
       meta,
       sections,
-      title: compile(titleAst, rel(packFile), 0),
+      title: titleRender,
       files,
+      templates: sources,
       compileSection(file, source) {
         const before = diagnostics.length;
         const read = readSection(file, source);

@@ -28,7 +28,8 @@ import type { Layout } from '../../render/pack.js';
 import { signatureLayout } from '../signature.js';
 import { titleLines } from '../title.js';
 import { coreXml, finishStyles } from './finish.js';
-import { assemble, makeSkeleton, type Block, type Skeleton } from './package.js';
+import { assemble, makeSkeleton, restoreSkeleton, type Block, type Skeleton } from './package.js';
+import { layoutKey, prebuilt } from '../../prebuilt.js';
 import { geometry, STYLE, styles } from './styles.js';
 
 export interface DocxResult {
@@ -154,11 +155,13 @@ export function docxDocument(layout: Layout, body: Block[]): Document {
 const skeletons = new Map<string, Promise<Skeleton>>();
 
 /** The parts every report of a layout shares, written once per layout. */
-function skeletonFor(layout: Layout): Promise<Skeleton> {
-  const key = JSON.stringify(layout);
+export function skeletonFor(layout: Layout): Promise<Skeleton> {
+  const key = layoutKey(layout);
   let skeleton = skeletons.get(key);
   if (!skeleton) {
-    skeleton = makeSkeleton((body) => docxDocument(layout, body), { 'word/styles.xml': finishStyles });
+    const make = (body: Block[]) => docxDocument(layout, body);
+    const stored = prebuilt()?.skeletons[key];
+    skeleton = stored ? Promise.resolve(restoreSkeleton(stored, make)) : makeSkeleton(make, { 'word/styles.xml': finishStyles });
     skeletons.set(key, skeleton);
   }
   return skeleton;

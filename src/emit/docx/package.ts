@@ -14,6 +14,7 @@ import { Document, Packer, Paragraph, type Table } from 'docx';
 import { deflateSync, inflateSync, strFromU8, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { crc32 } from 'node:zlib';
 import xml from 'xml';
+import type { StoredSkeleton } from '../../prebuilt.js';
 
 /** What a body is made of. */
 export type Block = Paragraph | Table;
@@ -78,10 +79,8 @@ const raw = (p: Part): Uint8Array => (p.method === 8 ? inflateSync(p.data, { out
  * `amend` changes a part's text (by path) before it is kept.
  */
 export async function makeSkeleton(make: (body: Block[]) => Document, amend: Readonly<Record<string, (text: string) => string>> = {}): Promise<Skeleton> {
-  const marker = new Paragraph({ text: MARKER });
-  const doc = make([marker]);
+  const { doc, marker, context } = skeletonDocument(make);
   const entries = storedEntries(new Uint8Array(await Packer.toBuffer(doc)));
-  const context = (): FormatContext => ({ file: doc, viewWrapper: doc.Document, stack: [] });
   const markerXml = xml(marker.prepForXml(context()) as xml.XmlObject);
   const parts: Skeleton['parts'] = [];
   let before = '';
@@ -107,6 +106,33 @@ export async function makeSkeleton(make: (body: Block[]) => Document, amend: Rea
     }
   }
   return { parts, before, after, context };
+}
+
+/** The document a skeleton is written from; its body's blocks are formatted in its context. */
+function skeletonDocument(make: (body: Block[]) => Document) {
+  const marker = new Paragraph({ text: MARKER });
+  const doc = make([marker]);
+  const context = (): FormatContext => ({ file: doc, viewWrapper: doc.Document, stack: [] });
+  return { doc, marker, context };
+}
+
+/** A skeleton as dist/prebuilt.json keeps it. */
+export function storeSkeleton(skeleton: Skeleton): StoredSkeleton {
+  return {
+    parts: skeleton.parts.map((p) => (typeof p === 'string' ? p : { path: p.path, size: p.size, crc: p.crc, method: p.method, data: Buffer.from(p.data).toString('base64') })),
+    before: skeleton.before,
+    after: skeleton.after,
+  };
+}
+
+/** A stored skeleton of the layout `make` builds documents for: docx only constructs the document, it writes no part. */
+export function restoreSkeleton(stored: StoredSkeleton, make: (body: Block[]) => Document): Skeleton {
+  const parts = stored.parts.map((p): Skeleton['parts'][number] => {
+    if (typeof p !== 'string') return { ...p, data: new Uint8Array(Buffer.from(p.data, 'base64')) };
+    if (p === 'word/document.xml' || p === 'docProps/core.xml') return p;
+    throw new Error(`dist/prebuilt.json names an unknown part ${p}; run “npm run build”`);
+  });
+  return { parts, before: stored.before, after: stored.after, context: skeletonDocument(make).context };
 }
 
 /** word/document.xml for a body, as docx's Packer would write it. */

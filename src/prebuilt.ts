@@ -1,0 +1,69 @@
+/**
+ * What `npm run build` works out in advance for the standard template pack, so that a build of
+ * one report does not pay for it each time: the pack's Handlebars templates precompiled, and
+ * the DOCX skeleton of its layout (dist/prebuilt.json, written by src/prebuild.ts).
+ *
+ * Everything is looked up by content — a template by its source, a skeleton by its layout — so
+ * an edited template, another pack or a --layout override is compiled as before, and the
+ * outputs are the same bytes either way (a test builds both ways).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT, TOOL } from './version.js';
+
+/** A skeleton part as stored: zip entry fields, the data in base64. */
+export interface StoredPart {
+  path: string;
+  size: number;
+  crc: number;
+  method: number;
+  data: string;
+}
+
+export interface StoredSkeleton {
+  /** Parts in zip order; a string marks where a report's own part goes. */
+  parts: Array<StoredPart | string>;
+  before: string;
+  after: string;
+}
+
+export interface Prebuilt {
+  tool: string;
+  /** templateKey(source) → Handlebars.precompile output. */
+  templates: Record<string, string>;
+  /** layoutKey(layout) → skeleton. */
+  skeletons: Record<string, StoredSkeleton>;
+}
+
+export const PREBUILT_FILE = join(PACKAGE_ROOT, 'dist', 'prebuilt.json');
+
+let loaded: Prebuilt | null | undefined;
+let enabled = true;
+
+/** dist/prebuilt.json, read on first use; null when missing, unreadable or from another version. */
+export function prebuilt(): Prebuilt | null {
+  if (!enabled) return null;
+  if (loaded === undefined) {
+    try {
+      const p = JSON.parse(readFileSync(PREBUILT_FILE, 'utf8')) as Prebuilt;
+      loaded = p.tool === TOOL && p.templates && p.skeletons ? p : null;
+    } catch {
+      loaded = null;
+    }
+  }
+  return loaded;
+}
+
+/** Turns the use of dist/prebuilt.json off or on (for building it, and for tests comparing both ways). */
+export function usePrebuilt(on: boolean): void {
+  enabled = on;
+}
+
+export function templateKey(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
+}
+
+export function layoutKey(layout: object): string {
+  return JSON.stringify(layout);
+}

@@ -1,0 +1,74 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compile } from '../src/build/compile.js';
+import { docxBody, docxDocument } from '../src/emit/docx/index.js';
+import { finishStyles } from '../src/emit/docx/finish.js';
+import { assemble, makeSkeleton, restoreSkeleton, storeSkeleton, type Block } from '../src/emit/docx/package.js';
+import { layoutKey, prebuilt, PREBUILT_FILE, templateKey, usePrebuilt } from '../src/prebuilt.js';
+import { loadPack, precompileTemplate, type Layout, type Pack } from '../src/render/pack.js';
+import { STANDARD_PACK_DIR, TOOL } from '../src/version.js';
+import { example } from './helpers.js';
+
+function load(withPrebuilt: boolean): Pack {
+  usePrebuilt(withPrebuilt);
+  const { pack, diagnostics } = loadPack(STANDARD_PACK_DIR);
+  if (!pack) throw new Error(JSON.stringify(diagnostics));
+  return pack;
+}
+
+const EXAMPLES = readdirSync(join(STANDARD_PACK_DIR, '..', '..', 'examples')).filter((f) => f.endsWith('.yaml'));
+
+describe('dist/prebuilt.json (the standard pack compiled by npm run build)', () => {
+  afterEach(() => usePrebuilt(true));
+
+  it('is there and holds every template of the standard pack and the skeleton of its layout, as this code compiles them', async () => {
+    const data = prebuilt();
+    expect(data, `${PREBUILT_FILE} is missing: run “npm run build”`).not.toBeNull();
+    expect(data!.tool).toBe(TOOL);
+    const pack = load(false);
+    expect(pack.templates.length).toBeGreaterThanOrEqual(7);
+    for (const source of pack.templates) expect(data!.templates[templateKey(source)]).toBe(precompileTemplate(source));
+    const layout = pack.meta.layout;
+    const made = await makeSkeleton((body) => docxDocument(layout, body), { 'word/styles.xml': finishStyles });
+    expect(data!.skeletons[layoutKey(layout)]).toEqual(storeSkeleton(made));
+  });
+
+  it('renders every example to the same Markdown and HTML as templates compiled on the spot', async () => {
+    const fresh = load(false);
+    const ready = load(true);
+    for (const file of EXAMPLES) {
+      const source = example(file);
+      const a = await compile(file, source, fresh, { formats: ['md', 'html'] });
+      const b = await compile(file, source, ready, { formats: ['md', 'html'] });
+      expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(Buffer.from(b.outputs.md!).equals(Buffer.from(a.outputs.md!)), file).toBe(true);
+      expect(Buffer.from(b.outputs.html!).equals(Buffer.from(a.outputs.html!)), file).toBe(true);
+    }
+  });
+
+  it('gives the same .docx bytes from the stored skeleton as from one written on the spot', async () => {
+    const pack = load(false);
+    const layout: Layout = pack.meta.layout;
+    const make = (body: Block[]) => docxDocument(layout, body);
+    const made = await makeSkeleton(make, { 'word/styles.xml': finishStyles });
+    const restored = restoreSkeleton(JSON.parse(JSON.stringify(storeSkeleton(made))), make);
+    const date = { year: 2026, month: 2, day: 5 };
+    for (const file of EXAMPLES) {
+      const { tree } = await compile(file, example(file), pack, { formats: [] });
+      const a = assemble(made, docxBody(tree!, layout, file).body, '<core/>', date);
+      const b = assemble(restored, docxBody(tree!, layout, file).body, '<core/>', date);
+      expect(Buffer.from(b).equals(Buffer.from(a)), file).toBe(true);
+    }
+  });
+
+  it('is not used for a template it does not hold: an edited template still compiles and reports its errors', () => {
+    const pack = load(true);
+    const edited = pack.compileSection('sections/own.md', '本乡自定：{{township.name}}。\n');
+    expect(edited.diagnostics).toEqual([]);
+    expect(edited.render!({ township: { name: '甲乡' } })).toBe('本乡自定：甲乡。\n');
+    const broken = pack.compileSection('sections/bad.md', '第一行\n{{#if year}}未闭合{{/each}}\n');
+    expect(broken.render).toBeUndefined();
+    expect(broken.diagnostics[0]).toMatchObject({ ruleId: 'template/syntax', line: 2 });
+  });
+});
