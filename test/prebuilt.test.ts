@@ -1,12 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Packer } from 'docx';
+import Handlebars from 'handlebars';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compile } from '../src/build/compile.js';
-import { docxBody, docxDocument } from '../src/emit/docx/index.js';
+import { docxBody, docxDocument, skeletonFor } from '../src/emit/docx/index.js';
 import { finishStyles } from '../src/emit/docx/finish.js';
 import { assemble, makeSkeleton, restoreSkeleton, storeSkeleton, type Block } from '../src/emit/docx/package.js';
 import { layoutKey, prebuilt, PREBUILT_FILE, templateKey, usePrebuilt } from '../src/prebuilt.js';
-import { loadPack, precompileTemplate, type Layout, type Pack } from '../src/render/pack.js';
+import { loadPack, type Layout, type Pack } from '../src/render/pack.js';
 import { STANDARD_PACK_DIR, TOOL } from '../src/version.js';
 import { example } from './helpers.js';
 
@@ -31,10 +33,29 @@ describe('dist/prebuilt.json (the standard pack compiled by npm run build)', () 
     // The bundle's Handlebars writes slightly different (equivalent) code than the one tests load
     // from node_modules, so the templates are compared by what they render, in the next test.
     expect(Object.keys(data!.templates).sort()).toEqual([...new Set(pack.templates.map(templateKey))].sort());
-    for (const source of pack.templates) expect(precompileTemplate(source)).toContain('function(container,depth0,helpers,partials,data)');
     const layout = pack.meta.layout;
     const made = await makeSkeleton((body) => docxDocument(layout, body), { 'word/styles.xml': finishStyles });
     expect(data!.skeletons[layoutKey(layout)]).toEqual(storeSkeleton(made));
+  });
+
+  it('is what the standard pack is loaded from: no template of it is parsed, no skeleton written', async () => {
+    const parse = vi.spyOn(Handlebars, 'parse');
+    const pack = load(true);
+    expect(parse).not.toHaveBeenCalled();
+    load(false);
+    expect(parse.mock.calls.length).toBe(pack.templates.length);
+    parse.mockRestore();
+
+    usePrebuilt(true);
+    const write = vi.spyOn(Packer, 'toBuffer');
+    const layout = pack.meta.layout;
+    const stored = await skeletonFor(layout);
+    expect(write).not.toHaveBeenCalled();
+    expect(storeSkeleton(stored)).toEqual(prebuilt()!.skeletons[layoutKey(layout)]);
+    // Another layout has no stored skeleton: docx writes one.
+    await skeletonFor({ ...layout, grid: !layout.grid });
+    expect(write).toHaveBeenCalledTimes(1);
+    write.mockRestore();
   });
 
   it('renders every example to the same Markdown and HTML as templates compiled on the spot', async () => {

@@ -39,25 +39,31 @@ export interface CompileOptions {
   path?: string | undefined;
 }
 
-/** Last year's data, when its file is found and valid. */
 /**
  * Last year's data: the file `previous:` names, or else the one whose file name has the year
  * one less. A `previous:` that cannot be used is reported; a missing conventional file is not.
+ * `file` is that file's path whether or not it can be used (a fix to it changes this report).
  */
-function loadPrevious(file: string, path: string, data: ReportData, locator: Locator): { previous?: PreviousYear & { path: string }; diagnostics: Diagnostic[] } {
+function loadPrevious(
+  file: string,
+  path: string,
+  data: ReportData,
+  locator: Locator,
+): { file?: string; previous?: PreviousYear; diagnostics: Diagnostic[] } {
   const stated = data.previous;
   const prev = stated ? resolve(dirname(path), stated) : conventionalPreviousPath(path, data.year);
+  if (!prev) return { diagnostics: [] };
   const span = stated ? locator.value(['previous']) : undefined;
   const warn = (reason: string, note: string) => ({
+    file: prev,
     diagnostics: [diagnostic(file, { severity: 'warning', ruleId: 'data/previous-year', reason, note, start: span?.start ?? { line: 1, column: 1 }, end: span?.end })],
   });
-  if (!prev) return { diagnostics: [] };
   const display = relative(dirname(path), prev) || prev;
   let text: string;
   try {
     text = readFileSync(prev, 'utf8');
   } catch {
-    return stated ? warn(`\`previous\` is “${stated}”, but there is no such file`, 'The path is relative to this data file; year-on-year figures are left out until it is found.') : { diagnostics: [] };
+    return stated ? warn(`\`previous\` is “${stated}”, but there is no such file`, 'The path is relative to this data file; year-on-year figures are left out until it is found.') : { file: prev, diagnostics: [] };
   }
   const loaded = loadReport(display, text);
   if (!loaded.data) {
@@ -66,7 +72,7 @@ function loadPrevious(file: string, path: string, data: ReportData, locator: Loc
   if (loaded.data.year !== data.year - 1) {
     return warn(`Last year's file ${display} reports on ${loaded.data.year}, not ${data.year - 1}`, 'Name the file for the year before this one in `previous:`.');
   }
-  return { previous: { file: display, data: loaded.data, path: prev }, diagnostics: [] };
+  return { file: prev, previous: { file: display, data: loaded.data }, diagnostics: [] };
 }
 
 /** Compiles the section templates a township supplies itself (`overrides:` in its data file). */
@@ -127,9 +133,7 @@ export async function compile(file: string, source: string, pack: Pack, options:
   const found = options.path ? loadPrevious(file, options.path, data, loaded.locator) : { diagnostics: [] };
   const previous = found.previous;
   result.diagnostics.push(...found.diagnostics);
-  // Last year's file is a dependency whether or not it can be used: a fix to it changes this report.
-  const previousFile = options.path ? (data.previous ? resolve(dirname(options.path), data.previous) : conventionalPreviousPath(options.path, data.year)) : undefined;
-  if (previousFile) result.dependencies.push(previousFile);
+  if (found.file) result.dependencies.push(found.file);
   const own = options.path && data.overrides ? sectionOverrides(file, options.path, data.overrides, pack, loaded.locator) : undefined;
   if (own) {
     result.diagnostics.push(...own.diagnostics);
