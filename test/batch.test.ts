@@ -134,6 +134,21 @@ describe('incremental builds', () => {
     expect(build().stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
   });
 
+  it('rebuild a file whose `previous:` is empty (as report init writes it) or names a folder', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'data', 'old'), { recursive: true });
+    writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL + 'previous:  # 上一年度的数据文件\n');
+    writeFileSync(join(dir, 'data', 'b.yaml'), MINIMAL + 'previous: old\n');
+    const build = (...args: string[]) => runCli(['build', 'data', '--out', 'out', ...args], dir);
+    const first = build('--format', 'md');
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/data\/b\.yaml:7:11 +warning +`previous` is “old”, but that is a folder, not a data file +data\/previous-year/);
+    expect(build('--format', 'md').stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
+    const other = build('--format', 'html');
+    expect(other.code).toBe(0);
+    expect(other.stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
+  });
+
   it('record each report in manifest.json with its input, status and output hashes', () => {
     const dir = county(2, false);
     runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);

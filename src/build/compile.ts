@@ -62,8 +62,13 @@ function loadPrevious(
   let text: string;
   try {
     text = readFileSync(prev, 'utf8');
-  } catch {
-    return stated ? warn(`\`previous\` is “${stated}”, but there is no such file`, 'The path is relative to this data file; year-on-year figures are left out until it is found.') : { file: prev, diagnostics: [] };
+  } catch (e) {
+    if (!stated) return { file: prev, diagnostics: [] };
+    const folder = (e as NodeJS.ErrnoException).code === 'EISDIR';
+    return warn(
+      `\`previous\` is “${stated}”, but ${folder ? 'that is a folder, not a data file' : 'there is no such file'}`,
+      'The path is relative to this data file; year-on-year figures are left out until it is found.',
+    );
   }
   const loaded = loadReport(display, text);
   if (!loaded.data) {

@@ -127,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const parts = [buildKey, sourceHash];
     for (const d of [...new Set(deps)].sort()) {
       const abs = resolve(options.cwd, d);
-      parts.push(d, existsSync(abs) ? sha256(readFileSync(abs)) : 'absent');
+      parts.push(d, statSync(abs, { throwIfNoEntry: false })?.isFile() ? sha256(readFileSync(abs)) : 'absent');
     }
     return sha256(parts.join('\0'));
   };
@@ -204,9 +204,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         inOrder(id, () => handle(input, keyOf(sourceHash, dependencies), dependencies, result));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(window, todo.length) }, runOne));
-    options.signal?.removeEventListener('abort', onAbort);
-    await compiler.close();
+    try {
+      await Promise.all(Array.from({ length: Math.min(window, todo.length) }, runOne));
+    } finally {
+      // Whatever happened, the worker threads must not keep the process alive.
+      options.signal?.removeEventListener('abort', onAbort);
+      await compiler.close();
+    }
   }
   return finish(true);
 

@@ -5,14 +5,21 @@
  * only when it stands apart from other digits and is the report's year, so
  * town-02025.yaml has no last year's file.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
+const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+
+/**
+ * Last year's file as the data file's text names it, read without parsing the YAML (for the
+ * incremental check, before anything is compiled). An empty `previous:`, as `report init`
+ * writes it, names nothing.
+ */
 export function previousPath(path: string, source: string): string | undefined {
-  const stated = /^previous:[ \t]*(?:"([^"]+)"|'([^']+)'|([^#\n]+?))[ \t]*(?:#.*)?$/m.exec(source);
+  const stated = /^previous:[ \t]*(?:"([^"]+)"|'([^']+)'|([^#\s][^#\n]*?))[ \t]*(?:#.*)?$/m.exec(source);
   if (stated) {
     const p = resolve(dirname(path), (stated[1] ?? stated[2] ?? stated[3] ?? '').trim());
-    return existsSync(p) ? p : undefined;
+    return isFile(p) ? p : undefined;
   }
   const year = /^year:[ \t]*["']?(\d{4})\b/m.exec(source);
   return year ? conventionalPreviousPath(path, Number(year[1])) : undefined;
