@@ -7,7 +7,7 @@ import { defineConfig } from 'rolldown';
 const UNBUNDLED = join(import.meta.dirname, 'src', 'render', 'unbundled.ts');
 
 export default defineConfig({
-  input: { cli: 'src/cli/index.ts', worker: 'src/build/worker.ts', prebuild: 'src/prebuild.ts' },
+  input: { cli: 'src/cli/index.ts', worker: 'src/batch/worker.ts', prebuild: 'src/prebuild.ts' },
   platform: 'node',
   // Modules that are loaded but never called; see src/render/unbundled.ts.
   resolve: { alias: { 'js-yaml': UNBUNDLED, 'source-map': UNBUNDLED } },

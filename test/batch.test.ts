@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { shardOf } from '../src/build/index.js';
+import { shardOf } from '../src/batch/index.js';
 import { BIN, EXAMPLES, MINIMAL, runCli, tempDir } from './helpers.js';
 
 /** A county folder of n synthetic townships (valid, varied figures), plus the examples. */

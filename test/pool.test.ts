@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workerPool } from '../src/build/pool.js';
-import type { Task, TaskResult } from '../src/build/task.js';
+import { workerPool } from '../src/batch/pool.js';
+import type { Task, TaskResult } from '../src/batch/task.js';
 import { STANDARD_PACK } from '../src/render/index.js';
 import { MINIMAL, tempDir } from './helpers.js';
 

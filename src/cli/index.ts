@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../version.js';
-import type { Shard } from '../build/index.js';
+import type { Shard } from '../batch/index.js';
 import type { BuildFlags } from './build-command.js';
 import type { InitFlags } from './init-command.js';
 import { REPORTERS } from './reporters.js';

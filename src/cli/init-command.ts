@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { writeAtomic } from '../build/write.js';
+import { writeAtomic } from '../batch/write.js';
 import { unwrap as unwrapSchema } from '../load/index.js';
 import { reportSchema } from '../load/schema.js';
 import { PACKAGE_ROOT } from '../version.js';

@@ -1,7 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
-import { writeRollup } from '../build/index.js';
-import { mergeManifests, readManifest, serializeManifest, type Manifest } from '../build/manifest.js';
-import { writeAtomic } from '../build/write.js';
+import { writeRollup } from '../batch/index.js';
+import { mergeManifests, readManifest, serializeManifest, type Manifest } from '../batch/manifest.js';
+import { writeAtomic } from '../batch/write.js';
 import { TOOL } from '../version.js';
 import { EXIT, type Io } from './index.js';
 

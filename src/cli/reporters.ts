@@ -1,6 +1,6 @@
 /** Reporters turn results and diagnostics into text; they never decide the exit code. */
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { BuildResult, ReportResult } from '../build/index.js';
+import type { BuildResult, ReportResult } from '../batch/index.js';
 
 export const REPORTERS = ['pretty', 'plain', 'json', 'github'] as const;
 export type ReporterName = (typeof REPORTERS)[number];

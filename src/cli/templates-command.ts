@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { findInputs } from '../build/inputs.js';
+import { findInputs } from '../batch/inputs.js';
 import { loadReport } from '../load/index.js';
 import { loadPack, STANDARD_PACK } from '../render/index.js';
 import { EXIT, type Io } from './index.js';
