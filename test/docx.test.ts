@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/batch/compile.js';
+import { compile } from '../src/compile/index.js';
 import { docxBody, docxDocument } from '../src/emit/docx/index.js';
 import { loadPack } from '../src/render/index.js';
 import { example, MINIMAL, runCli, standardPack, tempDir } from './helpers.js';

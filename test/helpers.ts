@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { compile, type Compiled, type Format } from '../src/batch/compile.js';
+import { compile, type Compiled, type Format } from '../src/compile/index.js';
 import { loadPack, STANDARD_PACK, type Pack } from '../src/render/index.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Packer } from 'docx';
 import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compile } from '../src/batch/compile.js';
+import { compile } from '../src/compile/index.js';
 import { docxBody, docxDocument, skeletonFor } from '../src/emit/docx/index.js';
 import { finishStyles } from '../src/emit/docx/finish.js';
 import { assemble, makeSkeleton, restoreSkeleton, storeSkeleton, type Block } from '../src/emit/docx/package.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/batch/compile.js';
+import { compile } from '../src/compile/index.js';
 import { LINT_DEFAULTS } from '../src/lint/index.js';
 import { runCli, standardPack, tempDir } from './helpers.js';
 import { writeFileSync } from 'node:fs';

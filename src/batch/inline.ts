@@ -1,6 +1,6 @@
 import { diagnostic } from '../diagnostics/index.js';
 import { loadPack, type Pack } from '../render/index.js';
-import { compile } from './compile.js';
+import { compile } from '../compile/index.js';
 import type { Compiler, CompilerSetup, Task, TaskResult } from './task.js';
 
 /** Compiles on the calling thread: for one report, --jobs 1, and inside worker threads. */

@@ -1,5 +1,5 @@
 /** Where a report's outputs go: the input tree mirrored, or a pattern such as {year}/{county}/{township}.{ext}. */
-import type { ReportSummary } from './summary.js';
+import type { ReportSummary } from '../compile/summary.js';
 
 export const DEFAULT_PATTERN = '{dir}/{name}.{ext}';
 const TOKENS = ['dir', 'name', 'ext', 'year', 'county', 'city', 'province', 'township', 'kind'] as const;

@@ -3,8 +3,11 @@
  * Markdown, HTML and CSV, and an index.html linking every report. A total
  * that includes an approximate figure is approximate (写作“余”).
  */
+import { join } from 'node:path';
+import { ROLLUP_COLUMNS, type SummaryFigure } from '../compile/summary.js';
+import { FORMATS } from '../formats.js';
 import type { ManifestEntry } from './manifest.js';
-import { ROLLUP_COLUMNS, type SummaryFigure } from './summary.js';
+import { writeAtomic } from './write.js';
 
 export interface Total {
   value: number;
@@ -149,11 +152,19 @@ export function indexHtml(entries: readonly ManifestEntry[]): string {
       const s = e.summary!;
       const links = e.outputs
         .slice()
-        .sort((a, b) => ['docx', 'html', 'md'].indexOf(a.format) - ['docx', 'html', 'md'].indexOf(b.format))
+        .sort((a, b) => FORMATS.indexOf(a.format) - FORMATS.indexOf(b.format))
         .map((o) => `<a href="${escHtml(encodeURI(o.path))}">${o.format === 'docx' ? 'Word' : o.format === 'html' ? '网页' : 'Markdown'}</a>`)
         .join(' · ');
       return `<li>${escHtml(s.title)}（${escHtml(s.county)}）：${links}</li>`;
     })
     .join('');
   return page(title, `<h1>${escHtml(title)}</h1><p><a href="summary.html">汇总表</a> · <a href="summary.csv">汇总表（CSV）</a></p><ul>${items}</ul>`);
+}
+
+/** The roll-up step: summary.md/.html/.csv and index.html in `outDir`, from manifest entries. */
+export function writeRollup(outDir: string, entries: ManifestEntry[]): void {
+  writeAtomic(join(outDir, 'summary.md'), rollupMarkdown(entries));
+  writeAtomic(join(outDir, 'summary.html'), rollupHtml(entries));
+  writeAtomic(join(outDir, 'summary.csv'), rollupCsv(entries));
+  writeAtomic(join(outDir, 'index.html'), indexHtml(entries));
 }

@@ -1,10 +1,11 @@
 /** What a compile job receives and returns, the same inline and on a worker thread. */
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { LayoutOverrides } from './compile.js';
-import type { ReportSummary } from './summary.js';
+import type { LayoutOverrides } from '../compile/index.js';
+import type { ReportSummary } from '../compile/summary.js';
+import type { Format } from '../formats.js';
 import type { RuleSetting } from '../lint/rules.js';
 
-export type Format = 'md' | 'html' | 'docx';
+export type { Format } from '../formats.js';
 
 export interface CompilerSetup {
   packDir: string;

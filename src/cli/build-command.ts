@@ -3,7 +3,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { Locator } from '../load/positions.js';
 import { z } from 'zod';
-import { build, FORMATS, type Format, type Shard } from '../batch/index.js';
+import { build, type Shard } from '../batch/index.js';
+import { FORMATS, type Format } from '../formats.js';
 import { checkPattern } from '../batch/paths.js';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import { layoutOverridesSchema } from '../render/index.js';
@@ -148,7 +149,7 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       cwd: io.cwd,
       outDir: opts.out ?? (config.out ? fromConfig(config.out) : 'out'),
       outPattern,
-      formats: (opts.format as Format[] | undefined) ?? config.formats ?? ['docx', 'html', 'md'],
+      formats: (opts.format as Format[] | undefined) ?? config.formats ?? [...FORMATS],
       template,
       layout: { ...(config.layout ?? {}), ...overrides },
       rules: config.rules as Readonly<Record<string, RuleSetting>> | undefined,

@@ -4,6 +4,7 @@
  * input had an error, 2 the command itself was used wrongly.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { FORMATS } from '../formats.js';
 import { VERSION } from '../version.js';
 import type { Shard } from '../batch/index.js';
 import type { BuildFlags } from './build-command.js';
@@ -24,13 +25,12 @@ export interface Io {
   cwd: string;
 }
 
-const FORMAT_NAMES = ['md', 'html', 'docx'];
 
 function parseFormats(value: string): string[] {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = list.filter((f) => !FORMAT_NAMES.includes(f));
+  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (list.length === 0 || bad.length > 0) {
-    throw new InvalidArgumentError(`unknown format ${bad.map((b) => `“${b}”`).join(', ') || '(none)'}; choose from ${FORMAT_NAMES.join(', ')}`);
+    throw new InvalidArgumentError(`unknown format ${bad.map((b) => `“${b}”`).join(', ') || '(none)'}; choose from ${FORMATS.join(', ')}`);
   }
   return [...new Set(list)];
 }
@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('build')
     .description('Build reports from data files, folders of them (searched recursively) or glob patterns. With none: the inputs of report.config.yaml, else the bundled examples.')
     .argument('[inputs...]', 'data files (.yaml), folders, or patterns such as "data/**/*.yaml"')
-    .option('-f, --format <list>', `output formats, comma-separated (default: ${FORMAT_NAMES.join(',')})`, parseFormats)
+    .option('-f, --format <list>', `output formats, comma-separated (default: ${FORMATS.join(',')})`, parseFormats)
     .option('-o, --out <dir>', 'output folder (default: out)')
     .option('--out-pattern <pattern>', 'output paths inside the output folder, e.g. "{year}/{county}/{township}.{ext}" (default: the input tree mirrored, "{dir}/{name}.{ext}")')
     .option('-t, --template <dir>', 'template pack folder (default: the standard pack in templates/standard)')

@@ -1,0 +1,35 @@
+/** A township's own section templates (`overrides:` in its data file), compiled with the pack's helpers. */
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import type { Locator } from '../load/index.js';
+import type { Pack, SectionOverrides } from '../render/pack.js';
+
+/** Compiles the section templates a township supplies itself (`overrides:` in its data file). */
+export function sectionOverrides(file: string, path: string, wanted: Record<string, string>, pack: Pack, locator: Locator): { overrides: SectionOverrides; diagnostics: Diagnostic[]; files: string[] } {
+  const overrides: Record<string, { file: string; render: (context: unknown) => string }> = {};
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  const ids = pack.sections.map((s) => s.id);
+  for (const [id, templateFile] of Object.entries(wanted)) {
+    const span = locator.value(['overrides', id]);
+    if (!ids.includes(id)) {
+      const keySpan = locator.key(['overrides'], id);
+      diagnostics.push(diagnostic(file, { ruleId: 'template/override', reason: `\`overrides.${id}\`: the template pack has no section “${id}”`, note: `Sections: ${ids.join(', ')} (see “report templates”).`, start: keySpan?.start, end: keySpan?.end }));
+      continue;
+    }
+    const abs = resolve(dirname(path), templateFile);
+    files.push(abs);
+    let source: string;
+    try {
+      source = readFileSync(abs, 'utf8');
+    } catch {
+      diagnostics.push(diagnostic(file, { ruleId: 'template/override', reason: `\`overrides.${id}\`: cannot read the template “${templateFile}”`, note: 'The path is relative to this data file.', start: span?.start, end: span?.end }));
+      continue;
+    }
+    const compiled = pack.compileSection(relative(process.cwd(), abs) || abs, source);
+    diagnostics.push(...compiled.diagnostics);
+    if (compiled.render) overrides[id] = { file: relative(process.cwd(), abs) || abs, render: compiled.render };
+  }
+  return { overrides, diagnostics, files };
+}

@@ -1,0 +1,4 @@
+/** The output formats, in the order a build writes them (and its default: all three). */
+export const FORMATS = ['docx', 'html', 'md'] as const;
+
+export type Format = (typeof FORMATS)[number];
