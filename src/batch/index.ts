@@ -11,7 +11,7 @@
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from '../compile/index.js';
 import type { Format } from '../formats.js';
-import type { RuleSetting } from '../lint/rules.js';
+import type { RuleSetting } from '../rules/catalogue.js';
 import { compileInOrder } from './compile.js';
 import { findInputs } from './inputs.js';
 import { Ledger } from './ledger.js';

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, type Diagnostic, type RuleId } from '../diagnostics/index.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { inlineCompiler } from './inline.js';
 import type { Compiler, CompilerSetup, Task, TaskResult } from './task.js';
@@ -40,7 +40,7 @@ interface Slot {
 /** Tasks a worker holds at once: the one it compiles and the next. */
 const WORKER_DEPTH = 2;
 
-const resultFor = (task: Task, ruleId: string, reason: string, note?: string): TaskResult => ({
+const resultFor = (task: Task, ruleId: RuleId, reason: string, note?: string): TaskResult => ({
   id: task.id,
   diagnostics: [diagnostic(task.display, { ruleId, reason, ...(note ? { note } : {}) })],
   outputs: {},

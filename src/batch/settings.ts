@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { LayoutOverrides } from '../compile/index.js';
 import type { Format } from '../formats.js';
-import type { RuleSetting } from '../lint/rules.js';
+import type { RuleSetting } from '../rules/catalogue.js';
 import { packHash } from '../render/pack-files.js';
 import { STANDARD_PACK_DIR, TOOL } from '../version.js';
 import { DEFAULT_PATTERN } from './paths.js';

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from '../compile/index.js';
 import type { ReportSummary } from '../compile/summary.js';
 import type { Format } from '../formats.js';
-import type { RuleSetting } from '../lint/rules.js';
+import type { RuleSetting } from '../rules/catalogue.js';
 
 export type { Format } from '../formats.js';
 

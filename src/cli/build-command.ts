@@ -9,7 +9,7 @@ import { checkPattern } from '../batch/paths.js';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import { layoutOverridesSchema } from '../render/index.js';
 import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
-import { LINT_DEFAULTS, type RuleSetting } from '../lint/rules.js';
+import { SETTABLE_RULES, type RuleSetting } from '../rules/catalogue.js';
 import { suggest } from '../load/suggest.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic, makeReporter, REPORTERS, type ReporterName } from './reporters.js';
@@ -23,7 +23,7 @@ const configSchema = z.strictObject({
   reporter: z.enum(REPORTERS).optional(),
   jobs: z.number().int().min(1).optional(),
   layout: layoutOverridesSchema.optional(),
-  rules: z.partialRecord(z.enum(Object.keys(LINT_DEFAULTS) as [string, ...string[]]), z.enum(['off', 'warn', 'error'])).optional(),
+  rules: z.partialRecord(z.enum(SETTABLE_RULES as [string, ...string[]]), z.enum(['off', 'warn', 'error'])).optional(),
 });
 
 type Config = z.output<typeof configSchema>;
@@ -76,7 +76,7 @@ export function readConfig(path: string, io: Io): { config: Config; diagnostics:
         const span = key !== undefined ? locator.key(at, key) : locator.value(at);
         const where = [...at, ...(key !== undefined ? [key] : [])].join('.') || '(top)';
         const isRule = at[0] === 'rules';
-        const known = isRule ? Object.keys(LINT_DEFAULTS) : at[0] === 'layout' ? Object.keys(layoutOverridesSchema.shape) : Object.keys(configSchema.shape);
+        const known = isRule ? SETTABLE_RULES : at[0] === 'layout' ? Object.keys(layoutOverridesSchema.shape) : Object.keys(configSchema.shape);
         const guess = key !== undefined ? suggest(key, known) : undefined;
         const reason =
           key !== undefined

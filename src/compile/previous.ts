@@ -54,7 +54,7 @@ export function loadPrevious(
   const span = stated ? locator.value(['previous']) : undefined;
   const warn = (reason: string, note: string) => ({
     file: prev,
-    diagnostics: [diagnostic(file, { severity: 'warning', ruleId: 'data/previous-year', reason, note, start: span?.start ?? { line: 1, column: 1 }, end: span?.end })],
+    diagnostics: [diagnostic(file, { ruleId: 'data/previous-year', reason, note, start: span?.start ?? { line: 1, column: 1 }, end: span?.end })],
   });
   const display = relative(dirname(path), prev) || prev;
   let text: string;

@@ -71,7 +71,6 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
         const span = at([...base, 'resolution_rate']);
         diagnostics.push(
           diagnostic(file, {
-            severity: 'warning',
             ruleId: 'figures/rate-contradicts-counts',
             reason: `\`${pathString([...base, 'resolution_rate'])}\` is ${formatFigure(stated)}, but ${formatFigure(disputes.resolved)} resolved of ${formatFigure(disputes.total)} is ${formatRate(computed)}`,
             note: 'Correct the rate or the counts, or leave the rate out and it is worked out from the counts.',

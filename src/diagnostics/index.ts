@@ -2,6 +2,9 @@
  * Diagnostics are data: every problem a user can fix is a message with a
  * file, a 1-based position, a severity, a permanent rule id and a reason.
  */
+import { RULES, type RuleId } from '../rules/catalogue.js';
+
+export type { RuleId } from '../rules/catalogue.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -17,7 +20,7 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   severity: Severity;
-  ruleId: string;
+  ruleId: RuleId;
   reason: string;
   /** What to do about it. */
   note?: string;
@@ -26,8 +29,9 @@ export interface Diagnostic {
 }
 
 export interface DiagnosticInit {
+  /** Default: the rule's (src/rules/catalogue.ts). */
   severity?: Severity;
-  ruleId: string;
+  ruleId: RuleId;
   reason: string;
   note?: string | undefined;
   start?: Position | undefined;
@@ -35,10 +39,11 @@ export interface DiagnosticInit {
   related?: Diagnostic['related'];
 }
 
+/** A diagnostic for `file`; its severity is its rule's default unless given. */
 export function diagnostic(file: string, init: DiagnosticInit): Diagnostic {
   const d: Diagnostic = {
     file,
-    severity: init.severity ?? 'error',
+    severity: init.severity ?? RULES[init.ruleId].severity,
     ruleId: init.ruleId,
     reason: init.reason,
   };

@@ -24,7 +24,6 @@ export function emitHtml(tree: Root, layout: Layout, file: string): HtmlResult {
   const unknownHandler: Handler = (_state, node) => {
     diagnostics.push(
       diagnostic(file, {
-        severity: 'warning',
         ruleId: 'markdown/unknown-node',
         reason: `HTML output has no handler for Markdown “${node.type}”; it is written as plain text`,
       }),

@@ -8,21 +8,7 @@ import { formatFigure, type Figure } from '../load/figure.js';
 import { pathString, type Locator, type Path } from '../load/positions.js';
 import type { ReportData } from '../load/schema.js';
 import { ROLLUP_COLUMNS } from '../derive/key-figures.js';
-
-export { LINT_DEFAULTS, type RuleSetting } from './rules.js';
-import { LINT_DEFAULTS, type RuleSetting } from './rules.js';
-
-/** Applies the user's rule settings: drops rules set off, and sets the severity of the rest. */
-export function applyRuleSettings(diagnostics: Diagnostic[], settings: Readonly<Record<string, RuleSetting>> | undefined): Diagnostic[] {
-  if (!settings) return diagnostics;
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const s = settings[d.ruleId];
-    if (s === 'off') continue;
-    out.push(s === 'warn' ? { ...d, severity: 'warning' } : s === 'error' ? { ...d, severity: 'error' } : d);
-  }
-  return out;
-}
+import type { RuleId } from '../rules/catalogue.js';
 
 export interface RequiredPart {
   part: number | null;
@@ -54,8 +40,8 @@ export function lint(input: LintInput): Diagnostic[] {
   const { file, data, locator } = input;
   const out: Diagnostic[] = [];
   const at = (path: Path) => locator.value(path);
-  const push = (ruleId: string, path: Path | undefined, reason: string, note: string, span = path ? at(path) : undefined) =>
-    out.push(diagnostic(file, { severity: LINT_DEFAULTS[ruleId] ?? 'warning', ruleId, reason, note, start: span?.start ?? { line: 1, column: 1 }, end: span?.end }));
+  const push = (ruleId: RuleId, path: Path | undefined, reason: string, note: string, span = path ? at(path) : undefined) =>
+    out.push(diagnostic(file, { ruleId, reason, note, start: span?.start ?? { line: 1, column: 1 }, end: span?.end }));
 
   // The regulation.
   for (const p of input.parts ?? []) {

@@ -4,7 +4,8 @@
  */
 import { LineCounter, parseDocument, YAMLError } from 'yaml';
 import { z } from 'zod';
-import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
+import { RULES } from '../rules/catalogue.js';
 import { Locator, pathString, type Path } from './positions.js';
 import { reportSchema, type ReportData } from './schema.js';
 import { suggest } from './suggest.js';
@@ -116,7 +117,7 @@ function issueDiagnostics(file: string, issue: Issue, locator: Locator, raw: unk
       const value = valueAt(raw, path);
       const span = locator.value(path);
       const given = issue.code === 'custom' ? issue.params?.['rule'] : undefined;
-      const rule = typeof given === 'string' ? given : 'data/invalid-value';
+      const rule: RuleId = typeof given === 'string' && given in RULES ? (given as RuleId) : 'data/invalid-value';
       let reason = issue.message;
       if (issue.code === 'invalid_value') reason = `expected one of ${issue.values.map((v) => quote(v)).join(', ')}`;
       else if (issue.code === 'too_small' && typeof value === 'string') reason = 'must not be empty';

@@ -105,7 +105,6 @@ function tidy(tree: Root, file: string, diagnostics: Diagnostic[]): void {
       if (node.type === 'html') {
         diagnostics.push(
           diagnostic(file, {
-            severity: 'warning',
             ruleId: 'markdown/raw-html',
             reason: `Raw HTML ${JSON.stringify(node.value.slice(0, 40))} in the template is written as literal text`,
             note: 'Use Markdown instead of HTML in templates.',
