@@ -62,6 +62,11 @@ describe('lint rules', () => {
     const bad = runCli(['check', 'a.yaml'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/report\.config\.yaml:3:3 +error +`rules\.writing\/no-such-rule` is not a rule whose severity can be set +config\/invalid/);
+    writeFileSync(join(dir, 'report.config.yaml'), 'rules:\n  figures/stacked-qualifiers: warn\n');
+    const fixed = runCli(['check', 'a.yaml'], dir);
+    expect(fixed.code).toBe(2);
+    expect(fixed.stderr).toMatch(/report\.config\.yaml:2:3 +error +`rules\.figures\/stacked-qualifiers` is not a rule whose severity can be set/);
+    expect(fixed.stderr).toContain('figures/stacked-qualifiers is always an error; remove this line');
   });
 
   it('report check writes nothing and says what it checked', () => {

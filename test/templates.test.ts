@@ -22,6 +22,30 @@ describe('template packs', () => {
     expect(diagnostics[0]?.file).toMatch(/sections\/45-extra\.md$/);
   });
 
+  it('report a wrong pack.yaml setting at its line and column, with the setting meant', () => {
+    const dir = packWith('45-extra.md', '## 附加\n');
+    const source = readFileSync(join(dir, 'pack.yaml'), 'utf8');
+    writeFileSync(join(dir, 'pack.yaml'), source.replace('deadline: "03-01"', 'deadline: "3月1日"').replace('numbering:', 'numbring:'));
+    const { pack, diagnostics } = loadPack(dir);
+    expect(pack).toBeUndefined();
+    const lines = source.split('\n');
+    const at = (key: string) => lines.findIndex((l) => l.startsWith(key)) + 1;
+    expect(diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([
+      ['template/pack', at('deadline:'), 11],
+      ['template/pack', at('numbering:'), 1],
+    ]);
+    expect(diagnostics[0]?.reason).toContain('`deadline` is “3月1日”: expected MM-DD');
+    expect(diagnostics[1]?.note).toBe('Did you mean `numbering`?');
+  });
+
+  it('report pack.yaml that is not valid YAML at its line', () => {
+    const dir = packWith('45-extra.md', '## 附加\n');
+    writeFileSync(join(dir, 'pack.yaml'), 'name: x\ntitle: a: b\n');
+    const { diagnostics } = loadPack(dir);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'template/pack', line: 2 });
+    expect(diagnostics[0]?.reason).toMatch(/^The file is not valid YAML/);
+  });
+
   it('report a misspelt field in strict mode with the template file and line', async () => {
     const dir = packWith('45-extra.md', '---\npart: 5\n---\n## 附加\n\n第一行\n{{township.nmae}}\n');
     const { pack } = loadPack(dir);

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { Locator } from '../load/positions.js';
+import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
 import { z } from 'zod';
 import { build, type Shard } from '../batch/index.js';
 import { FORMATS, type Format } from '../formats.js';
@@ -9,8 +8,8 @@ import { checkPattern } from '../batch/paths.js';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import { layoutOverridesSchema } from '../render/index.js';
 import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
-import { SETTABLE_RULES, type RuleSetting } from '../rules/catalogue.js';
-import { suggest } from '../load/suggest.js';
+import { RULES, SETTABLE_RULES, type RuleId, type RuleSetting } from '../rules/catalogue.js';
+import { suggest } from '../yaml/suggest.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic, makeReporter, REPORTERS, type ReporterName } from './reporters.js';
 
@@ -45,61 +44,49 @@ export interface BuildFlags {
   watch?: boolean;
 }
 
+const CONFIG_RULES: YamlRules = { syntax: 'config/invalid', duplicateKey: 'config/invalid', schema: 'config/invalid' };
+
+/** Reads a settings file (report.config.yaml): its settings, or every problem in it with line and column. */
 export function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagnostic[] } {
   const display = relative(io.cwd, path) || path;
-  const lineCounter = new LineCounter();
-  let doc: Document;
+  let source: string;
   try {
-    doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false, uniqueKeys: true });
+    source = readFileSync(path, 'utf8');
   } catch (e) {
     return { config: {}, diagnostics: [diagnostic(display, { ruleId: 'config/invalid', reason: `Cannot read settings: ${(e as Error).message.split('\n')[0]}` })] };
   }
-  const locator = new Locator(doc, lineCounter);
-  if (doc.errors.length > 0) {
-    return {
-      config: {},
-      diagnostics: doc.errors.map((e) => {
-        const span = locator.span(e.pos);
-        return diagnostic(display, { ruleId: 'config/invalid', reason: `The settings file is not valid YAML: ${e.message.split('\n')[0]}`, start: span?.start, end: span?.end });
-      }),
-    };
-  }
-  const raw: unknown = doc.toJS() ?? {};
-  const parsed = configSchema.safeParse(raw);
-  if (parsed.success) return { config: parsed.data, diagnostics: [] };
-  return {
-    config: {},
-    diagnostics: parsed.error.issues.flatMap((i) => {
-      const at = i.path.filter((k): k is string | number => typeof k !== 'symbol');
-      const keys = i.code === 'unrecognized_keys' ? i.keys : [undefined];
-      return keys.map((key) => {
-        const span = key !== undefined ? locator.key(at, key) : locator.value(at);
-        const where = [...at, ...(key !== undefined ? [key] : [])].join('.') || '(top)';
-        const isRule = at[0] === 'rules';
-        const known = isRule ? SETTABLE_RULES : at[0] === 'layout' ? Object.keys(layoutOverridesSchema.shape) : Object.keys(configSchema.shape);
-        const guess = key !== undefined ? suggest(key, known) : undefined;
-        const reason =
-          key !== undefined
-            ? `\`${where}\` is not ${isRule ? 'a rule whose severity can be set' : 'a setting'}`
-            : `\`${where}\` is ${quote(valueAt(raw, at))}: ${i.message}`;
-        const note = guess
-          ? `Did you mean \`${guess}\`?`
-          : isRule && key === undefined
-            ? 'Write off, warn or error.'
-            : isRule
-            ? 'See docs/rules.md for the rule ids (regulation/*, figures/*, writing/*).'
-            : 'Settings: inputs, out, out_pattern, formats, template, reporter, jobs, layout, rules (see README: Configuration).';
-        return diagnostic(display, { ruleId: 'config/invalid', reason, note, start: span?.start, end: span?.end });
-      });
-    }),
-  };
+  const parsed = parseYaml(display, source, CONFIG_RULES);
+  if (parsed.diagnostics.length === 0 && (parsed.raw === null || parsed.raw === undefined)) return { config: {}, diagnostics: [] };
+  const read = checkYaml(parsed, configSchema, CONFIG_RULES, explainSetting);
+  return { config: read.value ?? {}, diagnostics: read.diagnostics };
 }
 
-function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
-  let cur = raw;
-  for (const k of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[k] : undefined;
-  return cur;
-}
+/** A settings problem in words a user can act on: which setting, and what to write instead. */
+const explainSetting: ExplainIssue = (issue, at, parsed) => {
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+  return keys.map((key) => {
+    const span = key !== undefined ? parsed.locator.key(at, key) : parsed.locator.value(at);
+    const where = [...at, ...(key !== undefined ? [key] : [])].join('.') || '(top)';
+    const isRule = at[0] === 'rules';
+    const fixed = isRule && key !== undefined && key in RULES;
+    const known = isRule ? SETTABLE_RULES : knownKeys(configSchema, at);
+    const guess = key !== undefined && !fixed ? suggest(key, known) : undefined;
+    const reason =
+      key !== undefined
+        ? `\`${where}\` is not ${isRule ? 'a rule whose severity can be set' : 'a setting'}`
+        : `\`${where}\` is ${quote(valueAt(parsed.raw, at))}: ${issue.message}`;
+    const note = fixed
+      ? `${key} is always ${RULES[key as RuleId].severity === 'error' ? 'an error' : 'a warning'}; remove this line (see docs/rules.md).`
+      : guess
+        ? `Did you mean \`${guess}\`?`
+        : isRule && key === undefined
+          ? 'Write off, warn or error.'
+          : isRule
+            ? 'See docs/rules.md for the rule ids (regulation/*, figures/*, writing/*).'
+            : `Settings: ${Object.keys(configSchema.shape).join(', ')} (see README: Configuration).`;
+    return diagnostic(parsed.file, { ruleId: 'config/invalid', reason, note, start: span?.start, end: span?.end });
+  });
+};
 
 export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promise<number> {
   const started = performance.now();

@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { formatFigure, type Figure } from '../load/figure.js';
-import { pathString, type Locator, type Path } from '../load/positions.js';
+import { pathString, type Locator, type Path } from '../yaml/positions.js';
 import type { ReportData } from '../load/schema.js';
 import { ROLLUP_COLUMNS } from '../derive/key-figures.js';
 import type { RuleId } from '../rules/catalogue.js';

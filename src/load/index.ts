@@ -2,16 +2,16 @@
  * Stage 1: read one data file into validated data, with every problem found
  * in the file reported at once, each with its line and column.
  */
-import { LineCounter, parseDocument, YAMLError } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
 import { RULES } from '../rules/catalogue.js';
-import { Locator, pathString, type Path } from './positions.js';
+import { checkYaml, knownKeys, parseYaml, pathString, schemaAt as schemaNodeAt, valueAt, type Issue, type Locator, type Path, type YamlRules } from '../yaml/index.js';
+import { suggest } from '../yaml/suggest.js';
 import { reportSchema, type ReportData } from './schema.js';
-import { suggest } from './suggest.js';
 
 export { reportSchema, type ReportData } from './schema.js';
-export { Locator, pathString, type Path, type Span } from './positions.js';
+export { unwrap } from '../yaml/index.js';
+export { Locator, pathString, type Path, type Span } from '../yaml/positions.js';
 export * from './figure.js';
 
 export interface Loaded {
@@ -21,58 +21,31 @@ export interface Loaded {
   diagnostics: Diagnostic[];
 }
 
+const DATA_RULES: YamlRules = { syntax: 'yaml/syntax', duplicateKey: 'yaml/duplicate-key', schema: 'data/invalid-value' };
+
+/** Reads one data file's text into validated data, or every problem in it, each at its line and column. */
 export function loadReport(file: string, source: string): Loaded {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
-  const locator = new Locator(doc, lineCounter);
-  const diagnostics: Diagnostic[] = [];
-
-  for (const err of doc.errors) diagnostics.push(yamlDiagnostic(file, err, locator, source));
-  if (diagnostics.length > 0) return { file, data: undefined, locator, diagnostics };
-
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (raw === null || raw === undefined) {
-    diagnostics.push(
-      diagnostic(file, {
-        ruleId: 'data/missing-field',
-        reason: 'The data file is empty',
-        note: 'Start from one of the files in examples/ and fill in your township (see README: The data file).',
-        start: { line: 1, column: 1 },
-      }),
-    );
-    return { file, data: undefined, locator, diagnostics };
+  const parsed = parseYaml(file, source, DATA_RULES);
+  const { locator } = parsed;
+  if (parsed.diagnostics.length > 0) return { file, data: undefined, locator, diagnostics: parsed.diagnostics };
+  if (parsed.raw === null || parsed.raw === undefined) {
+    const empty = diagnostic(file, {
+      ruleId: 'data/missing-field',
+      reason: 'The data file is empty',
+      note: 'Start from one of the files in examples/ and fill in your township (see README: The data file).',
+      start: { line: 1, column: 1 },
+    });
+    return { file, data: undefined, locator, diagnostics: [empty] };
   }
-  const result = reportSchema.safeParse(raw, { reportInput: true });
-  if (result.success) return { file, data: result.data, locator, diagnostics };
-  for (const issue of result.error.issues) diagnostics.push(...issueDiagnostics(file, issue, locator, raw));
-  return { file, data: undefined, locator, diagnostics };
+  const checked = checkYaml(parsed, reportSchema, DATA_RULES, (issue, path) => issueDiagnostics(file, issue, path, locator, parsed.raw), { reportInput: true });
+  return { file, data: checked.value, locator, diagnostics: checked.diagnostics };
 }
 
-function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: string): Diagnostic {
-  const span = locator.span(err.pos);
-  const duplicate = err.code === 'DUPLICATE_KEY';
-  const firstLine = err.message.split('\n')[0] ?? err.message;
-  return diagnostic(file, {
-    ruleId: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
-    reason: duplicate
-      ? `The key “${(/^[^:\n]+/.exec(source.slice(err.pos[0])) ?? [""])[0].trim()}” appears twice in the same block; the second would replace the first`
-      : `The file is not valid YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`,
-    note: duplicate
-      ? 'Keep one of the two entries, or rename one of them.'
-      : 'Check indentation (spaces, not tabs), the colon and space after each key, and matching quotes.',
-    start: span?.start,
-    end: span?.end,
-  });
-}
-
-type Issue = z.core.$ZodIssue;
-
-function issueDiagnostics(file: string, issue: Issue, locator: Locator, raw: unknown): Diagnostic[] {
-  const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locator, raw: unknown): Diagnostic[] {
   const where = pathString(path);
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = knownKeys(path);
+      const known = knownKeys(reportSchema, path);
       return issue.keys.map((key) => {
         const guess = suggest(key, known);
         const span = locator.key(path, key);
@@ -135,15 +108,6 @@ function issueDiagnostics(file: string, issue: Issue, locator: Locator, raw: unk
   }
 }
 
-function valueAt(raw: unknown, path: Path): unknown {
-  let cur: unknown = raw;
-  for (const k of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[k];
-  }
-  return cur;
-}
-
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'empty';
@@ -154,32 +118,8 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-/** The schema node at a path, with nullable/default/optional wrappers removed. */
-export function schemaAt(path: Path): z.ZodType | undefined {
-  let s: z.ZodType | undefined = reportSchema;
-  for (const k of path) {
-    s = unwrap(s);
-    if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(k)];
-    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
-    else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
-    else return undefined;
-  }
-  return s ? unwrap(s) : undefined;
-}
-
-/** A schema without its nullable/default/optional wrappers. */
-export function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
-  let cur = s;
-  for (;;) {
-    if (cur instanceof z.ZodDefault || cur instanceof z.ZodNullable || cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;
-    else return cur;
-  }
-}
-
-function knownKeys(path: Path): string[] {
-  const s = schemaAt(path);
-  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
-}
+/** The data file's schema node at a path, with nullable/default/optional wrappers removed. */
+export const schemaAt = (path: Path): z.ZodType | undefined => schemaNodeAt(reportSchema, path);
 
 function describe(path: Path): string {
   if (path.length === 1 && path[0] === 'date') return 'a date such as 2026-02-05';

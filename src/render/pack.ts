@@ -10,6 +10,7 @@ import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { readYaml, type YamlRules } from '../yaml/index.js';
 import { markdownEscape } from './escape.js';
 import { makeHelpers } from './helpers.js';
 import { packFiles } from './pack-files.js';
@@ -69,6 +70,8 @@ export const LAYOUT_DEFAULTS: Layout = {
   grid: false,
   page_numbers: 'outside',
 };
+
+const PACK_RULES: YamlRules = { syntax: 'template/pack', duplicateKey: 'template/pack', schema: 'template/pack', note: 'Compare with templates/standard/pack.yaml.' };
 
 const packSchema = z.strictObject({
   name: z.string(),
@@ -165,15 +168,13 @@ function packChain(dir: string, diagnostics: Diagnostic[]): { dir: string; meta:
       );
       return undefined;
     }
-    const parsed = packSchema.safeParse(safeYaml(readFileSync(packFile, 'utf8')));
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) {
-        diagnostics.push(diagnostic(rel(packFile), { ruleId: 'template/pack', reason: `\`${i.path.join('.')}\`: ${i.message}`, note: 'Compare with templates/standard/pack.yaml.' }));
-      }
+    const read = readYaml(rel(packFile), readFileSync(packFile, 'utf8'), packSchema, PACK_RULES);
+    if (!read.value) {
+      diagnostics.push(...read.diagnostics);
       return undefined;
     }
-    chain.unshift({ dir: current, meta: parsed.data });
-    const base: string | undefined = parsed.data.extends;
+    chain.unshift({ dir: current, meta: read.value });
+    const base: string | undefined = read.value.extends;
     current = base === undefined ? undefined : base === 'standard' ? STANDARD_PACK_DIR : resolve(current, base);
   }
   return chain;
@@ -298,14 +299,6 @@ export function loadPack(dir: string): PackLoad {
 /** 30-responsibility.md → responsibility. */
 export function sectionId(fileName: string): string {
   return basename(fileName, '.md').replace(/^\d+[-_]/, '');
-}
-
-function safeYaml(src: string): unknown {
-  try {
-    return parseYaml(src);
-  } catch {
-    return null;
-  }
 }
 
 /** Parses a template, reporting a syntax error with its line; the tree is compiled without parsing again. */
