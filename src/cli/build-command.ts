@@ -2,8 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
 import { z } from 'zod';
-import { build, type Shard } from '../batch/index.js';
-import { FORMATS, type Format } from '../formats.js';
+import { build } from '../batch/index.js';
+import { configSchema, type BuildFlags, type Config } from './options.js';
+import { FORMATS } from '../formats.js';
 import { checkPattern } from '../batch/paths.js';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import { layoutOverridesSchema } from '../render/index.js';
@@ -11,38 +12,7 @@ import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
 import { RULES, SETTABLE_RULES, type RuleId, type RuleSetting } from '../rules/catalogue.js';
 import { suggest } from '../yaml/suggest.js';
 import { EXIT, type Io } from './index.js';
-import { formatDiagnostic, makeReporter, REPORTERS, type ReporterName } from './reporters.js';
-
-const configSchema = z.strictObject({
-  inputs: z.array(z.string()).optional(),
-  out: z.string().optional(),
-  out_pattern: z.string().optional(),
-  formats: z.array(z.enum(FORMATS)).optional(),
-  template: z.string().optional(),
-  reporter: z.enum(REPORTERS).optional(),
-  jobs: z.number().int().min(1).optional(),
-  layout: layoutOverridesSchema.optional(),
-  rules: z.partialRecord(z.enum(SETTABLE_RULES as [string, ...string[]]), z.enum(['off', 'warn', 'error'])).optional(),
-});
-
-type Config = z.output<typeof configSchema>;
-
-export interface BuildFlags {
-  format?: string[];
-  out?: string;
-  outPattern?: string;
-  template?: string;
-  reporter?: ReporterName;
-  config?: string;
-  layout?: string[];
-  jobs?: number;
-  force?: boolean;
-  check?: boolean;
-  shard?: Shard;
-  /** report check: validate and lint, build nothing. */
-  lintOnly?: boolean;
-  watch?: boolean;
-}
+import { formatDiagnostic, makeReporter, type ReporterName } from './reporters.js';
 
 const CONFIG_RULES: YamlRules = { syntax: 'config/invalid', duplicateKey: 'config/invalid', schema: 'config/invalid' };
 
@@ -136,7 +106,7 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       cwd: io.cwd,
       outDir: opts.out ?? (config.out ? fromConfig(config.out) : 'out'),
       outPattern,
-      formats: (opts.format as Format[] | undefined) ?? config.formats ?? [...FORMATS],
+      formats: opts.format ?? config.formats ?? [...FORMATS],
       template,
       layout: { ...(config.layout ?? {}), ...overrides },
       rules: config.rules as Readonly<Record<string, RuleSetting>> | undefined,

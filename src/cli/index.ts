@@ -3,13 +3,10 @@
  * stderr and the exit code. Exit codes: 0 every report built, 1 a report or
  * input had an error, 2 the command itself was used wrongly.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FORMATS } from '../formats.js';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { VERSION } from '../version.js';
-import type { Shard } from '../batch/index.js';
-import type { BuildFlags } from './build-command.js';
+import { addFlags, type BuildFlags } from './options.js';
 import type { InitFlags } from './init-command.js';
-import { REPORTERS } from './reporters.js';
 
 
 
@@ -26,37 +23,10 @@ export interface Io {
 }
 
 
-function parseFormats(value: string): string[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
-  if (list.length === 0 || bad.length > 0) {
-    throw new InvalidArgumentError(`unknown format ${bad.map((b) => `“${b}”`).join(', ') || '(none)'}; choose from ${FORMATS.join(', ')}`);
-  }
-  return [...new Set(list)];
-}
-
 function parseYear(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new InvalidArgumentError('expected a year such as 2025');
   return n;
-}
-
-function parsePositive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
-  return n;
-}
-
-function parseShard(value: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected k/n with 1 ≤ k ≤ n, e.g. 2/4');
-  return { index, count };
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -69,22 +39,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
     .showHelpAfterError('(run “report --help” for usage)');
 
-  program
+  const build = program
     .command('build')
     .description('Build reports from data files, folders of them (searched recursively) or glob patterns. With none: the inputs of report.config.yaml, else the bundled examples.')
-    .argument('[inputs...]', 'data files (.yaml), folders, or patterns such as "data/**/*.yaml"')
-    .option('-f, --format <list>', `output formats, comma-separated (default: ${FORMATS.join(',')})`, parseFormats)
-    .option('-o, --out <dir>', 'output folder (default: out)')
-    .option('--out-pattern <pattern>', 'output paths inside the output folder, e.g. "{year}/{county}/{township}.{ext}" (default: the input tree mirrored, "{dir}/{name}.{ext}")')
-    .option('-t, --template <dir>', 'template pack folder (default: the standard pack in templates/standard)')
-    .option('-j, --jobs <n>', 'reports compiled in parallel (default: the number of cores)', parsePositive)
-    .option('--force', 'rebuild every report, even those whose data, templates and tool are unchanged')
-    .option('--check', 'build in memory and compare with the files in the output folder; exit 1 naming each one missing or out of date; write nothing')
-    .option('-w, --watch', 'after building, rebuild whenever a data file or a template changes')
-    .option('--shard <k/n>', 'build only share k of n (a stable split by file path), for parallel CI jobs; merge their manifests with “report manifest merge”', parseShard)
-    .addOption(new Option('-r, --reporter <name>', 'how to print progress and diagnostics (default: pretty on a terminal, plain otherwise or when CI=true)').choices(REPORTERS))
-    .option('--config <file>', 'settings file (default: report.config.yaml in the working folder, if present)')
-    .option('-l, --layout <key=value>', 'override a layout setting for this run, e.g. body_font=仿宋, line_spacing=28, grid=true, page_numbers=center (repeatable)', collect, [])
+    .argument('[inputs...]', 'data files (.yaml), folders, or patterns such as "data/**/*.yaml"');
+  addFlags(build, ['format', 'out', 'outPattern', 'template', 'jobs', 'force', 'check', 'watch', 'shard', 'reporter', 'config', 'layout'])
     .addHelpText(
       'after',
       `
@@ -109,13 +68,15 @@ reports are still built), 2 usage error, 130 interrupted.`,
       exitCode = await runBuild(inputs, opts, io);
     });
 
-  program
+  const check = program
     .command('check')
     .description('Check data files without building: validation, figures, the regulation (Art. 25 parts, dates) and the writing. Rules and their ids: docs/rules.md.')
-    .argument('[inputs...]', 'data files, folders or patterns (default: as for build)')
-    .option('-t, --template <dir>', 'template pack folder (its required parts and deadline are checked)')
-    .addOption(new Option('-r, --reporter <name>', 'output style').choices(REPORTERS))
-    .option('--config <file>', 'settings file (rule severities: rules:)')
+    .argument('[inputs...]', 'data files, folders or patterns (default: as for build)');
+  addFlags(check, ['template', 'reporter', 'config'], {
+    template: 'template pack folder (its required parts and deadline are checked)',
+    reporter: 'output style',
+    config: 'settings file (rule severities: rules:)',
+  })
     .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 an error, 2 usage error.')
     .action(async (inputs: string[], opts: BuildFlags) => {
       const { runBuild } = await import('./build-command.js');
