@@ -71,7 +71,7 @@ export function findInputs(args: readonly string[], cwd: string): { inputs: Inpu
 }
 
 /** The folder part of a glob before its first pattern character. */
-function globBase(pattern: string): string {
+export function globBase(pattern: string): string {
   const parts = pattern.split('/');
   const fixed: string[] = [];
   for (const p of parts) {

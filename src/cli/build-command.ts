@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
 import { z } from 'zod';
@@ -100,11 +100,12 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const template = opts.template ?? (config.template ? fromConfig(config.template) : undefined);
+  const outDir = opts.out ?? (config.out ? fromConfig(config.out) : 'out');
   const runOnce = async (started: number) => {
     const result = await build({
       inputs,
       cwd: io.cwd,
-      outDir: opts.out ?? (config.out ? fromConfig(config.out) : 'out'),
+      outDir,
       outPattern,
       formats: opts.format ?? config.formats ?? [...FORMATS],
       template,
@@ -128,42 +129,22 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       if (result.interrupted) return EXIT.interrupted;
       return result.ok ? EXIT.ok : EXIT.failed;
     }
-    await watchAndRebuild(inputs.map((i) => resolve(io.cwd, i)), template ? resolve(io.cwd, template) : undefined, abort.signal, io, () => runOnce(performance.now()));
+    const { watchAndRebuild } = await import('./watch.js');
+    await watchAndRebuild({
+      inputs,
+      cwd: io.cwd,
+      packDir: template ? resolve(io.cwd, template) : STANDARD_PACK_DIR,
+      outDir: resolve(io.cwd, outDir),
+      first: result,
+      rebuild: () => runOnce(performance.now()),
+      signal: abort.signal,
+      log: io.err,
+    });
     return EXIT.ok;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
-}
-
-/**
- * --watch: after the first build, rebuilds when a data file or a template changes. Each
- * rebuild is incremental, so only the townships whose data (or templates) changed are built.
- */
-async function watchAndRebuild(inputs: string[], template: string | undefined, signal: AbortSignal, io: Io, rebuild: () => Promise<unknown>): Promise<void> {
-  const { watch } = await import('node:fs');
-  const packDirs = template ? [template] : [STANDARD_PACK_DIR];
-  const roots = [...new Set([...inputs.map((p) => (existsSync(p) && statSync(p).isDirectory() ? p : dirname(p))), ...packDirs])];
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const watchers = roots.filter(existsSync).map((root) =>
-    watch(root, { recursive: true }, (_event, name) => {
-      if (name && !/\.(ya?ml|md|hbs)$/i.test(String(name))) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.then(async () => {
-          if (signal.aborted) return;
-          io.err(`change in ${relative(io.cwd, join(root, String(name ?? ''))) || root}: rebuilding`);
-          await rebuild();
-        });
-      }, 100);
-    }),
-  );
-  io.err(`watching ${roots.map((r) => relative(io.cwd, r) || '.').join(', ')} for changes (Ctrl-C to stop)`);
-  await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
-  clearTimeout(timer);
-  for (const w of watchers) w.close();
-  await running;
 }
 
 /** Reads repeated `--layout key=value` options; returns a message when one is wrong. */
