@@ -24,6 +24,7 @@ const DATA_KEYS = /^(township|year|date|achievements|shortcomings|plans|responsi
 
 const posix = (p: string) => p.split(sep).join('/');
 
+/** The data files that input arguments (files, folders, glob patterns) name, each with its display path and output stem; arguments that match nothing as diagnostics. */
 export function findInputs(args: readonly string[], cwd: string): { inputs: Input[]; diagnostics: Diagnostic[] } {
   const inputs: Input[] = [];
   const diagnostics: Diagnostic[] = [];

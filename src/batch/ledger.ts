@@ -4,6 +4,7 @@ import type { ManifestEntry } from './manifest.js';
 import type { Settled } from './plan.js';
 import type { BatchSettings } from './settings.js';
 
+/** A build's record of settled reports, in the order they were settled. */
 export class Ledger {
   /** In the order settled: the plan's, then compiled reports in input order. */
   readonly reports: ReportResult[] = [];

@@ -15,6 +15,7 @@ export function checkPattern(pattern: string): string | undefined {
 
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim() || '_';
 
+/** An output's path inside the output folder, from the pattern, the input's stem, the format and the report's identity. */
 export function outputPath(pattern: string, outStem: string, ext: string, summary: ReportSummary | undefined): string {
   const slash = outStem.lastIndexOf('/');
   const values: Record<string, string> = {

@@ -16,6 +16,7 @@ export interface Total {
   count: number;
 }
 
+/** Each roll-up column's total over the townships that reported it, approximate when any item is. */
 export function totals(entries: readonly ManifestEntry[]): Record<string, Total> {
   const out: Record<string, Total> = {};
   for (const c of ROLLUP_COLUMNS) {
@@ -34,6 +35,7 @@ export function totals(entries: readonly ManifestEntry[]): Record<string, Total>
   return out;
 }
 
+/** A total as the roll-up prints it, with its unit and 余 when approximate. */
 export function formatTotal(t: Total, unit: string): string {
   if (t.count === 0) return '—';
   return t.exact ? `${t.value}${unit}` : `${t.value}余${unit}`;
@@ -68,6 +70,7 @@ function byYear(entries: readonly ManifestEntry[]): [number, ManifestEntry[]][] 
   return [...groups.entries()];
 }
 
+/** summary.md: the key figures of every township, with totals, as a Markdown table. */
 export function rollupMarkdown(entries: readonly ManifestEntry[]): string {
   const list = rows(entries);
   const head = ['县（区）', '乡镇（街道）', ...ROLLUP_COLUMNS.map((c) => c.label)];
@@ -101,6 +104,7 @@ function page(title: string, body: string): string {
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escHtml(title)}</title><style>${PAGE_CSS}</style></head><body>${body}</body></html>\n`;
 }
 
+/** summary.html: the roll-up table as a standalone page. */
 export function rollupHtml(entries: readonly ManifestEntry[]): string {
   const list = rows(entries);
   const title = `${years(list)}法治政府建设年度报告汇总`;
@@ -144,6 +148,7 @@ export function rollupCsv(entries: readonly ManifestEntry[]): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
+/** index.html: a link to each report of the build, by township. */
 export function indexHtml(entries: readonly ManifestEntry[]): string {
   const list = rows(entries);
   const title = `${years(list)}法治政府建设年度报告`;

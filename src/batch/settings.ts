@@ -37,6 +37,7 @@ export interface BatchSettings {
   manifestPath: string;
 }
 
+/** A path with / between its parts, whatever the platform. */
 export const posix = (p: string): string => p.split(sep).join('/');
 export const sha256 = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
 

@@ -58,6 +58,7 @@ const explainSetting: ExplainIssue = (issue, at, parsed) => {
   });
 };
 
+/** `report build` and `report check`: reads settings, runs the batch, prints through the reporter; gives the exit code. */
 export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promise<number> {
   const started = performance.now();
   const configPath = opts.config ? resolve(io.cwd, opts.config) : join(io.cwd, 'report.config.yaml');

@@ -29,6 +29,7 @@ function parseYear(value: string): number {
   return n;
 }
 
+/** Runs the command line on the given arguments with the given streams; gives the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command()

@@ -84,6 +84,7 @@ function lines(shape: Record<string, z.ZodType>, indent: string, values: Record<
   return out;
 }
 
+/** The text of a new data file for a township: every field, commented in Chinese. */
 export function initText(opts: { township: string; kind: string; county: string; year: number; schemaRef: string }): string {
   const shape = reportSchema.shape as Record<string, z.ZodType>;
   const identity = unwrap(shape['township']!) as z.ZodObject;
@@ -114,6 +115,7 @@ export function initText(opts: { township: string; kind: string; county: string;
   return [...header, ...body, ''].join('\n');
 }
 
+/** `report init`: writes a new data file; gives the exit code. */
 export async function runInit(opts: InitFlags, io: Io): Promise<number> {
   const kind = opts.kind ?? '乡';
   if (!KINDS.includes(kind)) {

@@ -5,6 +5,7 @@ import { writeAtomic } from '../batch/write.js';
 import { TOOL } from '../version.js';
 import { EXIT, type Io } from './index.js';
 
+/** `report manifest merge`: merges shard manifests and writes the roll-up beside the result; gives the exit code. */
 export async function runMerge(files: string[], opts: { out?: string }, io: Io): Promise<number> {
   const manifests: Manifest[] = [];
   for (const f of files) {

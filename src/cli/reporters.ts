@@ -20,6 +20,7 @@ const color = (on: boolean) => ({
   bold: (s: string) => (on ? `\x1b[1m${s}\x1b[22m` : s),
 });
 
+/** file:line:column of a diagnostic, as far as it is known. */
 export function location(d: Diagnostic): string {
   return d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
 }
@@ -67,6 +68,7 @@ export interface Counts {
   warnings: number;
 }
 
+/** A build result's reports and diagnostics counted by outcome and severity. */
 export function counts(result: BuildResult): Counts {
   const all = [...result.diagnostics, ...result.reports.flatMap((r) => r.diagnostics)];
   const n = (s: ReportResult['status']) => result.reports.filter((r) => r.status === s).length;
@@ -84,6 +86,7 @@ export function counts(result: BuildResult): Counts {
 
 export type Mode = 'build' | 'verify' | 'lint';
 
+/** The closing line of a build, check or lint: counts and seconds. */
 export function summaryLine(result: BuildResult, seconds: number, mode: Mode = 'build'): string {
   const c = counts(result);
   const parts =
@@ -100,6 +103,7 @@ export function plainLine(r: ReportResult): string {
   return `${r.status} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? ' -> ' + r.outputs.join(' ') : ''}`;
 }
 
+/** The reporter of the given name, printing to `io`. */
 export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolean; progress: boolean; mode?: Mode }): Reporter {
   const mode = opts.mode ?? 'build';
   const c = color(opts.colors);

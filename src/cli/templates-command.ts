@@ -6,6 +6,7 @@ import { loadPack, STANDARD_PACK } from '../render/index.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic } from './reporters.js';
 
+/** `report templates`: lists the pack chain, its sections and the townships that override them; gives the exit code. */
 export async function runTemplates(inputs: string[], opts: { template?: string }, io: Io): Promise<number> {
   const dir = opts.template ? resolve(io.cwd, opts.template) : STANDARD_PACK;
   const { pack, diagnostics } = loadPack(dir);

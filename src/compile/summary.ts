@@ -29,6 +29,7 @@ export interface ReportSummary {
   figures: Record<string, SummaryFigure>;
 }
 
+/** A report's identity and key figures, small enough for the manifest and the roll-up. */
 export function summarize(data: ReportData, title: string, government: string): ReportSummary {
   const figures: Record<string, SummaryFigure> = {};
   for (const c of ROLLUP_COLUMNS) {

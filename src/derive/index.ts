@@ -15,6 +15,7 @@ export interface Derived {
 
 const PERCENT_FIELDS = /(_rate|_weight)$/;
 
+/** Validated data with what its figures imply filled in (rates from counts, totals of breakdowns), and the contradictions found. */
 export function derive(file: string, input: ReportData, locator: Locator): Derived {
   const data: ReportData = structuredClone(input);
   const diagnostics: Diagnostic[] = [];

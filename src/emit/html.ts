@@ -19,6 +19,7 @@ export interface HtmlResult {
 
 const stack = (first: string, ...rest: string[]) => [first, ...rest].map((f) => (/^[a-z-]+$/.test(f) ? f : `"${f}"`)).join(', ');
 
+/** A standalone HTML page of the report tree in the layout, and warnings for what it cannot show. */
 export function emitHtml(tree: Root, layout: Layout, file: string): HtmlResult {
   const diagnostics: Diagnostic[] = [];
   const unknownHandler: Handler = (_state, node) => {

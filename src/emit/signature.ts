@@ -16,6 +16,7 @@ export interface SignatureLayout {
   dateRight: number;
 }
 
+/** Where the issuer and date stand at the end of the report, in characters from the right margin (GB/T 9704 7.3.5). */
 export function signatureLayout(issuer: string, date: string, sealed: boolean): SignatureLayout {
   const iw = charWidth(issuer);
   const dw = charWidth(date);

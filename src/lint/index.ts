@@ -36,6 +36,7 @@ export interface LintInput {
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
+/** The lint rules' findings for one report: the regulation, year-on-year figures and the writing. */
 export function lint(input: LintInput): Diagnostic[] {
   const { file, data, locator } = input;
   const out: Diagnostic[] = [];

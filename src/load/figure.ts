@@ -31,6 +31,7 @@ const PREFIX = /^(约|近|超过|不低于)/;
 const SUFFIX = /^(余|多|\+|＋|左右|以上|以下)/;
 const UNIT = /^[\p{Script=Han}·]{1,4}$/u;
 
+/** A figure as written in a data file (63, 200余, 约300, 95%以上), or why it cannot be read. */
 export function parseFigure(input: number | string): FigureParse {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, reason: 'is not a finite number' };
@@ -98,10 +99,12 @@ function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+/** An exact figure of a computed number. */
 export function exact(n: number, percent = false): Figure {
   return { number: n, value: n, magnitude: null, percent, approx: null, bound: null, unit: null, digits: formatNumber(n) };
 }
 
+/** A number as a report writes it: whole, or with at most two decimals. */
 export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);
   return String(Math.round(n * 100) / 100);

@@ -5,6 +5,7 @@ import { figure, reportSchema } from './schema.js';
 /** What a figure written as text looks like, for editors: 63, 200余, 约300, 95%以上, 0.7万余元. */
 export const FIGURE_PATTERN = '^\\s*(约|近|超过|不低于)?\\s*(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?\\s*(万|亿)?\\s*[%％]?\\s*(余|多|\\+|＋|左右|以上|以下)?\\s*[\\u4e00-\\u9fff·]{0,4}\\s*$';
 
+/** The data file's JSON Schema (draft-07), for editors. */
 export function reportJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(reportSchema, {
     target: 'draft-7',

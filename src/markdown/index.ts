@@ -43,12 +43,14 @@ export const STRINGIFY_OPTIONS: StringifyOptions = {
   incrementListMarker: true,
 };
 
+/** Markdown text as a syntax tree (GFM and CJK-friendly emphasis). */
 export function parseMarkdown(text: string): Root {
   return parser.parse(text);
 }
 
 const stringifier = unified().use(remarkGfm).use(remarkCjkFriendly).use(remarkStringify, STRINGIFY_OPTIONS);
 
+/** A syntax tree as Markdown text. */
 export function stringifyMarkdown(tree: Root): string {
   return stringifier.stringify(tree);
 }
@@ -58,6 +60,7 @@ export interface BuiltTree {
   diagnostics: Diagnostic[];
 }
 
+/** The report's one syntax tree: the frame (title, recipient, signature) around the rendered sections, headings numbered. */
 export function buildTree(file: string, body: string, frame: DocumentFrame, numbering: NumberingOptions): BuiltTree {
   const diagnostics: Diagnostic[] = [];
   const parsed = parseMarkdown(body);
@@ -86,6 +89,7 @@ function para(value: string, r: Role): Paragraph {
   return { type: 'paragraph', children: [text(value)], data: role(r) };
 }
 
+/** The role a node plays in the report's frame (title, recipient, signature…), if any. */
 export function roleOf(node: { data?: unknown }): Role | undefined {
   const d = node.data as { role?: Role } | undefined;
   return d?.role;
@@ -195,6 +199,7 @@ function mergeText(node: Heading): void {
   node.children = kids;
 }
 
+/** A node's text without markup. */
 export function plainText(node: unknown): string {
   if (!node || typeof node !== 'object') return '';
   const n = node as { value?: unknown; children?: unknown[] };

@@ -6,6 +6,7 @@
  */
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/g;
 
+/** A data value escaped so that Markdown prints it as typed. */
 export function markdownEscape(value: string): string {
   return value
     .replace(/\r\n?/g, '\n')
@@ -43,6 +44,7 @@ export function joinLines(text: string): string {
 /** Spaces between Chinese characters (as YAML's folded “>” blocks leave them). */
 const CJK_SPACE = /([\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]) +(?=([\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·]))/gu;
 
+/** True for a Chinese character or full-width punctuation. */
 export function isCjk(ch: string): boolean {
   return CJK.test(ch);
 }

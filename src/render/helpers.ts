@@ -32,8 +32,10 @@ function args(list: unknown[]): unknown[] {
   return isOptions(list[list.length - 1]) ? list.slice(0, -1) : list;
 }
 
+/** A helper used wrongly by a template (reported as template/runtime). */
 export class TemplateUsageError extends Error {}
 
+/** The pack's Handlebars helpers (fig, date, cn, sentence, breakdown…), bound to the pack's SafeString. */
 export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate> {
   const safe = (s: string) => new SafeString(s);
   const figureText = (name: string, value: unknown, unit: unknown): string => {

@@ -32,12 +32,14 @@ export interface TemplateContext extends ReportData {
   last_year: ReportData | null;
 }
 
+/** What the templates see: the data, the issuing government and head's title, next year and last year's data. */
 export function templateContext(data: ReportData, lastYear: ReportData | null = null): TemplateContext {
   const government = data.township.government ?? `${data.township.name}${data.township.kind === '街道' ? '街道办事处' : '人民政府'}`;
   const head_title = data.township.kind === '街道' ? '街道办事处主任' : `${data.township.kind}长`;
   return { ...data, township: { ...data.township, government, head_title }, next_year: data.year + 1, last_year: lastYear };
 }
 
+/** Every section of the pack rendered for one township's data, as Markdown, with the title and issuer. */
 export function render(pack: Pack, data: ReportData, lastYear: ReportData | null = null, overrides?: SectionOverrides): Rendered {
   const context = templateContext(data, lastYear);
   const diagnostics: Diagnostic[] = [];

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
+/** The files of a pack folder that decide its output: pack.yaml, partials and sections. */
 export function packFiles(dir: string): string[] {
   const files = [join(dir, 'pack.yaml')];
   for (const [sub, pattern] of [

@@ -180,6 +180,7 @@ function packChain(dir: string, diagnostics: Diagnostic[]): { dir: string; meta:
   return chain;
 }
 
+/** A template pack folder compiled (following `extends`), or its problems with file and line. */
 export function loadPack(dir: string): PackLoad {
   const diagnostics: Diagnostic[] = [];
   const chain = packChain(dir, diagnostics);
@@ -321,6 +322,7 @@ function checkSyntax(src: string, file: string, lineOffset: number, out: Diagnos
   }
 }
 
+/** A template failing on a report, with its file and line. */
 export class TemplateError extends Error {
   readonly line: number | undefined;
   readonly column: number | undefined;

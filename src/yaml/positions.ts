@@ -70,6 +70,7 @@ function findPair(items: readonly Pair[], key: string | number): Pair | undefine
   return items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
 }
 
+/** A field path as messages show it: township.name, plans[2]. */
 export function pathString(path: Path): string {
   let out = '';
   for (const k of path) out += typeof k === 'number' ? `[${k}]` : out === '' ? k : `.${k}`;
