@@ -24,6 +24,9 @@ function style(styles: string, id: string): string {
   return m[0];
 }
 
+/** What finishStyles adds: no automatic space between Chinese and Latin text or digits. */
+const NO_AUTO_SPACE = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+
 /** The text of a paragraph run by run, without markup. */
 const textOf = (xml: string) =>
   [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
@@ -64,6 +67,15 @@ describe('DOCX laid out to GB/T 9704', () => {
     const heading = /<w:p><w:pPr><w:pStyle w:val="Heading1"\/><\/w:pPr>([\s\S]*?)<\/w:p>/.exec(doc)?.[1] ?? '';
     expect(textOf(heading)).toBe('一、主要举措和成效');
     expect(heading).not.toContain('rFonts');
+  });
+
+  it.each([
+    ['the standard layout', {}],
+    ['a layout override', { grid: true, page_numbers: 'center' }],
+  ])('sets no automatic space between Chinese and Latin text or digits, in the defaults and in Normal: %s', async (_, layout) => {
+    const styles = (await docxParts(MINIMAL, layout)).part('word/styles.xml');
+    expect(/<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(styles)?.[0]).toContain(`<w:pPr>${NO_AUTO_SPACE}`);
+    expect(style(styles, 'Normal')).toContain(`<w:pPr>${NO_AUTO_SPACE}</w:pPr>`);
   });
 
   it('writes page numbers “— N —” in 4号宋体, odd pages right and even pages left, one character in', async () => {
@@ -208,8 +220,13 @@ describe('DOCX package', () => {
       const ours = strFromU8(fast[name]!);
       const theirs = strFromU8(reference[name]!);
       if (name === 'docProps/core.xml') expect(ours).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">');
-      else if (name === 'word/styles.xml') expect(ours.replace(/<w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/>/g, '').replace('<w:pPr></w:pPr>', '')).toBe(theirs);
-      else expect(ours, name).toBe(theirs);
+      else if (name === 'word/styles.xml') {
+        // finishStyles adds exactly the switches docx cannot write, in the defaults and in Normal.
+        expect(ours.split(NO_AUTO_SPACE)).toHaveLength(3);
+        expect(ours).toContain(`<w:pPrDefault><w:pPr>${NO_AUTO_SPACE}`);
+        expect(style(ours, 'Normal')).toContain(`<w:pPr>${NO_AUTO_SPACE}</w:pPr>`);
+        expect(ours.replaceAll(NO_AUTO_SPACE, '').replace('<w:pPr></w:pPr>', '')).toBe(theirs);
+      } else expect(ours, name).toBe(theirs);
     }
   });
 
