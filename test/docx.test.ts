@@ -1,10 +1,11 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Packer } from 'docx';
+import type { Root } from 'mdast';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
-import { docxBody, docxDocument } from '../src/emit/docx/index.js';
+import { docxBody, docxDocument, emitDocx } from '../src/emit/docx/index.js';
 import { loadPack } from '../src/render/index.js';
 import { example, MINIMAL, runCli, standardPack, tempDir } from './helpers.js';
 import { SEED_FIGURES } from './seed-figures.js';
@@ -295,5 +296,26 @@ describe('DOCX handlers for every Markdown construct a template may use', () => 
     const { r, doc } = await build('正文[^1]。\n\n[^1]: 脚注内容。');
     expect(r.diagnostics.some((d) => d.ruleId === 'markdown/unknown-node' && /DOCX output has no handler for Markdown “footnote/.test(d.reason))).toBe(true);
     expect(textOf(doc)).toContain('脚注内容。');
+  });
+
+  it('writes a node type no handler knows, given to the emitter directly, as its text with a warning', async () => {
+    // Types from no Markdown syntax, one among blocks and one among phrasing content; the second
+    // is a name every object inherits, which must not be taken for a handler.
+    const tree = {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', value: '段落开头，' }, { type: 'constructor', children: [{ type: 'text', value: '行内未知内容' }] }] },
+        { type: 'mysteryBlock', children: [{ type: 'paragraph', children: [{ type: 'text', value: '块级未知内容' }] }] },
+      ],
+    } as unknown as Root;
+    const { bytes, diagnostics } = await emitDocx(tree, standardPack().meta.layout, 't.yaml');
+    const unknown = diagnostics.filter((d) => d.ruleId === 'markdown/unknown-node');
+    expect(unknown.map((d) => [d.severity, d.reason])).toEqual([
+      ['warning', 'DOCX output has no handler for Markdown “constructor”; it is written as plain text'],
+      ['warning', 'DOCX output has no handler for Markdown “mysteryBlock”; it is written as plain text'],
+    ]);
+    const text = textOf(strFromU8(unzipSync(bytes)['word/document.xml']!));
+    expect(text).toContain('段落开头，行内未知内容');
+    expect(text).toContain('块级未知内容');
   });
 });
