@@ -4,14 +4,14 @@
  * Of a report's twenty-odd parts only two differ between reports of the same
  * layout: the body (word/document.xml) and docProps/core.xml. So docx writes
  * a skeleton document once per layout, one marker paragraph for a body; its
- * parts are kept as docx zipped them. For each report, docx
+ * parts are kept deflated, the same bytes docx zipped. For each report, docx
  * formats only the body's paragraphs and tables (`prepForXml`, as its Packer
  * does), they are written out with the xml package (whose output docx's own
  * writer reproduces byte for byte) in the marker's place, and fflate zips the
  * parts. A test checks every part against docx's Packer for each example.
  */
 import { Document, Packer, Paragraph, type Table } from 'docx';
-import { deflateSync, inflateSync, strFromU8, strToU8, Zip, type ZipInputFile } from 'fflate';
+import { deflateSync, strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { crc32 } from 'node:zlib';
 import xml from 'xml';
 import type { StoredSkeleton } from '../../prebuilt.js';
@@ -45,64 +45,33 @@ function deflated(path: string, raw: Uint8Array): Part {
 }
 
 /**
- * The entries of a zip file as stored: compressed data, CRC and sizes from each local
- * header. fflate inflates what it reads, and re-deflating the parts would double the
- * skeleton's cost, which a one-report build pays in full. Only what docx's zipSync writes
- * is expected: sizes in the local headers, no data descriptors, no zip64.
- */
-function storedEntries(zip: Uint8Array): Part[] {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const entries: Part[] = [];
-  for (let i = 0; i + 30 <= zip.length && view.getUint32(i, true) === 0x04034b50; ) {
-    const flags = view.getUint16(i + 6, true);
-    const method = view.getUint16(i + 8, true);
-    const compressed = view.getUint32(i + 18, true);
-    const nameLength = view.getUint16(i + 26, true);
-    const start = i + 30 + nameLength + view.getUint16(i + 28, true);
-    if (flags & 0x8 || (method !== 0 && method !== 8) || start + compressed > zip.length) throw new Error('docx wrote its package in a way this version does not know');
-    entries.push({
-      path: strFromU8(zip.subarray(i + 30, i + 30 + nameLength)),
-      method,
-      crc: view.getUint32(i + 14, true),
-      size: view.getUint32(i + 22, true),
-      data: zip.slice(start, start + compressed),
-    });
-    i = start + compressed;
-  }
-  return entries;
-}
-
-const raw = (p: Part): Uint8Array => (p.method === 8 ? inflateSync(p.data, { out: new Uint8Array(p.size) }) : p.data);
-
-/**
  * Writes the skeleton for one layout. `make` builds the document with the given body;
  * `amend` changes a part's text (by path) before it is kept.
  */
 export async function makeSkeleton(make: (body: Block[]) => Document, amend: Readonly<Record<string, (text: string) => string>> = {}): Promise<Skeleton> {
   const { doc, marker, context } = skeletonDocument(make);
-  const entries = storedEntries(new Uint8Array(await Packer.toBuffer(doc)));
+  // docx zips every part with fflate's zipSync at its default level, 6, so deflating the
+  // unzipped parts again the same way gives back docx's bytes: the reports are the same either way.
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
   const markerXml = xml(marker.prepForXml(context()) as xml.XmlObject);
   const parts: Skeleton['parts'] = [];
   let before = '';
   let after = '';
-  for (const entry of entries) {
-    const change = amend[entry.path];
-    if (entry.path === 'word/document.xml') {
-      const text = strFromU8(raw(entry));
+  for (const [path, data] of Object.entries(files)) {
+    const change = amend[path];
+    if (path === 'word/document.xml') {
+      const text = strFromU8(data);
       const at = text.indexOf(markerXml);
       if (at < 0 || text.indexOf(markerXml, at + 1) >= 0) throw new Error('docx wrote the skeleton body in a way this version does not know');
       before = text.slice(0, at);
       after = text.slice(at + markerXml.length);
-      parts.push(entry.path);
-    } else if (entry.path === 'docProps/core.xml') {
-      parts.push(entry.path);
-    } else if (change) {
-      parts.push(deflated(entry.path, strToU8(change(strFromU8(raw(entry))))));
-    } else if (entry.method !== 8) {
-      // Streaming readers (Java's ZipInputStream) cannot read a stored entry with a data descriptor.
-      parts.push(deflated(entry.path, raw(entry)));
+      parts.push(path);
+    } else if (path === 'docProps/core.xml') {
+      parts.push(path);
     } else {
-      parts.push(entry);
+      // Deflated, whatever docx did: streaming readers (Java's ZipInputStream) cannot read a
+      // stored entry with a data descriptor.
+      parts.push(deflated(path, change ? strToU8(change(strFromU8(data))) : data));
     }
   }
   return { parts, before, after, context };
