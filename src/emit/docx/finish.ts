@@ -6,7 +6,7 @@
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** docProps/core.xml with fixed dates. */
+/** A title, creator and timestamp → docProps/core.xml with those fixed dates. */
 export function coreXml(title: string, creator: string, isoTimestamp: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -18,10 +18,10 @@ export function coreXml(title: string, creator: string, isoTimestamp: string): s
 }
 
 /**
- * Adds to word/styles.xml what the docx package cannot say: no automatic space
- * between Chinese and Latin text or digits (2024年, not 2024 年), as official
- * documents are typeset. Word and WPS read it from the defaults; LibreOffice
- * from the Normal style.
+ * docx's word/styles.xml → the same with what the docx package cannot say: no
+ * automatic space between Chinese and Latin text or digits (2024年, not 2024 年),
+ * as official documents are typeset. Word and WPS read it from the defaults;
+ * LibreOffice from the Normal style.
  */
 export function finishStyles(xml: string): string {
   const noAutoSpace = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';

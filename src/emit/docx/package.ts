@@ -45,8 +45,9 @@ function deflated(path: string, raw: Uint8Array): Part {
 }
 
 /**
- * Writes the skeleton for one layout. `make` builds the document with the given body;
- * `amend` changes a part's text (by path) before it is kept.
+ * A document maker and part amendments → the skeleton of one layout, written by docx.
+ * `make` builds the document with the given body; `amend` changes a part's text (by path)
+ * before it is kept.
  */
 export async function makeSkeleton(make: (body: Block[]) => Document, amend: Readonly<Record<string, (text: string) => string>> = {}): Promise<Skeleton> {
   const { doc, marker, context } = skeletonDocument(make);
@@ -85,7 +86,7 @@ function skeletonDocument(make: (body: Block[]) => Document) {
   return { doc, marker, context };
 }
 
-/** A skeleton as dist/prebuilt.json keeps it. */
+/** A skeleton → the form dist/prebuilt.json keeps it in. */
 export function storeSkeleton(skeleton: Skeleton): StoredSkeleton {
   return {
     parts: skeleton.parts.map((p) => (typeof p === 'string' ? p : { path: p.path, size: p.size, crc: p.crc, method: p.method, data: Buffer.from(p.data).toString('base64') })),
@@ -94,7 +95,7 @@ export function storeSkeleton(skeleton: Skeleton): StoredSkeleton {
   };
 }
 
-/** A stored skeleton of the layout `make` builds documents for: docx only constructs the document, it writes no part. */
+/** A stored skeleton and its layout's document maker → the skeleton: docx only constructs the document, it writes no part. */
 export function restoreSkeleton(stored: StoredSkeleton, make: (body: Block[]) => Document): Skeleton {
   const parts = stored.parts.map((p): Skeleton['parts'][number] => {
     if (typeof p !== 'string') return { ...p, data: new Uint8Array(Buffer.from(p.data, 'base64')) };
@@ -104,7 +105,7 @@ export function restoreSkeleton(stored: StoredSkeleton, make: (body: Block[]) =>
   return { parts, before: stored.before, after: stored.after, context: skeletonDocument(make).context };
 }
 
-/** word/document.xml for a body, as docx's Packer would write it. */
+/** A skeleton and a body → word/document.xml, as docx's Packer would write it. */
 export function documentXml(skeleton: Skeleton, body: readonly Block[]): string {
   const context = skeleton.context();
   const formatted = body.map((block) => block.prepForXml(context)).filter((x) => x !== undefined);
@@ -112,7 +113,8 @@ export function documentXml(skeleton: Skeleton, body: readonly Block[]): string 
 }
 
 /**
- * The .docx bytes: the skeleton's parts with this report's body and core.xml.
+ * A skeleton, a body, core.xml and the document's date → the .docx bytes: the skeleton's
+ * parts with this report's body and core.xml.
  * Every entry is dated `date` at 00:00, whatever the time zone.
  */
 export function assemble(skeleton: Skeleton, body: readonly Block[], coreXml: string, date: { year: number; month: number; day: number }): Uint8Array {

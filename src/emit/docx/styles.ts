@@ -21,6 +21,7 @@ export const STYLE = {
   quote: 'Quote',
 } as const;
 
+/** A layout → its page size, margins, type area, line pitch and grid, in twips. */
 export function geometry(layout: Layout) {
   const typeWidth = mm(210 - 28 - 26);
   const charSize = 16; // 3号
@@ -46,6 +47,7 @@ export function geometry(layout: Layout) {
   };
 }
 
+/** A layout → docx's style options: the defaults and every paragraph style the emitter uses. */
 export function styles(layout: Layout): IStylesOptions {
   const g = geometry(layout);
   const font = (eastAsia: string) => ({ ascii: layout.latin_font, hAnsi: layout.latin_font, cs: layout.latin_font, eastAsia, hint: 'eastAsia' });
