@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { shardOf } from '../src/batch/index.js';
-import { BIN, EXAMPLES, MINIMAL, runCli, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, MINIMAL, ROOT, runCli, tempDir } from './helpers.js';
 
 /** A county folder of n synthetic townships (valid, varied figures), plus the examples. */
 function county(n: number, withExamples = true): string {
@@ -97,6 +97,21 @@ describe('batch builds', () => {
 });
 
 describe('incremental builds', () => {
+  it('rebuild when a pack that the template pack extends changes', () => {
+    const dir = county(2, false);
+    const base = join(dir, 'base');
+    cpSync(join(ROOT, 'templates', 'standard'), base, { recursive: true });
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine', 'pack.yaml'), 'name: mine\nextends: ../base\n');
+    const build = () => runCli(['build', 'data', '--out', 'out', '--format', 'md', '-t', 'mine'], dir);
+    expect(build().stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
+    expect(build().stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
+    const section = join(base, 'sections', readdirSync(join(base, 'sections')).sort()[0]!);
+    writeFileSync(section, readFileSync(section, 'utf8') + '\n基础模板新增的一段。\n');
+    expect(build().stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
+    expect(readFileSync(join(dir, 'out', 'towns', 'town-001.md'), 'utf8')).toContain('基础模板新增的一段。');
+  });
+
   it('rebuild only what changed: data, templates, or everything with --force', () => {
     const dir = county(4, false);
     const build = (...extra: string[]) => runCli(['build', 'data', '--out', 'out', '--format', 'md,html', ...extra], dir);
