@@ -4,12 +4,12 @@
 import { join } from 'node:path';
 import { defineConfig } from 'rolldown';
 
-const UNBUNDLED = join(import.meta.dirname, 'src', 'render', 'unbundled.ts');
+const UNBUNDLED = join(import.meta.dirname, 'src', 'speed', 'unbundled.ts');
 
 export default defineConfig({
-  input: { cli: 'src/cli/index.ts', worker: 'src/batch/worker.ts', prebuild: 'src/prebuild.ts' },
+  input: { cli: 'src/cli/index.ts', worker: 'src/batch/worker.ts', prebuild: 'src/speed/prebuild.ts' },
   platform: 'node',
-  // Modules that are loaded but never called; see src/render/unbundled.ts.
+  // Modules that are loaded but never called; see src/speed/unbundled.ts.
   resolve: { alias: { 'js-yaml': UNBUNDLED, 'source-map': UNBUNDLED } },
   output: { dir: 'dist', format: 'esm', chunkFileNames: '[name]-[hash].js', cleanDir: true },
 });

@@ -1,14 +1,5 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-
-// A batch allocates a report's trees and strings and keeps almost nothing of them, yet by default
-// V8 lets each thread's heap grow to several times what is live before collecting: about 430 MB
-// at 10,000 townships instead of 280. Growing by half of what is live costs nothing measurable at
-// 1,000 townships and 7-13% of speed at 10,000 (README: Performance). V8 flags are process-wide,
-// so this applies to the worker threads too; one given on node's command line wins (NODE_OPTIONS
-// cannot carry it).
-if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=50');
 
 const entry = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(entry)) {

@@ -7,7 +7,7 @@ import { compile } from '../src/compile/index.js';
 import { docxBody, docxDocument, skeletonFor } from '../src/emit/docx/index.js';
 import { finishStyles } from '../src/emit/docx/finish.js';
 import { assemble, makeSkeleton, restoreSkeleton, storeSkeleton, type Block } from '../src/emit/docx/package.js';
-import { layoutKey, prebuilt, PREBUILT_FILE, templateKey, usePrebuilt } from '../src/prebuilt.js';
+import { layoutKey, prebuilt, PREBUILT_FILE, templateKey, usePrebuilt } from '../src/speed/prebuilt.js';
 import { loadPack, type Layout, type Pack } from '../src/render/pack.js';
 import { STANDARD_PACK_DIR, TOOL } from '../src/version.js';
 import { example } from './helpers.js';

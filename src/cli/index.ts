@@ -4,6 +4,7 @@
  * input had an error, 2 the command itself was used wrongly.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { limitHeapGrowth } from '../speed/heap.js';
 import { VERSION } from '../version.js';
 import { addFlags, type BuildFlags } from './options.js';
 import type { InitFlags } from './init-command.js';
@@ -31,6 +32,7 @@ function parseYear(value: string): number {
 
 /** Runs the command line on the given arguments with the given streams; gives the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  limitHeapGrowth();
   let exitCode: number = EXIT.ok;
   const program = new Command()
     .name('report')

@@ -17,7 +17,7 @@ export { definedOnly, LAYOUT_DEFAULTS, layoutOverridesSchema, type Layout } from
 import { markdownEscape } from './escape.js';
 import { makeHelpers } from './helpers.js';
 import { packFiles } from './pack-files.js';
-import { prebuilt, templateKey } from '../prebuilt.js';
+import { prebuilt, templateKey } from '../speed/prebuilt.js';
 
 /**
  * Handlebars escapes for HTML; these templates produce Markdown, so values

@@ -7,7 +7,7 @@ import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, PageNu
 import type { Root, RootContent } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { plainText, roleOf, type Role } from '../../markdown/index.js';
-import { layoutKey, prebuilt } from '../../prebuilt.js';
+import { layoutKey, prebuilt } from '../../speed/prebuilt.js';
 import type { Layout } from '../../render/pack.js';
 import { signatureLayout } from '../signature.js';
 import { titleLines } from '../title.js';

@@ -14,7 +14,7 @@ import { Document, Packer, Paragraph, type Table } from 'docx';
 import { deflateSync, strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { crc32 } from 'node:zlib';
 import xml from 'xml';
-import type { StoredSkeleton } from '../../prebuilt.js';
+import type { StoredSkeleton } from '../../speed/prebuilt.js';
 
 /** What a body is made of. */
 export type Block = Paragraph | Table;

@@ -3,11 +3,11 @@
  * precompiled and the DOCX skeleton of its layout (see src/prebuilt.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { skeletonFor } from './emit/docx/index.js';
-import { storeSkeleton } from './emit/docx/package.js';
+import { skeletonFor } from '../emit/docx/index.js';
+import { storeSkeleton } from '../emit/docx/package.js';
 import { layoutKey, PREBUILT_FILE, templateKey, usePrebuilt, type Prebuilt } from './prebuilt.js';
-import { loadPack, precompileTemplate } from './render/pack.js';
-import { STANDARD_PACK_DIR, TOOL } from './version.js';
+import { loadPack, precompileTemplate } from '../render/pack.js';
+import { STANDARD_PACK_DIR, TOOL } from '../version.js';
 
 usePrebuilt(false);
 const { pack, diagnostics } = loadPack(STANDARD_PACK_DIR);

@@ -1,7 +1,7 @@
 /**
  * What `npm run build` works out in advance for the standard template pack, so that a build of
  * one report does not pay for it each time: the pack's Handlebars templates precompiled, and
- * the DOCX skeleton of its layout (dist/prebuilt.json, written by src/prebuild.ts).
+ * the DOCX skeleton of its layout (dist/prebuilt.json, written by src/speed/prebuild.ts).
  *
  * Everything is looked up by content — a template by its source, a skeleton by its layout — so
  * an edited template, another pack or a --layout override is compiled as before, and the
@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT, TOOL } from './version.js';
+import { PACKAGE_ROOT, TOOL } from '../version.js';
 
 /** A skeleton part as stored: zip entry fields, the data in base64. */
 export interface StoredPart {
