@@ -101,7 +101,7 @@ for (const count of counts) {
     });
   }
   const noChange = programs.map(() => []);
-  for (let i = 0; i < runs; i++) programs.forEach((p, k) => noChange[k].push(measure(dir, ['build', 'data', '--out', p.out, '--format', 'md,html,docx', '--jobs', jobs], p.bin).seconds));
+  for (let i = 0; i < runs; i++) programs.forEach((p, k) => void noChange[k].push(measure(dir, ['build', 'data', '--out', p.out, '--format', 'md,html,docx', '--jobs', jobs], p.bin).seconds));
   programs.forEach((p, k) => {
     const wall = median(cold[k].map((c) => c.seconds));
     const rss = median(cold[k].map((c) => c.rssMb));

@@ -7,7 +7,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 // A small deterministic generator, so every run builds the same townships.
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 const narrative = (() => {

@@ -150,7 +150,7 @@ describe('template customisation', () => {
     mkdirSync(join(dir, 'pack', 'sections'), { recursive: true });
     writeFileSync(join(dir, 'pack', 'pack.yaml'), 'name: 某某县\nextends: standard\ntitle: "{{township.government}}关于{{year}}年度法治政府建设工作的报告"\nlayout:\n  body_font: 仿宋\n');
     writeFileSync(join(dir, 'pack', 'sections', '55-county.md'), '---\npart: 5\n---\n## 县里要求报告的事项\n\n按县里要求报告。\n');
-    writeFileSync(join(dir, 'a.yaml'), MINIMAL + 'other: 无。\n');
+    writeFileSync(join(dir, 'a.yaml'), `${MINIMAL}other: 无。\n`);
     const r = runCli(['build', 'a.yaml', '--template', 'pack', '--out', 'out', '--format', 'md'], dir);
     expect(r.code).toBe(0);
     const md = readFileSync(join(dir, 'out', 'a.md'), 'utf8');

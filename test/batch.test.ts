@@ -133,7 +133,7 @@ describe('incremental builds', () => {
     const pack = join(dir, 'pack');
     cpSync(join(import.meta.dirname, '..', 'templates', 'standard'), pack, { recursive: true });
     expect(build('--template', 'pack').stderr).toMatch(/0 built, 0 failed, 4 unchanged/);
-    writeFileSync(join(pack, 'sections', '50-other.md'), readFileSync(join(pack, 'sections', '50-other.md'), 'utf8') + '\n');
+    writeFileSync(join(pack, 'sections', '50-other.md'), `${readFileSync(join(pack, 'sections', '50-other.md'), 'utf8')}\n`);
     expect(build('--template', 'pack').stderr).toMatch(/4 built/);
   });
 
@@ -152,8 +152,8 @@ describe('incremental builds', () => {
   it('rebuild a file whose `previous:` is empty (as report init writes it) or names a folder', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'data', 'old'), { recursive: true });
-    writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL + 'previous:  # 上一年度的数据文件\n');
-    writeFileSync(join(dir, 'data', 'b.yaml'), MINIMAL + 'previous: old\n');
+    writeFileSync(join(dir, 'data', 'a.yaml'), `${MINIMAL}previous:  # 上一年度的数据文件\n`);
+    writeFileSync(join(dir, 'data', 'b.yaml'), `${MINIMAL}previous: old\n`);
     const build = (...args: string[]) => runCli(['build', 'data', '--out', 'out', ...args], dir);
     const first = build('--format', 'md');
     expect(first.code).toBe(0);
@@ -277,6 +277,7 @@ describe('reporters', () => {
     const dir = county(3, false);
     const r = runCli(['build', 'data', '--out', 'out'], dir, { CI: '' });
     expect(r.code).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this test looks for
     expect(r.stderr + r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
     const lines = r.stderr.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('built '))).toHaveLength(3);

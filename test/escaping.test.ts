@@ -9,8 +9,8 @@ describe('data values are text, never markup or template code', () => {
     const yaml = `${MINIMAL}
 achievements:
   leadership:
-    heading: ${JSON.stringify('标题' + value)}
-    text: ${JSON.stringify('正文' + value + '结束')}
+    heading: ${JSON.stringify(`标题${value}`)}
+    text: ${JSON.stringify(`正文${value}结束`)}
     items:
       - heading: ${JSON.stringify(value)}
         text: 说明
@@ -18,13 +18,13 @@ achievements:
     const r = await compileYaml(yaml);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const text = htmlText(r.html);
-    expect(text).toContain('标题' + value);
-    expect(text).toContain('正文' + value + '结束');
+    expect(text).toContain(`标题${value}`);
+    expect(text).toContain(`正文${value}结束`);
     expect(r.html).not.toContain('<script>');
     // Parsing the Markdown output gives back the literal characters as text.
     const tree = parseMarkdown(r.md);
     const plain = JSON.stringify(tree);
-    expect(plain).toContain(JSON.stringify('正文' + value + '结束').slice(1, -1));
+    expect(plain).toContain(JSON.stringify(`正文${value}结束`).slice(1, -1));
     expect(r.md).not.toMatch(/^# 不是标题/m);
   });
 
