@@ -214,7 +214,7 @@ describe('DOCX package', () => {
     const r = await compile('t.yaml', yaml, pack, { formats: ['docx'], layout });
     const fast = unzipSync(r.outputs.docx!);
     const fullLayout = { ...pack.meta.layout, ...layout } as typeof pack.meta.layout;
-    const { body } = docxBody(r.tree, fullLayout, 't.yaml');
+    const { body } = docxBody(r.tree!, fullLayout, 't.yaml');
     const reference = unzipSync(new Uint8Array(await Packer.toBuffer(docxDocument(fullLayout, body))));
     expect(Object.keys(fast)).toEqual(Object.keys(reference));
     for (const name of Object.keys(reference)) {
