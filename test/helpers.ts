@@ -40,6 +40,9 @@ export function tempDir(prefix = 'report-test-'): string {
 
 export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env } });
+  // main() turns an exception (say, in a reporter) into exit code 1, the code of a data error, so a
+  // test expecting 1 would pass; no test expects a crash.
+  if (r.stderr.includes('report: unexpected failure')) throw new Error(`report ${args.join(' ')} crashed:\n${r.stderr}`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
