@@ -107,7 +107,9 @@ for (const count of counts) {
     const rss = median(cold[k].map((c) => c.rssMb));
     rows.push({ program: p.name, count, wall, perSecond: count / wall, rss, noChange: median(noChange[k]), dir });
     const who = programs.length > 1 ? `${p.name}: ` : '';
-    console.log(`${who}${count} townships: ${(count / wall).toFixed(0)} reports/s, wall ${wall.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB (runs: ${cold[k].map((c) => c.seconds.toFixed(2)).join(', ')} s); no-change rebuild ${median(noChange[k]).toFixed(2)} s`);
+    console.log(
+      `${who}${count} townships: ${(count / wall).toFixed(0)} reports/s, wall ${wall.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB (runs: ${cold[k].map((c) => c.seconds.toFixed(2)).join(', ')} s); no-change rebuild ${median(noChange[k]).toFixed(2)} s`,
+    );
   });
 }
 

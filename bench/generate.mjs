@@ -76,4 +76,3 @@ plans:
       text: ${pick()}
 `;
 }
-

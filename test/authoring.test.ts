@@ -17,7 +17,22 @@ describe('report init', () => {
     expect(text).toContain('  name: 金坪乡  # 乡镇（街道）名称，如 金坪乡');
     expect(text).toContain('    group_meetings:  # 法治政府建设领导小组专题会议（次）');
     // Every field of the schema appears, each with a Chinese comment.
-    for (const field of ['recipient', 'doc_number', 'opening', 'achievements', 'legal_education', 'exam_pass_rate', 'shortcomings', 'causes', 'responsibility', 'party_secretary', 'plans', 'other', 'previous', 'overrides']) {
+    for (const field of [
+      'recipient',
+      'doc_number',
+      'opening',
+      'achievements',
+      'legal_education',
+      'exam_pass_rate',
+      'shortcomings',
+      'causes',
+      'responsibility',
+      'party_secretary',
+      'plans',
+      'other',
+      'previous',
+      'overrides',
+    ]) {
       expect(text, field).toMatch(new RegExp(`^\\s*#?\\s*-?\\s*${field}:.*#\\s*\\S`, 'm'));
     }
     const check = runCli(['check', '金坪乡-2025.yaml'], dir);
@@ -85,7 +100,12 @@ describe('year on year', () => {
     writeFileSync(join(dir, 'tongle-2025.yaml'), now);
     writeFileSync(
       join(dir, 'tongle-2024.yaml'),
-      now.replace('year: 2025', 'year: 2024').replace('date: 2026-01-26', 'date: 2025-01-20').replace('    total: 95', '    total: 80').replace('    inspections: 422', '    inspections: 400').replace('    campaigns: 18', '    campaigns: 20'),
+      now
+        .replace('year: 2025', 'year: 2024')
+        .replace('date: 2026-01-26', 'date: 2025-01-20')
+        .replace('    total: 95', '    total: 80')
+        .replace('    inspections: 422', '    inspections: 400')
+        .replace('    campaigns: 18', '    campaigns: 20'),
     );
     return dir;
   }
@@ -142,7 +162,9 @@ describe('template customisation', () => {
     writeFileSync(join(dir, 'a.yaml'), `${MINIMAL}overrides:\n  responsibilty: x.md\n`);
     const r = runCli(['check', 'a.yaml'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/a\.yaml:8:3 +error +`overrides\.responsibilty`: the template pack has no section “responsibilty”  template\/override\n  → Sections: opening, achievements, shortcomings, responsibility, plans, other/);
+    expect(r.stderr).toMatch(
+      /a\.yaml:8:3 +error +`overrides\.responsibilty`: the template pack has no section “responsibilty”  template\/override\n  → Sections: opening, achievements, shortcomings, responsibility, plans, other/,
+    );
   });
 
   it('a custom pack extends the standard one, replacing and adding sections', () => {

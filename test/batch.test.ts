@@ -107,7 +107,7 @@ describe('incremental builds', () => {
     expect(build().stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
     expect(build().stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
     const section = join(base, 'sections', readdirSync(join(base, 'sections')).sort()[0]!);
-    writeFileSync(section, readFileSync(section, 'utf8') + '\n基础模板新增的一段。\n');
+    writeFileSync(section, `${readFileSync(section, 'utf8')}\n基础模板新增的一段。\n`);
     expect(build().stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
     expect(readFileSync(join(dir, 'out', 'towns', 'town-001.md'), 'utf8')).toContain('基础模板新增的一段。');
   });
@@ -173,7 +173,11 @@ describe('incremental builds', () => {
     const out = m.reports[0].outputs[0];
     expect(out.path).toBe('towns/town-001.md');
     const { createHash } = require('node:crypto') as typeof import('node:crypto');
-    expect(out.sha256).toBe(createHash('sha256').update(readFileSync(join(dir, 'out', out.path))).digest('hex'));
+    expect(out.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(dir, 'out', out.path)))
+        .digest('hex'),
+    );
   });
 });
 
@@ -242,7 +246,10 @@ describe('county roll-up', () => {
     expect(cells.slice(1, 7)).toEqual(['合计', '6个', '81件', '81件', '21余场', '2100份']);
     const csv = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFyear,county,township,input,disputes,')).toBe(true);
-    const totalRow = csv.split('\r\n').find((l) => l.includes(',合计,'))!.split(',');
+    const totalRow = csv
+      .split('\r\n')
+      .find((l) => l.includes(',合计,'))!
+      .split(',');
     expect(totalRow.slice(4, 10)).toEqual(['81', '', '81', '', '21', 'approx']);
     const index = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
     for (let i = 1; i <= 6; i++) expect(index).toContain(`href="towns/town-00${i}.md"`);

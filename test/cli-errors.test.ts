@@ -14,14 +14,30 @@ function buildOne(yaml: string) {
 describe('bad input gets a message with file, line, column, value and fix, and exit 1', () => {
   it.each([
     ['a wrong type', MINIMAL.replace('year: 2025', 'year: 二〇二五'), /town\.yaml:5:7 +error +`year` is “二〇二五” \(text\), but it should be a whole number.*data\/wrong-type/],
-    ['an unknown key, with a suggestion', MINIMAL.replace('  county:', '  contry: x\n  county:'), /town\.yaml:4:3 +error +`township\.contry` is not a field.*data\/unknown-key\n  → Did you mean `county`\?/],
+    [
+      'an unknown key, with a suggestion',
+      MINIMAL.replace('  county:', '  contry: x\n  county:'),
+      /town\.yaml:4:3 +error +`township\.contry` is not a field.*data\/unknown-key\n  → Did you mean `county`\?/,
+    ],
     ['a missing identity field', MINIMAL.replace('  county: 某某县\n', ''), /town\.yaml:2:3 +error +Required field `township\.county` is missing +data\/missing-field/],
     ['a duplicate key', MINIMAL.replace('year: 2025', 'year: 2025\nyear: 2024'), /town\.yaml:6:1 +error +The key “year” appears twice.*yaml\/duplicate-key/],
     ['malformed YAML', MINIMAL.replace('kind: 乡', 'kind: [乡'), /town\.yaml:\d+:\d+ +error +The file is not valid YAML.*yaml\/syntax/],
-    ['an invalid figure', `${MINIMAL}achievements:\n  disputes:\n    total: 约200余\n`, /town\.yaml:9:12 +error +`achievements\.disputes\.total` is “约200余”: figure carries two qualifiers.*figures\/stacked-qualifiers/],
-    ['a figure that is no number', `${MINIMAL}achievements:\n  disputes:\n    total: 很多\n`, /town\.yaml:9:12 +error +`achievements\.disputes\.total` is “很多”: figure does not contain a number.*data\/invalid-figure/],
+    [
+      'an invalid figure',
+      `${MINIMAL}achievements:\n  disputes:\n    total: 约200余\n`,
+      /town\.yaml:9:12 +error +`achievements\.disputes\.total` is “约200余”: figure carries two qualifiers.*figures\/stacked-qualifiers/,
+    ],
+    [
+      'a figure that is no number',
+      `${MINIMAL}achievements:\n  disputes:\n    total: 很多\n`,
+      /town\.yaml:9:12 +error +`achievements\.disputes\.total` is “很多”: figure does not contain a number.*data\/invalid-figure/,
+    ],
     ['an impossible date', MINIMAL.replace('2026-02-05', '2026-02-30'), /town\.yaml:6:7 +error +`date` is “2026-02-30”: not a day of the calendar/],
-    ['a rate over 100%', `${MINIMAL}achievements:\n  disputes:\n    total: 95\n    resolution_rate: 100%以上\n`, /town\.yaml:10:22 +error +.*100%以上, but a rate cannot exceed 100% +figures\/rate-range/],
+    [
+      'a rate over 100%',
+      `${MINIMAL}achievements:\n  disputes:\n    total: 95\n    resolution_rate: 100%以上\n`,
+      /town\.yaml:10:22 +error +.*100%以上, but a rate cannot exceed 100% +figures\/rate-range/,
+    ],
   ])('%s', (_name, yaml, message) => {
     const r = buildOne(yaml);
     expect(r.code).toBe(1);

@@ -46,7 +46,9 @@ describe('DOCX laid out to GB/T 9704', () => {
   it('sets 3号仿宋 with the eastAsia font and zh-CN, and each heading level its font', async () => {
     const { part } = await docxParts(example('zuolan-2024.yaml'));
     const styles = part('word/styles.xml');
-    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman" w:hint="eastAsia"\/><w:sz w:val="32"\/>.*<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/);
+    expect(styles).toMatch(
+      /<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman" w:hint="eastAsia"\/><w:sz w:val="32"\/>.*<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/,
+    );
     expect(styles).toMatch(/<w:spacing w:after="0" w:before="0" w:line="560" w:lineRule="exact"\/>/);
     expect(style(styles, 'Title')).toMatch(/w:eastAsia="方正小标宋简体"[\s\S]*<w:sz w:val="44"\/>/);
     expect(style(styles, 'Title')).toContain('<w:jc w:val="center"/>');
@@ -116,7 +118,9 @@ describe('DOCX laid out to GB/T 9704', () => {
     const { part } = await docxParts(MINIMAL);
     const doc = part('word/document.xml');
     // 测试乡人民政府 is 7 characters, 2026年2月5日 is 6 (digits are half): the date sits 1 character from the right.
-    expect(doc).toMatch(/<w:pStyle w:val="Signature"\/><w:spacing w:before="560" w:line="560" w:lineRule="exact"\/><w:ind w:right="640" w:firstLine="0"\/><\/w:pPr><w:r><w:t xml:space="preserve">测试乡人民政府<\/w:t>/);
+    expect(doc).toMatch(
+      /<w:pStyle w:val="Signature"\/><w:spacing w:before="560" w:line="560" w:lineRule="exact"\/><w:ind w:right="640" w:firstLine="0"\/><\/w:pPr><w:r><w:t xml:space="preserve">测试乡人民政府<\/w:t>/,
+    );
     expect(doc).toMatch(/<w:pStyle w:val="Signature"\/><w:ind w:right="320" w:firstLine="0"\/><\/w:pPr><w:r><w:t xml:space="preserve">2026年2月5日<\/w:t>/);
   });
 
@@ -304,7 +308,13 @@ describe('DOCX handlers for every Markdown construct a template may use', () => 
     const tree = {
       type: 'root',
       children: [
-        { type: 'paragraph', children: [{ type: 'text', value: '段落开头，' }, { type: 'constructor', children: [{ type: 'text', value: '行内未知内容' }] }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: '段落开头，' },
+            { type: 'constructor', children: [{ type: 'text', value: '行内未知内容' }] },
+          ],
+        },
         { type: 'mysteryBlock', children: [{ type: 'paragraph', children: [{ type: 'text', value: '块级未知内容' }] }] },
       ],
     } as unknown as Root;

@@ -31,7 +31,13 @@ describe.each(Object.keys(SEED_FIGURES))('example %s', (name) => {
 
   it('writes Markdown that parses and stringifies back to the same bytes', async () => {
     const r = await compileYaml(example(name));
-    const again = String(await remark().use((await import('remark-gfm')).default).use((await import('remark-cjk-friendly')).default).use({ settings: { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true } }).process(r.md));
+    const again = String(
+      await remark()
+        .use((await import('remark-gfm')).default)
+        .use((await import('remark-cjk-friendly')).default)
+        .use({ settings: { bullet: '-', emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one', incrementListMarker: true } })
+        .process(r.md),
+    );
     expect(again).toBe(r.md);
   });
 });

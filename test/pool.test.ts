@@ -38,7 +38,10 @@ async function runAll(script: string, tasks: Task[]): Promise<TaskResult[]> {
 
 describe('the compile pool (main thread and worker threads)', () => {
   it('shares the tasks between the main thread and the worker', async () => {
-    const results = await runAll(fakeWorker(), [0, 1, 2, 3, 4, 5].map((i) => task(i)));
+    const results = await runAll(
+      fakeWorker(),
+      [0, 1, 2, 3, 4, 5].map((i) => task(i)),
+    );
     expect(results.map((r) => r.id)).toEqual([0, 1, 2, 3, 4, 5]);
     const byWorker = results.filter((r) => r.outputs.md?.length === 1);
     const byMain = results.filter((r) => (r.outputs.md?.length ?? 0) > 1);
@@ -60,7 +63,10 @@ describe('the compile pool (main thread and worker threads)', () => {
   });
 
   it('compiles everything on the main thread when the worker cannot start', async () => {
-    const results = await runAll(fakeWorker({ failAtStart: true }), [0, 1, 2, 3].map((i) => task(i)));
+    const results = await runAll(
+      fakeWorker({ failAtStart: true }),
+      [0, 1, 2, 3].map((i) => task(i)),
+    );
     expect(results.map((r) => r.id)).toEqual([0, 1, 2, 3]);
     for (const r of results) {
       expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -25,13 +25,7 @@ describe('the five parts of Art. 25', () => {
   it('come in order, numbered 一 to 五', async () => {
     const r = await compileYaml(FULL);
     const parts = headings(r.md).filter((h) => h.startsWith('## '));
-    expect(parts).toEqual([
-      '## 一、主要举措和成效',
-      '## 二、存在的不足和原因',
-      '## 三、党政主要负责人履行推进法治建设第一责任人职责情况',
-      '## 四、2026年工作安排',
-      '## 五、其他需要报告的情况',
-    ]);
+    expect(parts).toEqual(['## 一、主要举措和成效', '## 二、存在的不足和原因', '## 三、党政主要负责人履行推进法治建设第一责任人职责情况', '## 四、2026年工作安排', '## 五、其他需要报告的情况']);
   });
 
   it('leave out a part with no data and renumber the rest', async () => {

@@ -121,7 +121,11 @@ describe('report build with no arguments', () => {
     for (const name of ['jinping-2025', 'zuolan-2024', 'tongle-2025']) {
       expect(readFileSync(join(work, 'out', `${name}.md`), 'utf8')).toMatch(/^# .*年法治政府建设/);
       expect(readFileSync(join(work, 'out', `${name}.html`), 'utf8')).toMatch(/^<!DOCTYPE html>/);
-      expect(readFileSync(join(work, 'out', `${name}.docx`)).subarray(0, 2).toString()).toBe('PK');
+      expect(
+        readFileSync(join(work, 'out', `${name}.docx`))
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
     }
     expect(r.stderr).toMatch(/3 built, 0 failed/);
   });

@@ -86,7 +86,7 @@ export function readManifest(path: string): Manifest | undefined {
 /** The manifest's text: its entries sorted by input. */
 export function serializeManifest(tool: string, entries: Iterable<ManifestEntry>): string {
   const reports = [...entries].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
-  return JSON.stringify({ version: MANIFEST_VERSION, tool, reports } satisfies Manifest, null, 2) + '\n';
+  return `${JSON.stringify({ version: MANIFEST_VERSION, tool, reports } satisfies Manifest, null, 2)}\n`;
 }
 
 /** Merges shard manifests: one entry per input, later files winning. */

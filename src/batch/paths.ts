@@ -13,6 +13,7 @@ export function checkPattern(pattern: string): string | undefined {
   return undefined;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim() || '_';
 
 /** An output's path inside the output folder, from the pattern, the input's stem, the format and the report's identity. */

@@ -98,7 +98,12 @@ export function workerPool(setup: CompilerSetup, jobs: number, script: string = 
     }
     if (running) {
       running.resolve(
-        resultFor(running.task, 'internal/crash', `The compiler stopped while building this report: ${err.message}`, 'This is a defect in township-report; please report it with the data file. The other reports are built.'),
+        resultFor(
+          running.task,
+          'internal/crash',
+          `The compiler stopped while building this report: ${err.message}`,
+          'This is a defect in township-report; please report it with the data file. The other reports are built.',
+        ),
       );
     }
     waiting.unshift(...queued);
@@ -124,12 +129,13 @@ export function workerPool(setup: CompilerSetup, jobs: number, script: string = 
       localBusy = true;
       // From the event loop, not this call's microtasks, so that the workers' results are
       // taken in (and the workers given more) between compiles here.
-      setImmediate(() =>
-        void local.run(job.task).then((result) => {
-          localBusy = false;
-          job.resolve(result);
-          dispatch();
-        }),
+      setImmediate(
+        () =>
+          void local.run(job.task).then((result) => {
+            localBusy = false;
+            job.resolve(result);
+            dispatch();
+          }),
       );
     }
   };

@@ -142,10 +142,14 @@ export function rollupCsv(entries: readonly ManifestEntry[]): string {
       lines.push([String(year), s.county, s.township, e.input, ...figs].map(csvField).join(','));
     }
     const t = totals(group);
-    lines.push([String(year), '合计', `${group.length}`, '', ...ROLLUP_COLUMNS.flatMap((c) => (t[c.key]!.count ? [String(t[c.key]!.value), t[c.key]!.exact ? '' : 'approx'] : ['', '']))].map(csvField).join(','));
+    lines.push(
+      [String(year), '合计', `${group.length}`, '', ...ROLLUP_COLUMNS.flatMap((c) => (t[c.key]!.count ? [String(t[c.key]!.value), t[c.key]!.exact ? '' : 'approx'] : ['', '']))]
+        .map(csvField)
+        .join(','),
+    );
   }
   // A byte-order mark so Excel and WPS open the Chinese text as UTF-8.
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** index.html: a link to each report of the build, by township. */

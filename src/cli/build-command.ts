@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { build } from '../batch/index.js';
 import { configSchema, type BuildFlags, type Config } from './options.js';
 import { FORMATS } from '../formats.js';
@@ -41,10 +41,7 @@ const explainSetting: ExplainIssue = (issue, at, parsed) => {
     const fixed = isRule && key !== undefined && key in RULES;
     const known = isRule ? SETTABLE_RULES : knownKeys(configSchema, at);
     const guess = key !== undefined && !fixed ? suggest(key, known) : undefined;
-    const reason =
-      key !== undefined
-        ? `\`${where}\` is not ${isRule ? 'a rule whose severity can be set' : 'a setting'}`
-        : `\`${where}\` is ${quote(valueAt(parsed.raw, at))}: ${issue.message}`;
+    const reason = key !== undefined ? `\`${where}\` is not ${isRule ? 'a rule whose severity can be set' : 'a setting'}` : `\`${where}\` is ${quote(valueAt(parsed.raw, at))}: ${issue.message}`;
     const note = fixed
       ? `${key} is always ${RULES[key as RuleId].severity === 'error' ? 'an error' : 'a warning'}; remove this line (see docs/rules.md).`
       : guess

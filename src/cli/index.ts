@@ -9,8 +9,6 @@ import { VERSION } from '../version.js';
 import { addFlags, type BuildFlags } from './options.js';
 import type { InitFlags } from './init-command.js';
 
-
-
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
 export interface Io {
@@ -22,7 +20,6 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
-
 
 function parseYear(value: string): number {
   const n = Number(value);

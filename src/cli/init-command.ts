@@ -30,7 +30,7 @@ const describe = (s: z.ZodType) => (s.meta() as { description?: string } | undef
 function emptyOk(s: z.ZodType): boolean {
   const u = unwrap(s);
   if (!(u instanceof z.ZodObject)) return false;
-  return Object.values(u.shape as Record<string, z.ZodType>).every((f) => f instanceof z.ZodDefault || f instanceof z.ZodOptional || (f instanceof z.ZodNullable));
+  return Object.values(u.shape as Record<string, z.ZodType>).every((f) => f instanceof z.ZodDefault || f instanceof z.ZodOptional || f instanceof z.ZodNullable);
 }
 
 const EXAMPLES: Record<string, string> = {
@@ -129,7 +129,9 @@ export async function runInit(opts: InitFlags, io: Io): Promise<number> {
     io.err(`report: ${relative(io.cwd, out)} already exists; choose another --out, or add --force to overwrite it`);
     return EXIT.failed;
   }
-  const schemaRef = relative(dirname(out), join(PACKAGE_ROOT, 'schema', 'report.schema.json')).split('\\').join('/');
+  const schemaRef = relative(dirname(out), join(PACKAGE_ROOT, 'schema', 'report.schema.json'))
+    .split('\\')
+    .join('/');
   mkdirSync(dirname(out), { recursive: true });
   writeAtomic(out, initText({ township, kind, county: opts.county ?? '某某县', year, schemaRef }));
   io.err(`wrote ${relative(io.cwd, out)}: fill it in, then run “npx report check ${relative(io.cwd, out)}”`);

@@ -4,7 +4,7 @@
  * schema as the setting it stands for. The settings file's schema, the options commander
  * registers and the type of the parsed options all come from here.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import type { Shard } from '../batch/index.js';
 import { FORMATS } from '../formats.js';
@@ -28,9 +28,7 @@ export const SETTINGS = {
 type Settings = typeof SETTINGS;
 
 /** The settings file: every setting optional, nothing else allowed. */
-export const configSchema = z.strictObject(
-  Object.fromEntries(Object.entries(SETTINGS).map(([k, s]) => [k, s.optional()])) as { [K in keyof Settings]: z.ZodOptional<Settings[K]> },
-);
+export const configSchema = z.strictObject(Object.fromEntries(Object.entries(SETTINGS).map(([k, s]) => [k, s.optional()])) as { [K in keyof Settings]: z.ZodOptional<Settings[K]> });
 
 export type Config = z.output<typeof configSchema>;
 
@@ -56,7 +54,14 @@ function bySetting<K extends keyof Settings>(key: K, read: (value: string) => un
   };
 }
 
-const list = (value: string) => [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+const list = (value: string) => [
+  ...new Set(
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 
 function parseShard(value: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
@@ -82,10 +87,7 @@ export const BUILD_FLAGS = {
     ),
   }),
   out: flag<string>('-o, --out <dir>', 'output folder (default: out)'),
-  outPattern: flag<string>(
-    '--out-pattern <pattern>',
-    'output paths inside the output folder, e.g. "{year}/{county}/{township}.{ext}" (default: the input tree mirrored, "{dir}/{name}.{ext}")',
-  ),
+  outPattern: flag<string>('--out-pattern <pattern>', 'output paths inside the output folder, e.g. "{year}/{county}/{township}.{ext}" (default: the input tree mirrored, "{dir}/{name}.{ext}")'),
   template: flag<string>('-t, --template <dir>', 'template pack folder (default: the standard pack in templates/standard)'),
   jobs: flag<number>('-j, --jobs <n>', 'reports compiled in parallel (default: the number of cores)', {
     parse: bySetting('jobs', Number, () => 'expected a whole number of 1 or more'),

@@ -100,7 +100,7 @@ export function summaryLine(result: BuildResult, seconds: number, mode: Mode = '
 
 /** One plain line a report, no control characters. */
 export function plainLine(r: ReportResult): string {
-  return `${r.status} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? ' -> ' + r.outputs.join(' ') : ''}`;
+  return `${r.status} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? ` -> ${r.outputs.join(' ')}` : ''}`;
 }
 
 /** The reporter of the given name, printing to `io`. */
@@ -178,7 +178,9 @@ export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolea
         if (!opts.progress || total === 0 || !raw) return;
         const width = 30;
         const filled = Math.round((seen / total) * width);
-        raw(`\r\x1b[2K${c.dim('[')}${'█'.repeat(filled)}${c.dim('░'.repeat(width - filled))}${c.dim(']')} ${seen}/${total}  ${c.green(`${ok} built`)}  ${bad ? c.red(`${bad} failed`) : '0 failed'}  ${c.dim(`${same} unchanged`)}`);
+        raw(
+          `\r\x1b[2K${c.dim('[')}${'█'.repeat(filled)}${c.dim('░'.repeat(width - filled))}${c.dim(']')} ${seen}/${total}  ${c.green(`${ok} built`)}  ${bad ? c.red(`${bad} failed`) : '0 failed'}  ${c.dim(`${same} unchanged`)}`,
+        );
         barShown = true;
       };
       return {
@@ -195,7 +197,7 @@ export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolea
           const quiet = opts.progress && r.diagnostics.length === 0 && (r.status === 'unchanged' || total > 20);
           if (!quiet) {
             const mark = r.status === 'failed' || r.status === 'stale' ? c.red('✗') : r.status === 'unchanged' ? c.dim('=') : c.green('✓');
-            io.err(`${mark} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? c.dim(' → ' + r.outputs.join(', ')) : ''}`);
+            io.err(`${mark} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? c.dim(` → ${r.outputs.join(', ')}`) : ''}`);
             printDiagnostics(r.diagnostics);
           }
           drawBar();

@@ -26,7 +26,11 @@ export async function runTemplates(inputs: string[], opts: { template?: string }
     const loaded = loadReport(input.display, readFileSync(input.path, 'utf8'));
     const own = loaded.data?.overrides;
     if (own && Object.keys(own).length > 0) {
-      io.out(`${input.display} overrides: ${Object.entries(own).map(([id, f]) => `${id} → ${f}`).join(', ')}`);
+      io.out(
+        `${input.display} overrides: ${Object.entries(own)
+          .map(([id, f]) => `${id} → ${f}`)
+          .join(', ')}`,
+      );
     }
   }
   return EXIT.ok;

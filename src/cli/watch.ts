@@ -65,12 +65,18 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
     if (watched.has(path)) return false;
     if (outputsIgnored && within(path, outDir)) return true;
     const root = [...watched].filter((w) => within(path, w)).sort((a, b) => b.length - a.length)[0];
-    if (root && relative(root, path).split(sep).slice(0, -1).some((d) => SKIP_DIR.test(d))) return true;
+    if (
+      root &&
+      relative(root, path)
+        .split(sep)
+        .slice(0, -1)
+        .some((d) => SKIP_DIR.test(d))
+    )
+      return true;
     return stats?.isFile() === true && !WATCHED_FILE.test(path);
   };
   /** A dependency (a file) that no watched folder sees is watched by itself; none in the output folder. */
-  const uncovered = (path: string) =>
-    !watched.has(path) && !(outputsIgnored && within(path, outDir)) && ([...watched].every((w) => !within(path, w)) || ignored(path, { isFile: () => true }));
+  const uncovered = (path: string) => !watched.has(path) && !(outputsIgnored && within(path, outDir)) && ([...watched].every((w) => !within(path, w)) || ignored(path, { isFile: () => true }));
 
   const watcher: FSWatcher = watch(roots, { ignoreInitial: true, ignored });
   const extra = buildDependencies(options.first, cwd).filter(uncovered);
@@ -135,5 +141,5 @@ function within(path: string, dir: string): boolean {
 
 /** Whether a relative path leads out of the folder it is relative to. */
 function outside(rel: string): boolean {
-  return rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }

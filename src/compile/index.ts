@@ -88,7 +88,10 @@ export async function compile(file: string, source: string, pack: Pack, options:
 
   const built = buildTree(
     file,
-    rendered.sections.map((s) => s.markdown.trim()).filter((s) => s !== '').join('\n\n'),
+    rendered.sections
+      .map((s) => s.markdown.trim())
+      .filter((s) => s !== '')
+      .join('\n\n'),
     {
       title: rendered.title,
       recipient: data.recipient,

@@ -6,7 +6,13 @@ import type { Locator } from '../load/index.js';
 import type { Pack, SectionOverrides } from '../render/pack.js';
 
 /** Compiles the section templates a township supplies itself (`overrides:` in its data file). */
-export function sectionOverrides(file: string, path: string, wanted: Record<string, string>, pack: Pack, locator: Locator): { overrides: SectionOverrides; diagnostics: Diagnostic[]; files: string[] } {
+export function sectionOverrides(
+  file: string,
+  path: string,
+  wanted: Record<string, string>,
+  pack: Pack,
+  locator: Locator,
+): { overrides: SectionOverrides; diagnostics: Diagnostic[]; files: string[] } {
   const overrides: Record<string, { file: string; render: (context: unknown) => string }> = {};
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
@@ -15,7 +21,15 @@ export function sectionOverrides(file: string, path: string, wanted: Record<stri
     const span = locator.value(['overrides', id]);
     if (!ids.includes(id)) {
       const keySpan = locator.key(['overrides'], id);
-      diagnostics.push(diagnostic(file, { ruleId: 'template/override', reason: `\`overrides.${id}\`: the template pack has no section “${id}”`, note: `Sections: ${ids.join(', ')} (see “report templates”).`, start: keySpan?.start, end: keySpan?.end }));
+      diagnostics.push(
+        diagnostic(file, {
+          ruleId: 'template/override',
+          reason: `\`overrides.${id}\`: the template pack has no section “${id}”`,
+          note: `Sections: ${ids.join(', ')} (see “report templates”).`,
+          start: keySpan?.start,
+          end: keySpan?.end,
+        }),
+      );
       continue;
     }
     const abs = resolve(dirname(path), templateFile);
@@ -24,7 +38,15 @@ export function sectionOverrides(file: string, path: string, wanted: Record<stri
     try {
       source = readFileSync(abs, 'utf8');
     } catch {
-      diagnostics.push(diagnostic(file, { ruleId: 'template/override', reason: `\`overrides.${id}\`: cannot read the template “${templateFile}”`, note: 'The path is relative to this data file.', start: span?.start, end: span?.end }));
+      diagnostics.push(
+        diagnostic(file, {
+          ruleId: 'template/override',
+          reason: `\`overrides.${id}\`: cannot read the template “${templateFile}”`,
+          note: 'The path is relative to this data file.',
+          start: span?.start,
+          end: span?.end,
+        }),
+      );
       continue;
     }
     const compiled = pack.compileSection(relative(process.cwd(), abs) || abs, source);

@@ -42,12 +42,7 @@ export function conventionalPreviousPath(path: string, year: number): string | u
  * one less. A `previous:` that cannot be used is reported; a missing conventional file is not.
  * `file` is that file's path whether or not it can be used (a fix to it changes this report).
  */
-export function loadPrevious(
-  file: string,
-  path: string,
-  data: ReportData,
-  locator: Locator,
-): { file?: string; previous?: PreviousYear; diagnostics: Diagnostic[] } {
+export function loadPrevious(file: string, path: string, data: ReportData, locator: Locator): { file?: string; previous?: PreviousYear; diagnostics: Diagnostic[] } {
   const stated = data.previous;
   const prev = stated ? resolve(dirname(path), stated) : conventionalPreviousPath(path, data.year);
   if (!prev) return { diagnostics: [] };

@@ -141,7 +141,7 @@ function formatRate(n: number): string {
 }
 
 function walkFigures(node: unknown, path: (string | number)[], visit: (f: Figure, path: Path) => void): void {
-  if (isFigure(node)) return visit(node, path);
-  if (Array.isArray(node)) node.forEach((v, i) => walkFigures(v, [...path, i], visit));
+  if (isFigure(node)) visit(node, path);
+  else if (Array.isArray(node)) for (const [i, v] of node.entries()) walkFigures(v, [...path, i], visit);
   else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walkFigures(v, [...path, k], visit);
 }

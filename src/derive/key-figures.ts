@@ -19,4 +19,3 @@ export const ROLLUP_COLUMNS: RollupColumn[] = [
   { key: 'legality_reviews', label: '合法性审查', unit: '次', pick: (d) => d.achievements?.decisions?.legality_reviews },
   { key: 'officers', label: '持证执法人员', unit: '人', pick: (d) => d.achievements?.enforcement?.officers },
 ];
-

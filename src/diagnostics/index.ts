@@ -78,7 +78,7 @@ export function quote(value: unknown): string {
   if (value === null) return 'null';
   try {
     const json = JSON.stringify(value);
-    return json.length > 60 ? json.slice(0, 57) + '…' : json;
+    return json.length > 60 ? `${json.slice(0, 57)}…` : json;
   } catch {
     return String(value);
   }

@@ -42,7 +42,12 @@ export function emitHtml(tree: Root, layout: Layout, file: string): HtmlResult {
     if (node.type === 'element' && node.tagName === 'h1') {
       const lines = titleLines(title);
       node.children = lines.flatMap((l, i): ElementContent[] =>
-        i === 0 ? [{ type: 'text', value: l }] : [{ type: 'element', tagName: 'br', properties: {}, children: [] }, { type: 'text', value: l }],
+        i === 0
+          ? [{ type: 'text', value: l }]
+          : [
+              { type: 'element', tagName: 'br', properties: {}, children: [] },
+              { type: 'text', value: l },
+            ],
       );
     }
   }
@@ -64,10 +69,14 @@ export function emitHtml(tree: Root, layout: Layout, file: string): HtmlResult {
   const line = `${layout.line_spacing}pt`;
   const css = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-${layout.page_numbers === 'none' ? '' : layout.page_numbers === 'center'
-    ? `@page { @bottom-center { content: "— " counter(page) " —"; font: 14pt ${fonts.page}; } }`
-    : `@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt ${fonts.page}; margin-right: 1em; } }
-@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt ${fonts.page}; margin-left: 1em; } }`}
+${
+  layout.page_numbers === 'none'
+    ? ''
+    : layout.page_numbers === 'center'
+      ? `@page { @bottom-center { content: "— " counter(page) " —"; font: 14pt ${fonts.page}; } }`
+      : `@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt ${fonts.page}; margin-right: 1em; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt ${fonts.page}; margin-left: 1em; } }`
+}
 :root { color-scheme: light; }
 html { background: #e9e9e6; }
 body { margin: 0; padding: 24px 0; }
@@ -134,6 +143,6 @@ body { margin: 0; padding: 24px 0; }
       },
     ],
   };
-  const html = toHtml(doc, { allowDangerousHtml: false, upperDoctype: true, characterReferences: { useNamedReferences: false } }) + '\n';
+  const html = `${toHtml(doc, { allowDangerousHtml: false, upperDoctype: true, characterReferences: { useNamedReferences: false } })}\n`;
   return { html, diagnostics };
 }

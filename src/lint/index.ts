@@ -50,18 +50,28 @@ export function lint(input: LintInput): Diagnostic[] {
     push(
       'regulation/missing-part',
       undefined,
-      `Part ${p.part ? CN[p.part] ?? p.part : ''}${p.title ? `（${p.title}）` : ''} is missing: Art. 25 of 《法治政府建设与责任落实督察工作规定》 requires it`,
+      `Part ${p.part ? (CN[p.part] ?? p.part) : ''}${p.title ? `（${p.title}）` : ''} is missing: Art. 25 of 《法治政府建设与责任落实督察工作规定》 requires it`,
       p.part === 3 ? 'Add `responsibility:` with what the Party secretary and the head of government did as 第一责任人.' : 'Add the data for this part.',
     );
   }
   const yearEnd = `${data.year}-12-31`;
   if (data.date < yearEnd) {
-    push('regulation/date-before-year-end', ['date'], `成文日期 ${data.date} is before the end of the year the report covers (${data.year})`, `A report on ${data.year} is dated in ${data.year + 1}, e.g. ${data.year + 1}-02-15.`);
+    push(
+      'regulation/date-before-year-end',
+      ['date'],
+      `成文日期 ${data.date} is before the end of the year the report covers (${data.year})`,
+      `A report on ${data.year} is dated in ${data.year + 1}, e.g. ${data.year + 1}-02-15.`,
+    );
   }
   if (input.deadline) {
     const due = `${data.year + 1}-${input.deadline}`;
     if (data.date >= due) {
-      push('regulation/late-date', ['date'], `成文日期 ${data.date} is on or after the ${Number(input.deadline.slice(0, 2))}月${Number(input.deadline.slice(3))}日 deadline for reporting on ${data.year}`, 'Art. 23: townships report to the county before 1 March. Check the date.');
+      push(
+        'regulation/late-date',
+        ['date'],
+        `成文日期 ${data.date} is on or after the ${Number(input.deadline.slice(0, 2))}月${Number(input.deadline.slice(3))}日 deadline for reporting on ${data.year}`,
+        'Art. 23: townships report to the county before 1 March. Check the date.',
+      );
     }
   }
 
@@ -93,11 +103,23 @@ export function lint(input: LintInput): Diagnostic[] {
     const half = /([\p{Script=Han}])([,;:!?()])(?=[\p{Script=Han}])/u.exec(text);
     if (half) {
       const full: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
-      push('writing/half-width-punctuation', path, `\`${pathString(path)}\` has a half-width “${half[2]}” between Chinese characters (“${half[0]}”)`, `Write the full-width “${full[half[2]!]}”.`, where(half[0], half[1]!.length));
+      push(
+        'writing/half-width-punctuation',
+        path,
+        `\`${pathString(path)}\` has a half-width “${half[2]}” between Chinese characters (“${half[0]}”)`,
+        `Write the full-width “${full[half[2]!]}”.`,
+        where(half[0], half[1]!.length),
+      );
     }
     const numbering = /(^|[。；：:\s])(\d+、)/u.exec(text);
     if (numbering) {
-      push('writing/numbering-style', path, `\`${pathString(path)}\` numbers with “${numbering[2]}”`, 'GB/T 9704 numbers with “1.” (half-width point), or write the items as 一是……二是…….', where(numbering[2]!));
+      push(
+        'writing/numbering-style',
+        path,
+        `\`${pathString(path)}\` numbers with “${numbering[2]}”`,
+        'GB/T 9704 numbers with “1.” (half-width point), or write the items as 一是……二是…….',
+        where(numbering[2]!),
+      );
     }
     if (!heading && /[一二三四五]是/u.test(text) && /首先|其次|再次/u.test(text)) {
       const m = /首先|其次|再次/u.exec(text)!;
@@ -105,7 +127,14 @@ export function lint(input: LintInput): Diagnostic[] {
     }
     if (heading) {
       const n = /^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|（\d+）)/u.exec(text);
-      if (n) push('writing/numbered-heading', path, `\`${pathString(path)}\` starts with its own number “${n[1]}”`, 'Write headings without numbers: the compiler numbers them, and renumbers when a section is left out.', where(n[1]!));
+      if (n)
+        push(
+          'writing/numbered-heading',
+          path,
+          `\`${pathString(path)}\` starts with its own number “${n[1]}”`,
+          'Write headings without numbers: the compiler numbers them, and renumbers when a section is left out.',
+          where(n[1]!),
+        );
     }
   }
   return out;
@@ -122,7 +151,7 @@ function narrativeValues(data: ReportData): [Path, string][] {
   const walk = (node: unknown, path: (string | number)[]) => {
     if (typeof node === 'string') {
       if (NARRATIVE_KEYS.has(String(path[path.length - 1]))) out.push([path, node]);
-    } else if (Array.isArray(node)) node.forEach((v, i) => walk(v, [...path, i]));
+    } else if (Array.isArray(node)) for (const [i, v] of node.entries()) walk(v, [...path, i]);
     else if (node && typeof node === 'object' && !('digits' in node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
   };
   walk(data, []);
@@ -135,7 +164,7 @@ function figurePath(data: ReportData, target: Figure): Path | undefined {
   const walk = (node: unknown, path: (string | number)[]) => {
     if (found) return;
     if (node === target) found = path;
-    else if (Array.isArray(node)) node.forEach((v, i) => walk(v, [...path, i]));
+    else if (Array.isArray(node)) for (const [i, v] of node.entries()) walk(v, [...path, i]);
     else if (node && typeof node === 'object' && !('digits' in node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
   };
   walk(data, []);

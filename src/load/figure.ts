@@ -114,8 +114,7 @@ export function formatNumber(n: number): string {
 export function formatFigure(f: Figure, defaultUnit = ''): string {
   const unit = f.percent ? '' : (f.unit ?? defaultUnit);
   const before = f.approx === '约' || f.approx === '近' ? f.approx : f.bound === '超过' || f.bound === '不低于' ? f.bound : '';
-  const after =
-    f.approx && f.approx !== '约' && f.approx !== '近' ? f.approx : f.bound === '以上' || f.bound === '以下' ? f.bound : '';
+  const after = f.approx && f.approx !== '约' && f.approx !== '近' ? f.approx : f.bound === '以上' || f.bound === '以下' ? f.bound : '';
   const body = f.digits + (f.magnitude ?? '') + (f.percent ? '%' : '');
   // 余/多 sit between the number and the unit (200余起); 以上/+ follow the unit (95%以上).
   if (after === '余' || after === '多') return `${before}${body}${after}${unit}`;

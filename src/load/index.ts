@@ -53,9 +53,7 @@ function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locat
         return diagnostic(file, {
           ruleId: 'data/unknown-key',
           reason: `\`${field}\` is not a field the data file knows${where ? ` under \`${where}\`` : ''}`,
-          note: guess
-            ? `Did you mean \`${guess}\`?`
-            : `Known fields here: ${known.join(', ')}.`,
+          note: guess ? `Did you mean \`${guess}\`?` : `Known fields here: ${known.join(', ')}.`,
           start: span?.start,
           end: span?.end,
         });

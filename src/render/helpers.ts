@@ -145,7 +145,7 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
       const root = isOptions(options) ? (options.data as { root?: { last_year?: unknown } } | undefined)?.root : undefined;
       let cur: unknown = root?.last_year ?? null;
       for (const key of String(path).split('.')) {
-        if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return null;
+        if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return null;
         cur = (cur as Record<string, unknown>)[key];
       }
       return cur ?? null;

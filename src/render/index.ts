@@ -73,9 +73,7 @@ function templateDiagnostic(file: string, e: unknown): Diagnostic {
     return diagnostic(e.file, {
       ruleId: 'template/runtime',
       reason: `The template failed while rendering: ${inner}`,
-      note: /not defined/.test(inner)
-        ? 'The template names a field the data file format does not have; check the spelling against the README field list.'
-        : 'Fix the template at this line.',
+      note: /not defined/.test(inner) ? 'The template names a field the data file format does not have; check the spelling against the README field list.' : 'Fix the template at this line.',
       start: e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : undefined,
     });
   }

@@ -226,7 +226,14 @@ export function loadPack(dir: string): PackLoad {
     const fmParsed = frontMatterSchema.safeParse(fm.data);
     if (!fmParsed.success) {
       for (const i of fmParsed.error.issues) {
-        diagnostics.push(diagnostic(file, { ruleId: 'template/front-matter', reason: `front matter \`${i.path.join('.')}\`: ${i.message}`, note: 'Front matter may hold part, title, required and description.', start: { line: 1, column: 1 } }));
+        diagnostics.push(
+          diagnostic(file, {
+            ruleId: 'template/front-matter',
+            reason: `front matter \`${i.path.join('.')}\`: ${i.message}`,
+            note: 'Front matter may hold part, title, required and description.',
+            start: { line: 1, column: 1 },
+          }),
+        );
       }
       return undefined;
     }
@@ -282,7 +289,13 @@ function checkSyntax(src: string, file: string, lineOffset: number, out: Diagnos
     out.push(
       diagnostic(file, {
         ruleId: 'template/syntax',
-        reason: `Template syntax error: ${err.message.split('\n').filter((l) => l && !/^-*\^$/.test(l) && !/^Parse error/.test(l)).join(' ').trim() || err.message}`,
+        reason: `Template syntax error: ${
+          err.message
+            .split('\n')
+            .filter((l) => l && !/^-*\^$/.test(l) && !/^Parse error/.test(l))
+            .join(' ')
+            .trim() || err.message
+        }`,
         note: 'Check that every {{#block}} is closed by a matching {{/block}} and every {{ has its }}.',
         start: { line: line + lineOffset, column: (err.column ?? 0) + 1 },
       }),

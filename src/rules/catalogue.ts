@@ -58,16 +58,10 @@ export const RULES = {
   ),
   'figures/breakdown-sum': lint('error', 'a breakdown whose items do not add up to its stated `total` (51名 = 17 + 1 + 13 + 5 + 14 + 1)'),
   'figures/rate-contradicts-counts': lint('warning', 'a stated rate that differs by half a point or more from the rate its counts give'),
-  'figures/year-on-year': lint(
-    'warning',
-    "a key figure three times or more (or a third or less) of last year's, when last year's data file is found (`previous:` or the year in the file name)",
-  ),
+  'figures/year-on-year': lint('warning', "a key figure three times or more (or a third or less) of last year's, when last year's data file is found (`previous:` or the year in the file name)"),
 
   // The regulation.
-  'regulation/missing-part': lint(
-    'warning',
-    'a part of Art. 25 that the template pack marks `required: true` came out empty. Two of the three seed reports leave out part 3 (第一责任人)',
-  ),
+  'regulation/missing-part': lint('warning', 'a part of Art. 25 that the template pack marks `required: true` came out empty. Two of the three seed reports leave out part 3 (第一责任人)'),
   'regulation/date-before-year-end': lint('error', 'a 成文日期 before 31 December of the year reported on'),
   'regulation/late-date': lint('warning', "a 成文日期 on or after the pack's `deadline` in the following year (the standard pack: 03-01, Art. 23)"),
 

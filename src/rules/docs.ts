@@ -16,8 +16,7 @@ const GROUPS: readonly Group[] = [
   { title: 'The regulation', intro: '《法治政府建设与责任落实督察工作规定》 (厅字〔2019〕28号).', prefixes: ['regulation/'] },
   {
     title: 'Writing',
-    intro:
-      'Checked in every narrative field (`text`, `intro`, `opening`, `closing`, `other`) and heading\n(`heading`, `problem`); the position is the offending characters.',
+    intro: 'Checked in every narrative field (`text`, `intro`, `opening`, `closing`, `other`) and heading\n(`heading`, `problem`); the position is the offending characters.',
     prefixes: ['writing/'],
     example: 'write instead',
   },
@@ -67,10 +66,12 @@ export function rulesMarkdown(): string {
     const columns = ['rule', 'severity', 'settable', 'what it finds', ...(group.example ? [group.example] : [])];
     const rows = rules.map((id) => {
       const r: Rule = RULES[id];
-      return ['`' + id + '`', r.severity, r.settable ? 'yes' : 'no', cell(r.finds.en), ...(group.example ? [cell(r.example?.en ?? '')] : [])];
+      return [`\`${id}\``, r.severity, r.settable ? 'yes' : 'no', cell(r.finds.en), ...(group.example ? [cell(r.example?.en ?? '')] : [])];
     });
     parts.push(
-      [`## ${group.title}`, ...(group.intro ? ['', group.intro] : []), '', `| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n',
+      `${[`## ${group.title}`, ...(group.intro ? ['', group.intro] : []), '', `| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+        '\n',
+      )}\n`,
     );
   }
   return parts.join('\n');

@@ -66,7 +66,13 @@ export interface Checked<T> {
 }
 
 /** Checks parsed YAML against a schema; every issue becomes a diagnostic at the field it concerns. */
-export function checkYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S, rules: YamlRules, explain?: ExplainIssue, context?: z.core.ParseContext<z.core.$ZodIssue> & Record<string, unknown>): Checked<z.output<S>> {
+export function checkYaml<S extends z.ZodType>(
+  parsed: ParsedYaml,
+  schema: S,
+  rules: YamlRules,
+  explain?: ExplainIssue,
+  context?: z.core.ParseContext<z.core.$ZodIssue> & Record<string, unknown>,
+): Checked<z.output<S>> {
   if (parsed.diagnostics.length > 0) return { value: undefined, diagnostics: parsed.diagnostics };
   const result = schema.safeParse(parsed.raw, context);
   if (result.success) return { value: result.data, diagnostics: [] };

@@ -108,9 +108,7 @@ export function docxDocument(layout: Layout, body: Block[]): Document {
             size: { width: g.pageWidth, height: g.pageHeight },
             margin: { top: g.top, bottom: g.bottom, left: g.left, right: g.right, header: g.header, footer: g.footer, gutter: 0 },
           },
-          grid: layout.grid
-            ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.line, charSpace: g.charSpace }
-            : { type: DocumentGridType.LINES, linePitch: g.line },
+          grid: layout.grid ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.line, charSpace: g.charSpace } : { type: DocumentGridType.LINES, linePitch: g.line },
         },
         ...(footers ? { footers } : {}),
         children: body,

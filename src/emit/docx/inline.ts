@@ -8,11 +8,7 @@ import { plainText } from '../../markdown/index.js';
 import { warnUnknown, type RunStyle, type State } from './state.js';
 
 /** The handler of one phrasing node type: the node, the state and the inherited style → its runs. */
-export type InlineHandler<T extends PhrasingContent['type'] = PhrasingContent['type']> = (
-  node: Extract<PhrasingContent, { type: T }>,
-  state: State,
-  style: RunStyle,
-) => ParagraphChild[];
+export type InlineHandler<T extends PhrasingContent['type'] = PhrasingContent['type']> = (node: Extract<PhrasingContent, { type: T }>, state: State, style: RunStyle) => ParagraphChild[];
 
 export type InlineHandlers = { [T in PhrasingContent['type']]?: InlineHandler<T> };
 

@@ -10,7 +10,7 @@
  * writer reproduces byte for byte) in the marker's place, and fflate zips the
  * parts. A test checks every part against docx's Packer for each example.
  */
-import { Document, Packer, Paragraph, type Table } from 'docx';
+import { type Document, Packer, Paragraph, type Table } from 'docx';
 import { deflateSync, strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { crc32 } from 'node:zlib';
 import xml from 'xml';
@@ -127,8 +127,7 @@ export function assemble(skeleton: Skeleton, body: readonly Block[], coreXml: st
   // fflate writes the DOS time from the local-time fields of the Date. Zip dates run from 1980
   // to 2099 (fflate's limit); a 成文日期 outside them, surely a typing error that lint warns
   // of, dates the entries at the nearer end. docProps/core.xml keeps the date as written.
-  const mtime =
-    date.year < 1980 ? new Date(1980, 0, 1) : date.year > 2099 ? new Date(2099, 11, 31) : new Date(date.year, date.month - 1, date.day);
+  const mtime = date.year < 1980 ? new Date(1980, 0, 1) : date.year > 2099 ? new Date(2099, 11, 31) : new Date(date.year, date.month - 1, date.day);
   const add = (p: Part) => {
     const entry: ZipInputFile = { filename: p.path, size: p.size, crc: p.crc, compression: p.method, mtime };
     zip.add(entry);

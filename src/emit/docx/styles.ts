@@ -43,7 +43,7 @@ export function geometry(layout: Layout) {
     /** Exact line pitch: 28 pt by default; with the grid, 225 mm / 22 lines. */
     line: layout.grid ? Math.floor(mm(225) / 22) : Math.round(layout.line_spacing * 20),
     /** Character pitch for 28 characters a line, as OOXML charSpace (1/4096 pt beyond the font size). */
-    charSpace: Math.round(((typeWidth / 28 / 20) - charSize) * 4096),
+    charSpace: Math.round((typeWidth / 28 / 20 - charSize) * 4096),
   };
 }
 

@@ -11,9 +11,7 @@ export function table(node: MdTable, state: State): Table {
   const g = geometry(state.layout);
   const columns = Math.max(...node.children.map((r) => r.children.length), 1);
   // Columns share the type area in proportion to their longest cell, within bounds.
-  const weights = Array.from({ length: columns }, (_, c) =>
-    Math.min(12, Math.max(2, ...node.children.map((r) => [...plainText(r.children[c])].length))),
-  );
+  const weights = Array.from({ length: columns }, (_, c) => Math.min(12, Math.max(2, ...node.children.map((r) => [...plainText(r.children[c])].length))));
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((g.typeWidth * w) / total));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
