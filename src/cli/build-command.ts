@@ -7,7 +7,7 @@ import { configSchema, type BuildFlags, type Config } from './options.js';
 import { FORMATS } from '../formats.js';
 import { checkPattern } from '../batch/paths.js';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
-import { layoutOverridesSchema } from '../render/index.js';
+import { layoutOverridesSchema } from '../render/layout.js';
 import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
 import { RULES, SETTABLE_RULES, type RuleId, type RuleSetting } from '../rules/catalogue.js';
 import { suggest } from '../yaml/suggest.js';

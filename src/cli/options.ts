@@ -8,7 +8,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import type { Shard } from '../batch/index.js';
 import { FORMATS } from '../formats.js';
-import { layoutOverridesSchema } from '../render/index.js';
+import { layoutOverridesSchema } from '../render/layout.js';
 import { SETTABLE_RULES } from '../rules/catalogue.js';
 import { REPORTERS } from './reporters.js';
 

@@ -17,7 +17,7 @@ import { chineseDate } from '../render/chinese.js';
 import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
 import type { Format } from '../formats.js';
 import { sectionOverrides } from './overrides.js';
-import { loadPrevious } from './previous.js';
+import { loadPrevious } from './last-year.js';
 import { summarize, type ReportSummary } from './summary.js';
 
 export type { Format } from '../formats.js';
