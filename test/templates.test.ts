@@ -46,6 +46,21 @@ describe('template packs', () => {
     expect(diagnostics[0]?.reason).toMatch(/^The file is not valid YAML/);
   });
 
+  it('report a wrong front matter key or value at its line, with the key meant', () => {
+    const dir = packWith('45-extra.md', '---\npart: 5\nrequird: true\ntitle: [附加\n---\n## 附加\n');
+    const syntax = loadPack(dir).diagnostics;
+    expect(syntax.map((d) => [d.ruleId, d.line])).toEqual([['template/front-matter', 4]]);
+    expect(syntax[0]?.file).toMatch(/sections\/45-extra\.md$/);
+    writeFileSync(join(dir, 'sections', '45-extra.md'), '---\npart: 5\nrequird: true\ntitle: 附加\n---\n## 附加\n');
+    const unknown = loadPack(dir).diagnostics;
+    expect(unknown.map((d) => [d.ruleId, d.line, d.column])).toEqual([['template/front-matter', 3, 1]]);
+    expect(unknown[0]?.note).toBe('Did you mean `required`?');
+    writeFileSync(join(dir, 'sections', '45-extra.md'), '---\npart: 十\n---\n## 附加\n');
+    const value = loadPack(dir).diagnostics;
+    expect(value.map((d) => [d.ruleId, d.line, d.column])).toEqual([['template/front-matter', 2, 7]]);
+    expect(value[0]?.reason).toContain('`part` is “十”');
+  });
+
   it('report a misspelt field in strict mode with the template file and line', async () => {
     const dir = packWith('45-extra.md', '---\npart: 5\n---\n## 附加\n\n第一行\n{{township.nmae}}\n');
     const { pack } = loadPack(dir);

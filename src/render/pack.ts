@@ -7,10 +7,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import matter from 'gray-matter';
 import Handlebars from 'handlebars';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { readYaml, type YamlRules } from '../yaml/index.js';
+import { checkYaml, parseYaml, readYaml, type YamlRules } from '../yaml/index.js';
 import { definedOnly, LAYOUT_DEFAULTS, layoutOverridesSchema, type Layout } from './layout.js';
 
 export { definedOnly, LAYOUT_DEFAULTS, layoutOverridesSchema, type Layout } from './layout.js';
@@ -38,7 +37,15 @@ export function precompileTemplate(source: string): string {
   return Handlebars.precompile(source, COMPILE_OPTIONS) as unknown as string;
 }
 
-const yamlEngine = { parse: (s: string) => (parseYaml(s) ?? {}) as object, stringify: () => '' };
+/** gray-matter only finds the front matter; src/yaml reads it. */
+const NO_ENGINE = { parse: () => ({}), stringify: () => '' };
+
+const FRONT_MATTER_RULES: YamlRules = {
+  syntax: 'template/front-matter',
+  duplicateKey: 'template/front-matter',
+  schema: 'template/front-matter',
+  note: 'Front matter may hold part, title, required and description.',
+};
 
 const PACK_RULES: YamlRules = { syntax: 'template/pack', duplicateKey: 'template/pack', schema: 'template/pack', note: 'Compare with templates/standard/pack.yaml.' };
 
@@ -216,30 +223,17 @@ export function loadPack(dir: string): PackLoad {
 
   /** Reads a section file: front matter (optional) and a Handlebars body. */
   const readSection = (file: string, source: string) => {
-    let fm: matter.GrayMatterFile<string>;
-    try {
-      fm = matter(source, { engines: { yaml: yamlEngine } });
-    } catch (e) {
-      diagnostics.push(diagnostic(file, { ruleId: 'template/front-matter', reason: `The front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, start: { line: 1, column: 1 } }));
-      return undefined;
-    }
-    const fmParsed = frontMatterSchema.safeParse(fm.data);
-    if (!fmParsed.success) {
-      for (const i of fmParsed.error.issues) {
-        diagnostics.push(
-          diagnostic(file, {
-            ruleId: 'template/front-matter',
-            reason: `front matter \`${i.path.join('.')}\`: ${i.message}`,
-            note: 'Front matter may hold part, title, required and description.',
-            start: { line: 1, column: 1 },
-          }),
-        );
-      }
+    // gray-matter finds the front matter; it is read like every other YAML, with positions.
+    const fm = matter(source, { engines: { yaml: NO_ENGINE } });
+    const parsed = parseYaml(file, fm.matter, FRONT_MATTER_RULES);
+    const read = checkYaml(parsed.raw === null || parsed.raw === undefined ? { ...parsed, raw: {} } : parsed, frontMatterSchema, FRONT_MATTER_RULES);
+    if (!read.value) {
+      diagnostics.push(...read.diagnostics);
       return undefined;
     }
     const lineOffset = source.slice(0, source.length - fm.content.length).split('\n').length - 1;
     const render = compile(fm.content, file, lineOffset);
-    return render && { meta: fmParsed.data, render };
+    return render && { meta: read.value, render };
   };
 
   const sections: Section[] = [];
