@@ -91,6 +91,29 @@ achievements:
     expect(r.md).toContain('排查调处矛盾纠纷10件，成功化解9件，化解率90%。');
   });
 
+  it('works out a breakdown’s missing total from its items, approximate (15余件) when any item is', async () => {
+    const r = await compileYaml(`${MINIMAL}
+achievements:
+  enforcement:
+    licences:
+      items:
+        建房: 5余
+        林木采伐: 10
+  special_groups:
+    managed:
+      items:
+        社区矫正对象: 3
+        刑满释放人员: 4
+`);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.md).toContain('实施行政许可15余件，其中建房5余件、林木采伐10件。');
+    expect(htmlText(r.html)).toContain('实施行政许可15余件，其中建房5余件、林木采伐10件。');
+    // Exact items give an exact total.
+    expect(r.md).toContain('在册重点管理人员7名，其中社区矫正对象3名、刑满释放人员4名');
+    expect(r.data?.achievements?.enforcement?.licences?.total).toMatchObject({ value: 15, approx: '余' });
+    expect(r.data?.achievements?.special_groups?.managed?.total).toMatchObject({ value: 7, approx: null });
+  });
+
   it('names a 街道 issuer 街道办事处 and its head 主任', async () => {
     const r = await compileYaml(`${MINIMAL.replace('测试乡', '测试街道').replace('kind: 乡', 'kind: 街道')}responsibility:\n  head:\n    study_sessions: 2\n`);
     expect(r.md).toContain('# 测试街道街道办事处2025年法治政府建设年度报告');
