@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
 import { RULES, SETTABLE_RULES, type RuleId } from '../src/rules/catalogue.js';
-import { runCli, standardPack, tempDir } from './helpers.js';
+import { MINIMAL, runCli, standardPack, tempDir } from './helpers.js';
 import { writeFileSync } from 'node:fs';
 
 const DIR = join(import.meta.dirname, 'fixtures', 'rules');
@@ -77,5 +77,104 @@ describe('lint rules', () => {
     expect(r.stderr).toMatch(/^checked a\.yaml$/m);
     expect(r.stderr).toMatch(/1 checked, 0 with errors/);
     expect(readdirSync(dir)).toEqual(['a.yaml']);
+  });
+});
+
+/** A data file: MINIMAL with its date (and year) replaced and `more` appended. */
+const data = (more: string, date = '2026-02-05', year = 2025) => `${MINIMAL.replace('date: 2026-02-05', `date: ${date}`).replace('year: 2025', `year: ${year}`)}${more}`;
+const disputes = (fields: string) => data(`achievements:\n  disputes:\n${fields.replace(/^/gm, '    ')}\n`);
+const managed = (total: string | null, items: string) =>
+  data(`achievements:\n  special_groups:\n    managed:\n${total === null ? '' : `      total: ${total}\n`}      items:\n${items.replace(/^/gm, '        ')}\n`);
+
+/** Each rule with a threshold, just inside and just outside it. */
+const THRESHOLDS: [RuleId, string, boolean, string][] = [
+  ['figures/rate-range', 'a rate of 100%', false, disputes('resolution_rate: 100%')],
+  ['figures/rate-range', 'a rate of 100.1%', true, disputes('resolution_rate: 100.1%')],
+  ['figures/rate-range', 'a rate of 100%以上', true, disputes('resolution_rate: 100%以上')],
+  ['figures/rate-range', 'a rate of 超过100%', true, disputes('resolution_rate: 超过100%')],
+  ['figures/rate-range', 'a rate of 99.9%以上', false, disputes('resolution_rate: 99.9%以上')],
+  ['figures/rate-range', 'a rate of 100%以下', false, disputes('resolution_rate: 100%以下')],
+  ['figures/rate-range', 'a rate of 不低于100%', false, disputes('resolution_rate: 不低于100%')],
+  ['figures/rate-range', 'an exam pass rate of 100.5%', true, data('achievements:\n  legal_education:\n    exam_pass_rate: 100.5%\n')],
+  ['figures/part-exceeds-total', '200 resolved of 200', false, disputes('total: 200\nresolved: 200')],
+  ['figures/part-exceeds-total', '201 resolved of 200', true, disputes('total: 200\nresolved: 201')],
+  ['figures/part-exceeds-total', '11 petitions closed of 10', true, disputes('petitions: 10\npetitions_closed: 11')],
+  ['figures/part-exceeds-total', '10 petitions closed of 10', false, disputes('petitions: 10\npetitions_closed: 10')],
+  ['figures/part-exceeds-total', '210余 resolved of 200', true, disputes('total: 200\nresolved: 210余')],
+  ['figures/part-exceeds-total', '约210 resolved of 200', false, disputes('total: 200\nresolved: 约210')],
+  ['figures/part-exceeds-total', '近210 resolved of 200', false, disputes('total: 200\nresolved: 近210')],
+  ['figures/part-exceeds-total', '210以下 resolved of 200', false, disputes('total: 200\nresolved: 210以下')],
+  ['figures/part-exceeds-total', '250 resolved of 200余', false, disputes('total: 200余\nresolved: 250')],
+  ['figures/part-exceeds-total', '250 resolved of 200以上', false, disputes('total: 200以上\nresolved: 250')],
+  ['figures/breakdown-sum', 'a total of 30 for 17 + 13', false, managed('30', '甲: 17\n乙: 13')],
+  ['figures/breakdown-sum', 'a total of 31 for 17 + 13', true, managed('31', '甲: 17\n乙: 13')],
+  ['figures/breakdown-sum', 'a total of 29 for 17 + 13', true, managed('29', '甲: 17\n乙: 13')],
+  ['figures/breakdown-sum', 'a total of 0.3 for 0.1 + 0.2', false, managed('0.3', '甲: 0.1\n乙: 0.2')],
+  ['figures/breakdown-sum', 'a total of 31 for 17余 + 13', false, managed('31', '甲: 17余\n乙: 13')],
+  ['figures/breakdown-sum', 'a total of 31余 for 17 + 13', false, managed('31余', '甲: 17\n乙: 13')],
+  ['figures/breakdown-sum', 'no total', false, managed(null, '甲: 17\n乙: 13')],
+  ['figures/rate-contradicts-counts', '90% for 9 of 10', false, disputes('total: 10\nresolved: 9\nresolution_rate: 90%')],
+  ['figures/rate-contradicts-counts', '90.4% for 9 of 10', false, disputes('total: 10\nresolved: 9\nresolution_rate: 90.4%')],
+  ['figures/rate-contradicts-counts', '90.5% for 9 of 10', true, disputes('total: 10\nresolved: 9\nresolution_rate: 90.5%')],
+  ['figures/rate-contradicts-counts', '89.6% for 9 of 10', false, disputes('total: 10\nresolved: 9\nresolution_rate: 89.6%')],
+  ['figures/rate-contradicts-counts', '89.5% for 9 of 10', true, disputes('total: 10\nresolved: 9\nresolution_rate: 89.5%')],
+  ['figures/rate-contradicts-counts', '80%以上 for 9 of 10', false, disputes('total: 10\nresolved: 9\nresolution_rate: 80%以上')],
+  ['figures/rate-contradicts-counts', '80% for 9余 of 10', false, disputes('total: 10\nresolved: 9余\nresolution_rate: 80%')],
+  ['regulation/date-before-year-end', 'a 2025 report dated 2025-12-30', true, data('', '2025-12-30')],
+  ['regulation/date-before-year-end', 'a 2025 report dated 2025-12-31', false, data('', '2025-12-31')],
+  ['regulation/date-before-year-end', 'a 2025 report dated 2026-01-01', false, data('', '2026-01-01')],
+  ['regulation/late-date', 'a 2025 report dated 2026-02-28, the day before the deadline', false, data('', '2026-02-28')],
+  ['regulation/late-date', 'a 2025 report dated 2026-03-01, the deadline itself', true, data('', '2026-03-01')],
+  ['regulation/late-date', 'a 2025 report dated 2026-03-02', true, data('', '2026-03-02')],
+  ['regulation/late-date', 'a 2023 report dated 2024-02-29, the day before the deadline in a leap year', false, data('', '2024-02-29', 2023)],
+  ['regulation/late-date', 'a 2023 report dated 2024-03-01', true, data('', '2024-03-01', 2023)],
+];
+
+describe('rules with a threshold, tried on both sides of it', () => {
+  it.each(THRESHOLDS)('%s: %s → flagged %s', async (rule, _label, expected, yaml) => {
+    const r = await compile('test.yaml', yaml, standardPack(), { formats: [] });
+    const found = r.diagnostics.filter((d) => d.ruleId === rule);
+    expect(found.length > 0, found.map((d) => d.reason).join('\n')).toBe(expected);
+    if (expected) expect(found[0]?.severity).toBe(RULES[rule].severity);
+  });
+
+  /** Whether this year's figure, against last year's, is flagged as unusual. */
+  async function yearOnYear(then: number, now: number) {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'last.yaml'), data(`achievements:\n  enforcement:\n    inspections: ${then}\n`, '2025-02-05', 2024));
+    const path = join(dir, 'this.yaml');
+    const source = data(`previous: last.yaml\nachievements:\n  enforcement:\n    inspections: ${now}\n`);
+    writeFileSync(path, source);
+    const r = await compile('this.yaml', source, standardPack(), { formats: [], path });
+    expect(r.diagnostics.filter((d) => d.ruleId === 'data/previous-year')).toEqual([]);
+    return r.diagnostics.filter((d) => d.ruleId === 'figures/year-on-year');
+  }
+
+  it.each([
+    // Rises: three times or more.
+    [400, 1200, true],
+    [400, 1199, false],
+    // Falls: a third or less.
+    [400, 100, true],
+    [300, 100, true],
+    [400, 133, true],
+    [400, 134, false],
+    // Small figures: a change of fewer than 10 is never flagged.
+    [4, 14, true],
+    [4, 13, false],
+    [14, 4, true],
+    [13, 4, false],
+  ])('figures/year-on-year: last year %i, this year %i: flagged %s', async (then, now, expected) => {
+    const found = await yearOnYear(then, now);
+    expect(found.length > 0, found.map((d) => d.reason).join('\n')).toBe(expected);
+    if (expected) {
+      expect(found[0]?.severity).toBe('warning');
+      expect(found[0]?.line).toBe(10);
+    }
+  });
+
+  it('figures/year-on-year says how many times more, or less, a figure is', async () => {
+    expect((await yearOnYear(400, 1200))[0]?.reason).toBe("行政执法检查 is 1200次, 3 times last year's 400次 (last.yaml)");
+    expect((await yearOnYear(400, 100))[0]?.reason).toBe("行政执法检查 is 100次, 4 times less than last year's 400次 (last.yaml)");
   });
 });
