@@ -9,6 +9,7 @@ import { docxBody, docxDocument, emitDocx } from '../src/emit/docx/index.js';
 import { loadPack } from '../src/render/index.js';
 import { example, MINIMAL, runCli, standardPack, tempDir } from './helpers.js';
 import { SEED_FIGURES } from './seed-figures.js';
+import { docxParagraphs, docxXmlParts, NS, textOfFirst } from './xml.js';
 
 async function docxParts(yaml: string, layout = {}) {
   const r = await compile('t.yaml', yaml, standardPack(), { formats: ['docx'], layout });
@@ -254,6 +255,41 @@ describe('DOCX package', () => {
     expect(doc(a.outputs.docx!)).not.toContain('同乐镇');
     expect(doc(b.outputs.docx!)).toContain('同乐镇');
     expect(doc(b.outputs.docx!)).not.toContain('金坪乡');
+  });
+});
+
+describe('DOCX XML', () => {
+  /** A report's .docx parts, each parsed by an XML parser, and its title and issuer as docProps/core.xml gives them. */
+  async function parsedDocx(yaml: string) {
+    const r = await compile('t.yaml', yaml, standardPack(), { formats: ['docx'] });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const parts = docxXmlParts(r.outputs.docx!);
+    const core = parts.get('docProps/core.xml')!;
+    return { r, parts, title: textOfFirst(core, NS.dc, 'title'), creator: textOfFirst(core, NS.dc, 'creator'), modifiedBy: textOfFirst(core, NS.cp, 'lastModifiedBy') };
+  }
+
+  it.each(['jinping-2025.yaml', 'zuolan-2024.yaml', 'tongle-2025.yaml'])('%s: every part is well-formed XML, and core.xml names the title and issuer', async (name) => {
+    const { r, parts, title, creator, modifiedBy } = await parsedDocx(example(name));
+    expect([...parts.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']));
+    expect(title).toBe(r.summary!.title);
+    expect(creator).toBe(r.summary!.government);
+    expect(modifiedBy).toBe(r.summary!.government);
+  });
+
+  const NAME = `金<坪>&"乡'`;
+  const GOVERNMENT = `"甲&amp;乙"<政府> & ]]>`;
+  const TITLE = `标题<b>x</b> &lt; & "引号" 'a' ]]>`;
+  const quoted = (s: string) => JSON.stringify(s);
+  it.each([
+    ['a township name, in the title and issuer made from it', MINIMAL.replace('name: 测试乡', `name: ${quoted(NAME)}`), `${NAME}人民政府2025年法治政府建设年度报告`, `${NAME}人民政府`],
+    ['a government, in the title made from it', MINIMAL.replace('  county:', `  government: ${quoted(GOVERNMENT)}\n  county:`), `${GOVERNMENT}2025年法治政府建设年度报告`, GOVERNMENT],
+    ['a title of its own', `${MINIMAL}title: ${quoted(TITLE)}\n`, TITLE, '测试乡人民政府'],
+  ])('%s with < & > and quotes: every part parses and core.xml gives the text back', async (_, yaml, title, creator) => {
+    const got = await parsedDocx(yaml);
+    expect(got.title).toBe(title);
+    expect(got.creator).toBe(creator);
+    expect(got.modifiedBy).toBe(creator);
+    expect(docxParagraphs(got.r.outputs.docx!).at(-2)).toBe(creator);
   });
 });
 
