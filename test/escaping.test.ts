@@ -35,4 +35,11 @@ achievements:
     const tree = parseMarkdown(r.md);
     expect(JSON.stringify(tree)).toContain('*星*乡<b>人民政府2025年');
   });
+
+  it('keeps the backslashes of a title the data file gives', async () => {
+    const r = await compileYaml(`${MINIMAL}title: 'C:\\报告\\*标题\\'\n`);
+    expect(r.summary?.title).toBe('C:\\报告\\*标题\\');
+    expect(htmlText(r.html)).toContain('C:\\报告\\*标题\\');
+    expect(JSON.stringify(parseMarkdown(r.md))).toContain(JSON.stringify('C:\\报告\\*标题\\'));
+  });
 });

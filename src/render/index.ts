@@ -52,17 +52,18 @@ export function render(pack: Pack, data: ReportData, lastYear: ReportData | null
       return undefined;
     }
   };
-  const title = data.title ?? run(pack.files[0] ?? 'pack.yaml', () => pack.title(context)) ?? '';
+  // The pack's title template escapes the values it prints; a title of the data file's own is plain text already.
+  const title = data.title?.trim() ?? unescapeTitle(run(pack.files[0] ?? 'pack.yaml', () => pack.title(context)) ?? '');
   for (const s of pack.sections) {
     const own = overrides?.[s.id];
     const markdown = own ? run(own.file, () => own.render(context)) : run(s.file, () => s.render(context));
     if (markdown === undefined) continue;
     sections.push({ id: s.id, file: s.file, part: s.meta.part, title: s.meta.title, required: s.meta.required, markdown });
   }
-  return { title: unescapeTitle(title), government: context.township.government, sections, diagnostics };
+  return { title, government: context.township.government, sections, diagnostics };
 }
 
-/** The title is built as plain text, not Markdown: undo the Markdown escaping. */
+/** The title is plain text, not Markdown: undo the escaping of the values the title template printed. */
 function unescapeTitle(s: string): string {
   return s.replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
 }
