@@ -36,15 +36,18 @@ describe.skipIf(!browser.available)('HTML rendered in headless Chromium', () => 
     await page.setContent(html);
     const title = await page.title();
     expect(title).toMatch(/年法治政府建设.*报告$/);
+    const px = (s: string) => Number.parseFloat(s);
     const h1 = page.locator('h1.title');
     expect(await h1.isVisible()).toBe(true);
     expect(await h1.evaluate((e) => getComputedStyle(e).textAlign)).toBe('center');
+    // The title: 2号 (22pt) in the title font (GB/T 9704 7.3.2).
+    expect(px(await h1.evaluate((e) => getComputedStyle(e).fontSize))).toBeCloseTo((22 * 96) / 72, 2);
+    expect(await h1.evaluate((e) => getComputedStyle(e).fontFamily)).toMatch(/^"?方正小标宋简体"?,/);
     const parts = await page.locator('h2').allInnerTexts();
     expect(parts[0]).toBe('一、主要举措和成效');
     for (const h of await page.locator('h2').all()) expect(await h.isVisible()).toBe(true);
     // Body paragraphs: 16pt (3号), two-character first-line indent.
     const p = page.locator('article p:not([class])').first();
-    const px = (s: string) => Number.parseFloat(s);
     expect(px(await p.evaluate((e) => getComputedStyle(e).fontSize))).toBeCloseTo((16 * 96) / 72, 2);
     expect(px(await p.evaluate((e) => getComputedStyle(e).textIndent))).toBeCloseTo((2 * 16 * 96) / 72, 1);
     // The page is A4 wide.
