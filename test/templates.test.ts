@@ -1,6 +1,7 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/index.js';
 import { loadPack, STANDARD_PACK } from '../src/render/index.js';
 import { compileYaml, MINIMAL, runCli, tempDir } from './helpers.js';
 
@@ -119,6 +120,36 @@ describe('report.config.yaml', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(work, 'reports', 'a.html'), 'utf8')).toContain('测试乡人民政府');
   });
+  it('takes inputs, out and template relative to its own folder, and options relative to the working folder', async () => {
+    const dir = tempDir();
+    const sub = join(dir, 'sub');
+    mkdirSync(join(sub, 'data'), { recursive: true });
+    mkdirSync(join(sub, 'pack', 'sections'), { recursive: true });
+    writeFileSync(join(sub, 'data', 'a.yaml'), MINIMAL);
+    writeFileSync(join(sub, 'pack', 'pack.yaml'), 'name: sub\nextends: standard\ntitle: "{{township.government}}子目录模板的标题"\n');
+    writeFileSync(join(sub, 'report.config.yaml'), 'inputs: [data]\nout: reports\ntemplate: pack\nformats: [md]\n');
+    // Run from the folder above, in process, as the command line would.
+    const build = async (...extra: string[]) => {
+      const err: string[] = [];
+      const code = await main(['build', '--config', 'sub/report.config.yaml', ...extra], {
+        out: () => {},
+        err: (s) => err.push(s),
+        isTTY: false,
+        env: { CI: 'true', NO_COLOR: '1' },
+        cwd: dir,
+      });
+      return { code, err: err.join('\n') };
+    };
+    const r = await build();
+    expect(r.err).toMatch(/^built sub\/data\/a\.yaml -> sub\/reports\/a\.md$/m);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(sub, 'reports', 'a.md'), 'utf8')).toMatch(/^# 测试乡人民政府子目录模板的标题\n/);
+    expect(readdirSync(dir).sort()).toEqual(['sub']);
+    // An option on the command line is relative to the working folder.
+    expect((await build('--out', 'here')).code).toBe(0);
+    expect(readFileSync(join(dir, 'here', 'a.md'), 'utf8')).toMatch(/^# 测试乡人民政府子目录模板的标题\n/);
+  });
+
   it('rejects an unknown setting with exit 2', () => {
     const work = tempDir();
     writeFileSync(join(work, 'report.config.yaml'), 'inptus: [data]\n');
