@@ -1,11 +1,9 @@
 // Mutation testing: npm run mutate (see README, Development).
 //
-// Mutants are tested by the tests that call src/ in this process (vitest.mutate.config.ts). Tests
-// that run the CLI as a child process cannot kill a mutant here: Stryker knows which tests cover a
-// mutant only from the process it runs them in, and the child would have to be told the active
-// mutant. Both can be arranged (a bundle built from the instrumented sources switches mutants on
-// __STRYKER_ACTIVE_MUTANT__), but then a mutant costs about 17 s instead of about 3, too slow for
-// the whole of src/. src/cli and most of src/batch are therefore reported as not covered.
+// Mutants are tested by the tests that call src/ in this process (vitest.mutate.config.ts), the
+// command-line tests included: they run main() in-process. What runs elsewhere cannot kill a mutant:
+// Stryker knows which tests cover a mutant only in the process it runs them in, so the worker
+// threads of a batch (dist/worker.js) and the child processes of the watch tests run unmutated code.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: ['src/**/*.ts'],

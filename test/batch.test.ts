@@ -45,10 +45,10 @@ function assertComplete(outDir: string): number {
 }
 
 describe('batch builds', () => {
-  it('build every other township when one file is malformed, naming the bad one with line and column', () => {
+  it('build every other township when one file is malformed, naming the bad one with line and column', async () => {
     const dir = county(6);
     writeFileSync(join(dir, 'data', 'towns', 'town-003.yaml'), MINIMAL.replace('year: 2025', 'year: [2025'));
-    const r = runCli(['build', 'data', '--out', 'out', '--jobs', '2'], dir);
+    const r = await runCli(['build', 'data', '--out', 'out', '--jobs', '2'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/data\/towns\/town-003\.yaml:\d+:\d+ +error +The file is not valid YAML/);
     expect(r.stderr).toMatch(/^failed data\/towns\/town-003\.yaml$/m);
@@ -59,9 +59,9 @@ describe('batch builds', () => {
     expect(out.filter((f) => f.startsWith('towns/town-003'))).toEqual([]);
   });
 
-  it('mirror the input tree, or follow --out-pattern', () => {
+  it('mirror the input tree, or follow --out-pattern', async () => {
     const dir = county(2);
-    const r = runCli(['build', 'data', '--out', 'out', '--out-pattern', '{year}/{county}/{township}.{ext}', '--format', 'md'], dir);
+    const r = await runCli(['build', 'data', '--out', 'out', '--out-pattern', '{year}/{county}/{township}.{ext}', '--format', 'md'], dir);
     expect(r.code).toBe(0);
     expect(files(join(dir, 'out')).filter((f) => f.endsWith('.md') && !f.startsWith('summary'))).toEqual([
       '2024/城口县/左岚乡.md',
@@ -72,101 +72,101 @@ describe('batch builds', () => {
     ]);
   });
 
-  it('refuse a pattern that would write two townships to one file, the first in file order keeping it', () => {
+  it('refuse a pattern that would write two townships to one file, the first in file order keeping it', async () => {
     const dir = county(2, false);
-    const r = runCli(['build', 'data', '--out', 'out', '--out-pattern', '{county}.{ext}', '--format', 'md', '--jobs', '2'], dir);
+    const r = await runCli(['build', 'data', '--out', 'out', '--out-pattern', '{county}.{ext}', '--format', 'md', '--jobs', '2'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/town-002\.yaml +error +This report would be written to out\/某某县\.md, which data\/towns\/town-001\.yaml already writes +output\/collision/);
     expect(readFileSync(join(dir, 'out', '某某县.md'), 'utf8')).toContain('第1乡');
   });
 
-  it('take glob patterns', () => {
+  it('take glob patterns', async () => {
     const dir = county(5, false);
-    const r = runCli(['build', 'data/**/town-00[12].yaml', '--out', 'out', '--format', 'md'], dir);
+    const r = await runCli(['build', 'data/**/town-00[12].yaml', '--out', 'out', '--format', 'md'], dir);
     expect(r.code).toBe(0);
     expect(files(join(dir, 'out')).filter((f) => f.startsWith('towns/'))).toEqual(['towns/town-001.md', 'towns/town-002.md']);
   });
 
-  it('pass over other YAML in a data folder, such as a CI workflow', () => {
+  it('pass over other YAML in a data folder, such as a CI workflow', async () => {
     const dir = county(1, false);
     writeFileSync(join(dir, 'data', 'workflow.yml'), 'name: build\non: [push]\njobs: {}\n');
-    const r = runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
+    const r = await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('workflow');
   });
 });
 
 describe('incremental builds', () => {
-  it('rebuild when a pack that the template pack extends changes', () => {
+  it('rebuild when a pack that the template pack extends changes', async () => {
     const dir = county(2, false);
     const base = join(dir, 'base');
     cpSync(join(ROOT, 'templates', 'standard'), base, { recursive: true });
     mkdirSync(join(dir, 'mine'));
     writeFileSync(join(dir, 'mine', 'pack.yaml'), 'name: mine\nextends: ../base\n');
     const build = () => runCli(['build', 'data', '--out', 'out', '--format', 'md', '-t', 'mine'], dir);
-    expect(build().stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
-    expect(build().stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
+    expect((await build()).stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
+    expect((await build()).stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
     const section = join(base, 'sections', readdirSync(join(base, 'sections')).sort()[0]!);
     writeFileSync(section, `${readFileSync(section, 'utf8')}\n基础模板新增的一段。\n`);
-    expect(build().stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
+    expect((await build()).stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
     expect(readFileSync(join(dir, 'out', 'towns', 'town-001.md'), 'utf8')).toContain('基础模板新增的一段。');
   });
 
-  it('rebuild only what changed: data, templates, or everything with --force', () => {
+  it('rebuild only what changed: data, templates, or everything with --force', async () => {
     const dir = county(4, false);
     const build = (...extra: string[]) => runCli(['build', 'data', '--out', 'out', '--format', 'md,html', ...extra], dir);
-    expect(build().stderr).toMatch(/4 built, 0 failed, 0 unchanged/);
+    expect((await build()).stderr).toMatch(/4 built, 0 failed, 0 unchanged/);
     const manifestTime = statSync(join(dir, 'out', 'manifest.json')).mtimeMs;
-    expect(build().stderr).toMatch(/0 built, 0 failed, 4 unchanged/);
+    expect((await build()).stderr).toMatch(/0 built, 0 failed, 4 unchanged/);
     // Nothing changed, nothing written: not even the manifest.
     expect(statSync(join(dir, 'out', 'manifest.json')).mtimeMs).toBe(manifestTime);
     writeFileSync(join(dir, 'data', 'towns', 'town-002.yaml'), readFileSync(join(dir, 'data', 'towns', 'town-002.yaml'), 'utf8').replace('total: 12', 'total: 13'));
-    const edited = build();
+    const edited = await build();
     expect(edited.stderr).toMatch(/^built data\/towns\/town-002\.yaml/m);
     expect(edited.stderr).toMatch(/1 built, 0 failed, 3 unchanged/);
     expect(readFileSync(join(dir, 'out', 'towns', 'town-002.md'), 'utf8')).toContain('矛盾纠纷13件');
     // An output deleted by hand is written again.
     rmSync(join(dir, 'out', 'towns', 'town-004.html'));
-    expect(build().stderr).toMatch(/1 built, 0 failed, 3 unchanged/);
-    expect(build('--force').stderr).toMatch(/4 built, 0 failed, 0 unchanged/);
+    expect((await build()).stderr).toMatch(/1 built, 0 failed, 3 unchanged/);
+    expect((await build('--force')).stderr).toMatch(/4 built, 0 failed, 0 unchanged/);
     // A copy of the same pack builds the same reports; an edited one rebuilds them.
     const pack = join(dir, 'pack');
     cpSync(join(import.meta.dirname, '..', 'templates', 'standard'), pack, { recursive: true });
-    expect(build('--template', 'pack').stderr).toMatch(/0 built, 0 failed, 4 unchanged/);
+    expect((await build('--template', 'pack')).stderr).toMatch(/0 built, 0 failed, 4 unchanged/);
     writeFileSync(join(pack, 'sections', '50-other.md'), `${readFileSync(join(pack, 'sections', '50-other.md'), 'utf8')}\n`);
-    expect(build('--template', 'pack').stderr).toMatch(/4 built/);
+    expect((await build('--template', 'pack')).stderr).toMatch(/4 built/);
   });
 
-  it('take a number in a file name for a year only when it is the report’s year', () => {
+  it('take a number in a file name for a year only when it is the report’s year', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'data'), { recursive: true });
     // Serial numbers that look like years: neither is the other's last year.
     for (const n of ['02024', '02025']) writeFileSync(join(dir, 'data', `town-${n}.yaml`), MINIMAL);
     const build = () => runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
-    const first = build();
+    const first = await build();
     expect(first.stderr).toMatch(/2 built, 0 failed, 0 unchanged, 0 errors/);
     expect(first.stderr).not.toContain('data/previous-year');
-    expect(build().stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
+    expect((await build()).stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
   });
 
-  it('rebuild a file whose `previous:` is empty (as report init writes it) or names a folder', () => {
+  it('rebuild a file whose `previous:` is empty (as report init writes it) or names a folder', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'data', 'old'), { recursive: true });
     writeFileSync(join(dir, 'data', 'a.yaml'), `${MINIMAL}previous:  # 上一年度的数据文件\n`);
     writeFileSync(join(dir, 'data', 'b.yaml'), `${MINIMAL}previous: old\n`);
     const build = (...args: string[]) => runCli(['build', 'data', '--out', 'out', ...args], dir);
-    const first = build('--format', 'md');
+    const first = await build('--format', 'md');
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/data\/b\.yaml:7:11 +warning +`previous` is “old”, but that is a folder, not a data file +data\/previous-year/);
-    expect(build('--format', 'md').stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
-    const other = build('--format', 'html');
+    expect((await build('--format', 'md')).stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
+    const other = await build('--format', 'html');
     expect(other.code).toBe(0);
     expect(other.stderr).toMatch(/2 built, 0 failed, 0 unchanged/);
   });
 
-  it('record each report in manifest.json with its input, status and output hashes', () => {
+  it('record each report in manifest.json with its input, status and output hashes', async () => {
     const dir = county(2, false);
-    runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
+    await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
     const m = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
     expect(m.version).toBe(1);
     expect(m.reports.map((r: { input: string }) => r.input)).toEqual(['data/towns/town-001.yaml', 'data/towns/town-002.yaml']);
@@ -182,16 +182,16 @@ describe('incremental builds', () => {
 });
 
 describe('report build --check', () => {
-  it('passes on fresh output and fails, naming the file, after a data edit', () => {
+  it('passes on fresh output and fails, naming the file, after a data edit', async () => {
     const dir = county(3, false);
-    expect(runCli(['build', 'data', '--out', 'out'], dir).code).toBe(0);
-    const ok = runCli(['build', 'data', '--out', 'out', '--check'], dir);
+    expect((await runCli(['build', 'data', '--out', 'out'], dir)).code).toBe(0);
+    const ok = await runCli(['build', 'data', '--out', 'out', '--check'], dir);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toMatch(/3 current, 0 stale/);
     writeFileSync(join(dir, 'data', 'towns', 'town-001.yaml'), readFileSync(join(dir, 'data', 'towns', 'town-001.yaml'), 'utf8').replace('total: 11', 'total: 12'));
     rmSync(join(dir, 'out', 'towns', 'town-003.html'));
     const before = files(join(dir, 'out')).map((f) => [f, statSync(join(dir, 'out', f)).mtimeMs]);
-    const bad = runCli(['build', 'data', '--out', 'out', '--check'], dir);
+    const bad = await runCli(['build', 'data', '--out', 'out', '--check'], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/out\/towns\/town-001\.md +error +out\/towns\/town-001\.md differs from what data\/towns\/town-001\.yaml builds +output\/stale/);
     expect(bad.stderr).toMatch(/out\/towns\/town-003\.html +error +out\/towns\/town-003\.html is missing +output\/missing/);
@@ -214,31 +214,32 @@ describe('shards', () => {
     expect(inputs.map((f) => shardOf(f, 4))).toEqual([...inputs, 'data/new.yaml'].slice(0, 200).map((f) => shardOf(f, 4)));
   });
 
-  it('build their shares separately and merge into one manifest and roll-up', () => {
+  it('build their shares separately and merge into one manifest and roll-up', async () => {
     const dir = county(9, false);
-    const shardRuns = [1, 2, 3].map((k) => runCli(['build', 'data', '--out', 'out', '--format', 'md', '--shard', `${k}/3`], dir));
+    const shardRuns = [];
+    for (const k of [1, 2, 3]) shardRuns.push(await runCli(['build', 'data', '--out', 'out', '--format', 'md', '--shard', `${k}/3`], dir));
     for (const r of shardRuns) expect(r.code).toBe(0);
     const built = shardRuns.flatMap((r) => [...r.stderr.matchAll(/^built (\S+)/gm)].map((m) => m[1]));
     expect(built.sort()).toEqual(Array.from({ length: 9 }, (_, i) => `data/towns/town-00${i + 1}.yaml`));
     expect(existsSync(join(dir, 'out', 'summary.md'))).toBe(false);
-    const merged = runCli(['manifest', 'merge', 'out/manifest.shard-1-of-3.json', 'out/manifest.shard-2-of-3.json', 'out/manifest.shard-3-of-3.json', '--out', 'out/manifest.json'], dir);
+    const merged = await runCli(['manifest', 'merge', 'out/manifest.shard-1-of-3.json', 'out/manifest.shard-2-of-3.json', 'out/manifest.shard-3-of-3.json', '--out', 'out/manifest.json'], dir);
     expect(merged.code).toBe(0);
     const m = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
     expect(m.reports).toHaveLength(9);
     expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('| 合计 | 9个 |');
   });
 
-  it('reject a malformed --shard with exit 2', () => {
-    const r = runCli(['build', '--shard', '4/3']);
+  it('reject a malformed --shard with exit 2', async () => {
+    const r = await runCli(['build', '--shard', '4/3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/expected k\/n/);
   });
 });
 
 describe('county roll-up', () => {
-  it('totals equal the sum of the townships’ figures, approximate when any part is', () => {
+  it('totals equal the sum of the townships’ figures, approximate when any part is', async () => {
     const dir = county(6, false);
-    expect(runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir).code).toBe(0);
+    expect((await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir)).code).toBe(0);
     const md = readFileSync(join(dir, 'out', 'summary.md'), 'utf8');
     // disputes 11..16 → 81 exact; campaigns 1,2,3余,4,5,6余 → 21余; materials 100..600 → 2100.
     const total = md.split('\n').find((l) => l.startsWith('| 合计'))!;
@@ -257,10 +258,10 @@ describe('county roll-up', () => {
 });
 
 describe('reporters', () => {
-  it('json writes one well-formed document on stdout', () => {
+  it('json writes one well-formed document on stdout', async () => {
     const dir = county(2, false);
     writeFileSync(join(dir, 'data', 'towns', 'town-002.yaml'), MINIMAL.replace('kind: 乡', 'kind: 村'));
-    const r = runCli(['build', 'data', '--out', 'out', '--reporter', 'json'], dir);
+    const r = await runCli(['build', 'data', '--out', 'out', '--reporter', 'json'], dir);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(false);
@@ -269,10 +270,10 @@ describe('reporters', () => {
     expect(failed.diagnostics[0]).toMatchObject({ file: 'data/towns/town-002.yaml', line: 3, column: 9, severity: 'error', ruleId: 'data/invalid-value' });
   });
 
-  it('github writes ::error annotations and the plain lines', () => {
+  it('github writes ::error annotations and the plain lines', async () => {
     const dir = county(1, false);
     writeFileSync(join(dir, 'data', 'towns', 'town-001.yaml'), MINIMAL.replace('kind: 乡', 'kind: 村'));
-    const r = runCli(['build', 'data', '--out', 'out', '--reporter', 'github'], dir);
+    const r = await runCli(['build', 'data', '--out', 'out', '--reporter', 'github'], dir);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -280,9 +281,9 @@ describe('reporters', () => {
     expect(r.stderr).toMatch(/^failed data\/towns\/town-001\.yaml$/m);
   });
 
-  it('write no control characters when there is no terminal', () => {
+  it('write no control characters when there is no terminal', async () => {
     const dir = county(3, false);
-    const r = runCli(['build', 'data', '--out', 'out'], dir, { CI: '' });
+    const r = await runCli(['build', 'data', '--out', 'out'], dir, { CI: '' });
     expect(r.code).toBe(0);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this test looks for
     expect(r.stderr + r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
@@ -317,7 +318,7 @@ describe('interrupted builds', () => {
     expect(complete).toBeGreaterThan(0);
     expect(complete).toBeLessThan(360);
     // The next build finishes the job and rebuilds nothing it has.
-    const again = runCli(['build', 'data', '--out', 'out', '--jobs', '2'], dir);
+    const again = await runCli(['build', 'data', '--out', 'out', '--jobs', '2'], dir);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/[1-9]\d* unchanged/);
     expect(assertComplete(join(dir, 'out'))).toBe(360);
@@ -328,7 +329,7 @@ describe('interrupted builds', () => {
     await interrupt('SIGKILL', dir);
     assertComplete(join(dir, 'out'));
     writeFileSync(join(dir, 'out', 'towns', '.town-001.md.99999.0.report-tmp'), 'half');
-    expect(runCli(['build', 'data', '--out', 'out'], dir).code).toBe(0);
+    expect((await runCli(['build', 'data', '--out', 'out'], dir)).code).toBe(0);
     expect(files(join(dir, 'out')).filter((f) => f.includes('report-tmp'))).toEqual([]);
   });
 });

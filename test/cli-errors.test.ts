@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINIMAL, runCli, tempDir } from './helpers.js';
 
-/** Builds one data file with the real binary and returns exit code and stderr. */
-function buildOne(yaml: string) {
+/** Builds one data file and returns exit code and stderr. */
+async function buildOne(yaml: string) {
   const dir = tempDir();
   writeFileSync(join(dir, 'town.yaml'), yaml);
-  const r = runCli(['build', 'town.yaml', '--out', 'out'], dir);
+  const r = await runCli(['build', 'town.yaml', '--out', 'out'], dir);
   return { ...r, dir, wrote: ['md', 'html', 'docx'].some((ext) => existsSync(join(dir, 'out', `town.${ext}`))) };
 }
 
@@ -38,60 +38,60 @@ describe('bad input gets a message with file, line, column, value and fix, and e
       `${MINIMAL}achievements:\n  disputes:\n    total: 95\n    resolution_rate: 100%以上\n`,
       /town\.yaml:10:22 +error +.*100%以上, but a rate cannot exceed 100% +figures\/rate-range/,
     ],
-  ])('%s', (_name, yaml, message) => {
-    const r = buildOne(yaml);
+  ])('%s', async (_name, yaml, message) => {
+    const r = await buildOne(yaml);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
     expect(r.wrote).toBe(false);
   });
 
-  it('reports a part larger than its whole with the positions of both', () => {
-    const r = buildOne(`${MINIMAL}achievements:\n  disputes:\n    total: 200\n    resolved: 212\n`);
+  it('reports a part larger than its whole with the positions of both', async () => {
+    const r = await buildOne(`${MINIMAL}achievements:\n  disputes:\n    total: 200\n    resolved: 212\n`);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/town\.yaml:10:15 +error +`achievements\.disputes\.resolved` \(212\) is larger than `achievements\.disputes\.total` \(200\) +figures\/part-exceeds-total/);
     expect(r.stderr).toMatch(/↳ town\.yaml:9:12: the total 200/);
   });
 
-  it('reports a breakdown that does not add up, with the positions of both', () => {
-    const r = buildOne(`${MINIMAL}achievements:\n  special_groups:\n    managed:\n      total: 51\n      items:\n        甲: 17\n        乙: 30\n`);
+  it('reports a breakdown that does not add up, with the positions of both', async () => {
+    const r = await buildOne(`${MINIMAL}achievements:\n  special_groups:\n    managed:\n      total: 51\n      items:\n        甲: 17\n        乙: 30\n`);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/town\.yaml:10:14 +error +`achievements\.special_groups\.managed\.total` is 51, but its items add up to 47 \(17 \+ 30\)/);
     expect(r.stderr).toMatch(/↳ town\.yaml:12:9: the items/);
   });
 
-  it('warns when a stated rate contradicts its counts, and still builds', () => {
-    const r = buildOne(`${MINIMAL}achievements:\n  disputes:\n    total: 10\n    resolved: 9\n    resolution_rate: 100%\n`);
+  it('warns when a stated rate contradicts its counts, and still builds', async () => {
+    const r = await buildOne(`${MINIMAL}achievements:\n  disputes:\n    total: 10\n    resolved: 9\n    resolution_rate: 100%\n`);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/town\.yaml:11:22 +warning +.*100%, but 9件? resolved of 10件? is 90% +figures\/rate-contradicts-counts/);
   });
 
-  it('reports every error in a file in one run', () => {
-    const r = buildOne(MINIMAL.replace('year: 2025', 'year: x').replace('kind: 乡', 'kind: 村').replace('  county:', '  contry: 1\n  county:'));
+  it('reports every error in a file in one run', async () => {
+    const r = await buildOne(MINIMAL.replace('year: 2025', 'year: x').replace('kind: 乡', 'kind: 村').replace('  county:', '  contry: 1\n  county:'));
     expect(r.code).toBe(1);
     expect(r.stderr.match(/ error /g)).toHaveLength(3);
   });
 
-  it('says so when the file is empty', () => {
-    const r = buildOne('');
+  it('says so when the file is empty', async () => {
+    const r = await buildOne('');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/town\.yaml:1:1 +error +The data file is empty/);
   });
 });
 
 describe('usage errors exit 2', () => {
-  it('for an unknown format', () => {
-    const r = runCli(['build', '--format', 'pdf']);
+  it('for an unknown format', async () => {
+    const r = await runCli(['build', '--format', 'pdf']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown format “pdf”/);
   });
-  it('for an unknown option', () => {
-    const r = runCli(['build', '--bogus']);
+  it('for an unknown option', async () => {
+    const r = await runCli(['build', '--bogus']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown option/);
   });
-  it('exits 1 for an input that does not exist, naming it', () => {
-    const r = runCli(['build', 'no-such.yaml', '--out', tempDir()]);
+  it('exits 1 for an input that does not exist, naming it', async () => {
+    const r = await runCli(['build', 'no-such.yaml', '--out', tempDir()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no-such\.yaml +error +No such file or folder/);
   });

@@ -30,12 +30,12 @@ describe('documentation', () => {
     for (const id of Object.keys(RULES)) expect([...used], `${id} is never reported`).toContain(id);
   });
 
-  it('the README shows every command and every build option', () => {
-    const help = runCli(['--help']).stdout;
+  it('the README shows every command and every build option', async () => {
+    const help = (await runCli(['--help'])).stdout;
     const commands = [...help.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== 'help');
     expect(commands.sort()).toEqual(['build', 'check', 'init', 'manifest', 'schema', 'templates']);
     for (const c of commands) expect(readme, c).toContain(`report ${c}`);
-    const build = runCli(['build', '--help']).stdout;
+    const build = (await runCli(['build', '--help'])).stdout;
     for (const opt of build.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)) if (opt[1] !== '--help') expect(readme, opt[1]).toContain(opt[1]);
   });
 });

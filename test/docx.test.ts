@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
 import { docxBody, docxDocument, emitDocx } from '../src/emit/docx/index.js';
 import { loadPack } from '../src/render/index.js';
-import { example, MINIMAL, runCli, standardPack, tempDir } from './helpers.js';
+import { example, MINIMAL, runBin, standardPack, tempDir } from './helpers.js';
 import { SEED_FIGURES } from './seed-figures.js';
 import { docxParagraphs, docxXmlParts, NS, textOfFirst } from './xml.js';
 
@@ -172,7 +172,7 @@ describe('DOCX laid out to GB/T 9704', () => {
   it('is byte-identical for identical input, in any time zone', () => {
     const outs = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map((tz) => {
       const dir = tempDir();
-      const r = runCli(['build', join(import.meta.dirname, '..', 'examples', 'tongle-2025.yaml'), '--format', 'docx', '--out', dir], undefined, { TZ: tz });
+      const r = runBin(['build', join(import.meta.dirname, '..', 'examples', 'tongle-2025.yaml'), '--format', 'docx', '--out', dir], undefined, { TZ: tz });
       expect(r.code).toBe(0);
       return readFileSync(join(dir, 'tongle-2025.docx'));
     });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { main } from '../src/cli/index.js';
 import { compile, type Compiled, type Format } from '../src/compile/index.js';
 import { loadPack, STANDARD_PACK, type Pack } from '../src/render/index.js';
 
@@ -38,12 +39,34 @@ export function tempDir(prefix = 'report-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+/** Runs the built program (bin/report.js) in a child process: for what only a process shows (its time zone, signals, the bin wrapper). */
+export function runBin(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env } });
   // main() turns an exception (say, in a reporter) into exit code 1, the code of a data error, so a
   // test expecting 1 would pass; no test expects a crash.
   if (r.stderr.includes('report: unexpected failure')) throw new Error(`report ${args.join(' ')} crashed:\n${r.stderr}`);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs the command line in this process, on the sources, as bin/report.js does: so a test sees
+ * (and a mutation run can change) src/cli and src/batch. Reports compiled by worker threads run
+ * the built dist/worker.js.
+ */
+export async function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(args, {
+    out: (s) => stdout.push(`${s}\n`),
+    err: (s) => stderr.push(`${s}\n`),
+    errRaw: (s) => stderr.push(s),
+    isTTY: false,
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env },
+    cwd,
+  });
+  const r = { code, stdout: stdout.join(''), stderr: stderr.join('') };
+  if (r.stderr.includes('report: unexpected failure')) throw new Error(`report ${args.join(' ')} crashed:\n${r.stderr}`);
+  return r;
 }
 
 /** Minimal valid data file, for tests that vary one thing. */

@@ -17,8 +17,8 @@ describe.skipIf(!tools.available)('DOCX opened by LibreOffice', () => {
   const texts: Record<string, string> = {};
   const pdfs: Record<string, string> = {};
 
-  beforeAll(() => {
-    const r = runCli(['build', join(ROOT, 'examples'), '--format', 'docx', '--out', out]);
+  beforeAll(async () => {
+    const r = await runCli(['build', join(ROOT, 'examples'), '--format', 'docx', '--out', out]);
     expect(r.code).toBe(0);
     for (const name of Object.keys(PARTS)) {
       pdfs[name] = docxToPdf(join(out, `${name}.docx`), out);

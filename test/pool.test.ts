@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { workerPool } from '../src/batch/pool.js';
 import type { Task, TaskResult } from '../src/batch/task.js';
 import { STANDARD_PACK } from '../src/render/index.js';
-import { MINIMAL, tempDir } from './helpers.js';
+import { MINIMAL, ROOT, tempDir } from './helpers.js';
 
 /** A stand-in worker: answers every task with one byte, and dies on a task named crash.yaml. */
 function fakeWorker(opts: { failAtStart?: boolean } = {}): string {
@@ -26,7 +26,7 @@ parentPort.on('message', (task) => {
 const task = (id: number, display = `town-${id}.yaml`): Task => ({ id, display, path: join(tempDir(), display), source: MINIMAL });
 
 async function runAll(script: string, tasks: Task[]): Promise<TaskResult[]> {
-  const pool = workerPool({ packDir: STANDARD_PACK, formats: ['md'], layout: {} }, 2, script);
+  const pool = workerPool({ packDir: STANDARD_PACK, cwd: ROOT, formats: ['md'], layout: {} }, 2, script);
   expect(await pool.init()).toEqual([]);
   try {
     // In this order the first two go to the worker, before the main thread takes one.

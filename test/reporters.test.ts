@@ -103,9 +103,9 @@ describe('reporters in the command line', () => {
     return dir;
   }
 
-  it.each(REPORTERS.flatMap((name) => [['build', name] as const, ['check', name] as const]))('%s --reporter %s reports every file and the totals, and does not crash', (command, name) => {
+  it.each(REPORTERS.flatMap((name) => [['build', name] as const, ['check', name] as const]))('%s --reporter %s reports every file and the totals, and does not crash', async (command, name) => {
     const dir = county();
-    const r = runCli([command, 'data', 'gone.yaml', ...(command === 'build' ? ['--out', 'out', '--format', 'md'] : []), '--reporter', name], dir);
+    const r = await runCli([command, 'data', 'gone.yaml', ...(command === 'build' ? ['--out', 'out', '--format', 'md'] : []), '--reporter', name], dir);
     expect(r.stderr).not.toContain('unexpected failure');
     expect(r.code).toBe(1);
     const totals = command === 'build' ? /^1 built, 1 failed, 0 unchanged, 2 errors, \d+ warnings in [\d.]+s$/ : /^1 checked, 1 with errors, 2 errors, \d+ warnings in [\d.]+s$/;

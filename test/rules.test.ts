@@ -47,32 +47,32 @@ describe('lint rules', () => {
     expect(d.map((x) => x.reason)).toEqual(['Part 三（党政主要负责人履行推进法治建设第一责任人职责情况） is missing: Art. 25 of 《法治政府建设与责任落实督察工作规定》 requires it']);
   });
 
-  it('takes severities from report.config.yaml: off, warn, error', () => {
+  it('takes severities from report.config.yaml: off, warn, error', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.yaml'), readFileSync(join(DIR, 'writing--numbering-style.fail.yaml')));
-    const warn = runCli(['check', 'a.yaml'], dir);
+    const warn = await runCli(['check', 'a.yaml'], dir);
     expect(warn.code).toBe(0);
     expect(warn.stderr).toMatch(/a\.yaml:10:11 +warning +.*writing\/numbering-style/);
     writeFileSync(join(dir, 'report.config.yaml'), 'rules:\n  writing/numbering-style: error\n  regulation/missing-part: off\n');
-    const error = runCli(['check', 'a.yaml'], dir);
+    const error = await runCli(['check', 'a.yaml'], dir);
     expect(error.code).toBe(1);
     expect(error.stderr).toMatch(/a\.yaml:10:11 +error +.*writing\/numbering-style/);
     expect(error.stderr).not.toContain('regulation/missing-part');
     writeFileSync(join(dir, 'report.config.yaml'), 'rules:\n  writing/numbering-style: off\n  writing/no-such-rule: warn\n');
-    const bad = runCli(['check', 'a.yaml'], dir);
+    const bad = await runCli(['check', 'a.yaml'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/report\.config\.yaml:3:3 +error +`rules\.writing\/no-such-rule` is not a rule whose severity can be set +config\/invalid/);
     writeFileSync(join(dir, 'report.config.yaml'), 'rules:\n  figures/stacked-qualifiers: warn\n');
-    const fixed = runCli(['check', 'a.yaml'], dir);
+    const fixed = await runCli(['check', 'a.yaml'], dir);
     expect(fixed.code).toBe(2);
     expect(fixed.stderr).toMatch(/report\.config\.yaml:2:3 +error +`rules\.figures\/stacked-qualifiers` is not a rule whose severity can be set/);
     expect(fixed.stderr).toContain('figures/stacked-qualifiers is always an error; remove this line');
   });
 
-  it('report check writes nothing and says what it checked', () => {
+  it('report check writes nothing and says what it checked', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.yaml'), readFileSync(join(DIR, 'regulation--missing-part.pass.yaml')));
-    const r = runCli(['check', 'a.yaml'], dir);
+    const r = await runCli(['check', 'a.yaml'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^checked a\.yaml$/m);
     expect(r.stderr).toMatch(/1 checked, 0 with errors/);

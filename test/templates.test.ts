@@ -82,14 +82,14 @@ describe('template packs', () => {
     expect(r.outputs.md).toBeUndefined();
   });
 
-  it('use the template pack named by --template, and the CLI names a pack that is missing', () => {
+  it('use the template pack named by --template, and the CLI names a pack that is missing', async () => {
     const dir = packWith('50-other.md', '---\npart: 5\n---\n## 自定义部分\n\n本乡自定义内容。\n');
     const work = tempDir();
     writeFileSync(join(work, 't.yaml'), MINIMAL);
-    const r = runCli(['build', 't.yaml', '--template', dir, '--out', 'o', '--format', 'md'], work);
+    const r = await runCli(['build', 't.yaml', '--template', dir, '--out', 'o', '--format', 'md'], work);
     expect(r.code).toBe(0);
     expect(readFileSync(join(work, 'o', 't.md'), 'utf8')).toContain('## 一、自定义部分');
-    const missing = runCli(['build', 't.yaml', '--template', 'nowhere', '--out', 'o2'], work);
+    const missing = await runCli(['build', 't.yaml', '--template', 'nowhere', '--out', 'o2'], work);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/No pack\.yaml in the template folder nowhere/);
   });
@@ -111,12 +111,12 @@ describe('template packs', () => {
 });
 
 describe('report.config.yaml', () => {
-  it('names inputs, output folder and formats', () => {
+  it('names inputs, output folder and formats', async () => {
     const work = tempDir();
     mkdirSync(join(work, 'data'));
     writeFileSync(join(work, 'data', 'a.yaml'), MINIMAL);
     writeFileSync(join(work, 'report.config.yaml'), 'inputs: [data]\nout: reports\nformats: [html]\n');
-    const r = runCli(['build'], work);
+    const r = await runCli(['build'], work);
     expect(r.code).toBe(0);
     expect(readFileSync(join(work, 'reports', 'a.html'), 'utf8')).toContain('测试乡人民政府');
   });
@@ -150,19 +150,19 @@ describe('report.config.yaml', () => {
     expect(readFileSync(join(dir, 'here', 'a.md'), 'utf8')).toMatch(/^# 测试乡人民政府子目录模板的标题\n/);
   });
 
-  it('rejects an unknown setting with exit 2', () => {
+  it('rejects an unknown setting with exit 2', async () => {
     const work = tempDir();
     writeFileSync(join(work, 'report.config.yaml'), 'inptus: [data]\n');
-    const r = runCli(['build'], work);
+    const r = await runCli(['build'], work);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/report\.config\.yaml:1:1 +error +`inptus` is not a setting +config\/invalid\n  → Did you mean `inputs`\?/);
   });
 });
 
 describe('report build with no arguments', () => {
-  it('builds the bundled examples into out/ as md, html and docx', () => {
+  it('builds the bundled examples into out/ as md, html and docx', async () => {
     const work = tempDir();
-    const r = runCli(['build'], work);
+    const r = await runCli(['build'], work);
     expect(r.code).toBe(0);
     for (const name of ['jinping-2025', 'zuolan-2024', 'tongle-2025']) {
       expect(readFileSync(join(work, 'out', `${name}.md`), 'utf8')).toMatch(/^# .*年法治政府建设/);
@@ -175,8 +175,8 @@ describe('report build with no arguments', () => {
     }
     expect(r.stderr).toMatch(/3 built, 0 failed/);
   });
-  it('prints help describing every option', () => {
-    const r = runCli(['build', '--help']);
+  it('prints help describing every option', async () => {
+    const r = await runCli(['build', '--help']);
     expect(r.code).toBe(0);
     for (const opt of ['--format', '--out', '--template', '--reporter', '--config']) expect(r.stdout).toContain(opt);
   });

@@ -8,7 +8,7 @@ export function inlineCompiler(setup: CompilerSetup): Compiler {
   let pack: Pack | undefined;
   return {
     async init() {
-      const loaded = loadPack(setup.packDir);
+      const loaded = loadPack(setup.packDir, setup.cwd);
       pack = loaded.pack;
       return loaded.diagnostics;
     },

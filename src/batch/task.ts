@@ -9,6 +9,8 @@ export type { Format } from '../formats.js';
 
 export interface CompilerSetup {
   packDir: string;
+  /** The user's working folder, to name the pack's files in messages. */
+  cwd: string;
   formats: readonly Format[];
   layout: LayoutOverrides;
   rules?: Readonly<Record<string, RuleSetting>> | undefined;

@@ -9,7 +9,7 @@ import { formatDiagnostic } from './reporters.js';
 /** `report templates`: lists the pack chain, its sections and the townships that override them; gives the exit code. */
 export async function runTemplates(inputs: string[], opts: { template?: string }, io: Io): Promise<number> {
   const dir = opts.template ? resolve(io.cwd, opts.template) : STANDARD_PACK;
-  const { pack, diagnostics } = loadPack(dir);
+  const { pack, diagnostics } = loadPack(dir, io.cwd);
   for (const d of diagnostics) io.err(formatDiagnostic(d));
   if (!pack) return EXIT.failed;
   const show = (p: string) => relative(io.cwd, p) || '.';

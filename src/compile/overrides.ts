@@ -1,6 +1,6 @@
 /** A township's own section templates (`overrides:` in its data file), compiled with the pack's helpers. */
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, posix, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Locator } from '../load/index.js';
 import type { Pack, SectionOverrides } from '../render/pack.js';
@@ -49,9 +49,11 @@ export function sectionOverrides(
       );
       continue;
     }
-    const compiled = pack.compileSection(relative(process.cwd(), abs) || abs, source);
+    // Named as the data file is: beside its name as shown, the path as written in it.
+    const shown = isAbsolute(templateFile) ? templateFile : posix.join(posix.dirname(file), templateFile);
+    const compiled = pack.compileSection(shown, source);
     diagnostics.push(...compiled.diagnostics);
-    if (compiled.render) overrides[id] = { file: relative(process.cwd(), abs) || abs, render: compiled.render };
+    if (compiled.render) overrides[id] = { file: shown, render: compiled.render };
   }
   return { overrides, diagnostics, files };
 }

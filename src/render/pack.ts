@@ -122,10 +122,8 @@ import { STANDARD_PACK_DIR } from '../version.js';
 
 export { STANDARD_PACK_DIR as STANDARD_PACK } from '../version.js';
 
-const rel = (f: string) => relative(process.cwd(), f) || f;
-
 /** The pack folders, base first, following `extends`. */
-function packChain(dir: string, diagnostics: Diagnostic[]): { dir: string; meta: z.output<typeof packSchema> }[] | undefined {
+function packChain(dir: string, rel: (f: string) => string, diagnostics: Diagnostic[]): { dir: string; meta: z.output<typeof packSchema> }[] | undefined {
   const chain: { dir: string; meta: z.output<typeof packSchema> }[] = [];
   let current: string | undefined = dir;
   while (current) {
@@ -156,10 +154,14 @@ function packChain(dir: string, diagnostics: Diagnostic[]): { dir: string; meta:
   return chain;
 }
 
-/** A template pack folder compiled (following `extends`), or its problems with file and line. */
-export function loadPack(dir: string): PackLoad {
+/**
+ * A template pack folder compiled (following `extends`), or its problems with file and line. Files
+ * are named relative to `cwd` (the user's working folder) when it is given, else by full path.
+ */
+export function loadPack(dir: string, cwd?: string): PackLoad {
+  const rel = (f: string) => (cwd === undefined ? f : relative(cwd, f) || f);
   const diagnostics: Diagnostic[] = [];
-  const chain = packChain(dir, diagnostics);
+  const chain = packChain(dir, rel, diagnostics);
   if (!chain) return { pack: undefined, diagnostics };
 
   // Later packs in the chain win: by key for settings, by file name for sections and partials.

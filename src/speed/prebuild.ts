@@ -10,7 +10,7 @@ import { loadPack, precompileTemplate } from '../render/pack.js';
 import { STANDARD_PACK_DIR, TOOL } from '../version.js';
 
 usePrebuilt(false);
-const { pack, diagnostics } = loadPack(STANDARD_PACK_DIR);
+const { pack, diagnostics } = loadPack(STANDARD_PACK_DIR, process.cwd());
 if (!pack) {
   for (const d of diagnostics) process.stderr.write(`${d.file}:${d.line ?? 1}:${d.column ?? 1}  ${d.reason}\n`);
   process.stderr.write('The standard template pack does not compile, so dist/prebuilt.json was not written.\n');
