@@ -1,7 +1,12 @@
 // The tests Stryker runs against each mutant (stryker.config.mjs). The command-line tests run main()
 // in this process (test/helpers.ts runCli), so they see mutants of src/cli and src/batch. Left out
 // are the files that only drive child processes or LibreOffice (the watcher, the office round
-// trip): a child runs dist/, where Stryker neither sees what a test covers nor activates a mutant.
+// trip): a child runs dist/, where Stryker neither sees what a test covers nor activates a mutant;
+// and the Chromium checks of the HTML, which take seconds per run (test/escaping.test.ts and
+// test/structure.test.ts read the same HTML as text).
+//
+// Test files share one module cache (isolate: false): a file's tests then cost what they run, not
+// a fresh import of the program for each mutant. Files that mock a module load it afresh.
 import { relative } from 'node:path';
 import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -19,7 +24,8 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: [...configDefaults.exclude, 'test/watch.test.ts', 'test/libreoffice.test.ts'],
+      exclude: [...configDefaults.exclude, 'test/watch.test.ts', 'test/libreoffice.test.ts', 'test/html.test.ts'],
+      isolate: false,
       sequence: { sequencer: QuickestFirst },
     },
   }),

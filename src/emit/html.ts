@@ -17,7 +17,8 @@ export interface HtmlResult {
   diagnostics: Diagnostic[];
 }
 
-const stack = (first: string, ...rest: string[]) => [first, ...rest].map((f) => (/^[a-z-]+$/.test(f) ? f : `"${f}"`)).join(', ');
+/** A CSS font stack, each font once: a configured font may also be one of the fallbacks. */
+const stack = (first: string, ...rest: string[]) => [...new Set([first, ...rest])].map((f) => (/^[a-z-]+$/.test(f) ? f : `"${f}"`)).join(', ');
 
 /** A standalone HTML page of the report tree in the layout, and warnings for what it cannot show. */
 export function emitHtml(tree: Root, layout: Layout, file: string): HtmlResult {
