@@ -6,7 +6,11 @@
 // threads of a batch (dist/worker.js) and the child processes of the watch tests run unmutated code.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: ['src/**/*.ts'],
+  // Left out: code that runs only where Stryker cannot switch a mutant on. worker.ts is the entry of
+  // a worker thread (tested through the pool, test/pool.test.ts); prebuild.ts runs once in
+  // `npm run build` (its output is checked by test/prebuilt.test.ts); unbundled.ts replaces two
+  // modules in the bundles only.
+  mutate: ['src/**/*.ts', '!src/batch/worker.ts', '!src/speed/prebuild.ts', '!src/speed/unbundled.ts'],
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts' },
   coverageAnalysis: 'perTest',

@@ -1,9 +1,9 @@
 // The tests Stryker runs against each mutant (stryker.config.mjs). The command-line tests run main()
-// in this process (test/helpers.ts runCli), so they see mutants of src/cli and src/batch. Left out
-// are the files that only drive child processes or LibreOffice (the watcher, the office round
-// trip): a child runs dist/, where Stryker neither sees what a test covers nor activates a mutant;
-// and the Chromium checks of the HTML, which take seconds per run (test/escaping.test.ts and
-// test/structure.test.ts read the same HTML as text).
+// in this process (test/helpers.ts runCli, and the watcher's tests), so they see mutants of src/cli
+// and src/batch. Left out are the LibreOffice round trip, which runs the built program in a child
+// process (dist/, where Stryker neither sees what a test covers nor activates a mutant), and the
+// Chromium checks of the HTML, which launch a browser per run (test/golden.test.ts holds the same
+// HTML as text).
 //
 // Test files share one module cache (isolate: false): a file's tests then cost what they run, not
 // a fresh import of the program for each mutant. Files that mock a module load it afresh.
@@ -24,7 +24,7 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: [...configDefaults.exclude, 'test/watch.test.ts', 'test/libreoffice.test.ts', 'test/html.test.ts'],
+      exclude: [...configDefaults.exclude, 'test/libreoffice.test.ts', 'test/html.test.ts'],
       isolate: false,
       sequence: { sequencer: QuickestFirst },
     },

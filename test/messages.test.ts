@@ -90,7 +90,9 @@ async function describeCase(name: string, file: string, source: string, path?: s
 
 it('every message for the rule fixtures and a table of bad data is the one reviewed', async () => {
   const parts: string[] = [];
-  for (const f of readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const f of readdirSync(DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     parts.push(await describeCase(f, `fixtures/${f}`, readFileSync(join(DIR, f), 'utf8'), join(DIR, f)));
   }
   for (const [name, source] of CASES) parts.push(await describeCase(name, 'town.yaml', source, undefined, true));

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/index.js';
 import { BIN, EXAMPLES, ROOT, tempDir } from './helpers.js';
 
 /**
@@ -25,32 +26,42 @@ function county(): string {
 const SUMMARY = /^\d+ built, \d+ failed, \d+ unchanged, .* in \d+\.\d+s$/m;
 const summaries = (log: string) => log.match(new RegExp(SUMMARY.source, 'gm')) ?? [];
 
-let child: ChildProcessWithoutNullStreams | undefined;
+let stopWatching: (() => Promise<void>) | undefined;
 
 afterEach(async () => {
-  const c = child;
-  child = undefined;
-  if (!c || c.exitCode !== null || c.signalCode !== null) return;
-  const exited = new Promise((r) => c.once('exit', r));
-  c.kill('SIGINT');
-  const late = setTimeout(() => c.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(late);
+  const stop = stopWatching;
+  stopWatching = undefined;
+  await stop?.();
 });
 
-/** Starts `report build … --watch` in dir and resolves once the first build is done and the watcher is ready. */
+/**
+ * Runs `report build … --watch` in dir, in this process (as bin/report.js runs main()), and
+ * resolves once the first build is done and the watcher is ready. Ctrl-C is the SIGINT event, which
+ * the command listens for; a test in a child process checks the real signal.
+ */
 async function watching(dir: string, args: string[]) {
-  const c = spawn(process.execPath, [BIN, 'build', ...args, '--out', 'data/out', '--format', 'md', '--reporter', 'plain', '--watch'], {
-    cwd: dir,
-    env: { ...process.env, CI: 'true', NO_COLOR: '1' },
-  });
-  child = c;
   let err = '';
-  c.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  let exitCode: number | undefined;
+  const done = main(['build', ...args, '--out', 'data/out', '--format', 'md', '--reporter', 'plain', '--watch'], {
+    out: () => {},
+    err: (s) => {
+      err += `${s}\n`;
+    },
+    isTTY: false,
+    env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+    cwd: dir,
+  }).then((code) => {
+    exitCode = code;
+    return code;
+  });
+  stopWatching = async () => {
+    process.emit('SIGINT');
+    expect(await done).toBe(0);
+  };
   const until = async (cond: () => boolean, what: string, ms = 15_000) => {
     const start = Date.now();
     while (!cond()) {
-      if (c.exitCode !== null) throw new Error(`report exited (${c.exitCode}) while waiting for ${what}; stderr:\n${err}`);
+      if (exitCode !== undefined) throw new Error(`report exited (${exitCode}) while waiting for ${what}; stderr:\n${err}`);
       if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}; stderr:\n${err}`);
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -137,5 +148,23 @@ describe('report build --watch', () => {
     expect(log).toMatch(/^unchanged data\/tongle-2025\.yaml$/m);
     expect(log).not.toMatch(/zuolan/);
     expect(summaries(log)).toEqual([expect.stringMatching(/^1 built, 0 failed, 1 unchanged,/)]);
+  });
+
+  it('stops at Ctrl-C with exit code 0', async () => {
+    const dir = county();
+    const c = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'data/out', '--format', 'md', '--reporter', 'plain', '--watch'], {
+      cwd: dir,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+    });
+    let err = '';
+    c.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((r) => c.once('exit', (code) => r(code)));
+    const start = Date.now();
+    while (!/^watching .* for changes/m.test(err) && Date.now() - start < 30_000) await new Promise((r) => setTimeout(r, 25));
+    c.kill('SIGINT');
+    const late = setTimeout(() => c.kill('SIGKILL'), 5_000);
+    expect(await exited).toBe(0);
+    clearTimeout(late);
+    expect(summaries(err)).toHaveLength(1);
   });
 });
