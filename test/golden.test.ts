@@ -1,10 +1,12 @@
 // What each example builds into, byte for byte, in every format: the reviewed reference outputs in
 // test/golden/. A change to what a township gets shows here as a diff to read; when it is meant,
 // \`npm run golden\` writes the new outputs and the diff is committed with the change.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { compileYaml, example } from './helpers.js';
+import { compileYaml, example, MINIMAL, runCli, tempDir } from './helpers.js';
 
 const EXAMPLES = ['jinping-2025.yaml', 'zuolan-2024.yaml', 'tongle-2025.yaml'];
 
@@ -33,5 +35,34 @@ describe('HTML output', () => {
     expect(html).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
     expect(html).not.toMatch(/<link|<script|src=|@import|url\(/);
     expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
+  });
+});
+
+describe('a batch builds into its reference roll-up and reports', () => {
+  /** The examples and two townships with problems (an error, a warning) in one data folder. */
+  function county(): string {
+    const dir = tempDir('golden-');
+    mkdirSync(join(dir, 'data'));
+    for (const name of EXAMPLES) writeFileSync(join(dir, 'data', name), example(name));
+    writeFileSync(join(dir, 'data', 'broken-2025.yaml'), MINIMAL.replace('year: 2025', 'year: 二〇二五'));
+    writeFileSync(join(dir, 'data', 'late-2025.yaml'), `${MINIMAL.replace('date: 2026-02-05', 'date: 2026-03-01')}achievements:\n  disputes:\n    total: 12余\n`);
+    return dir;
+  }
+  /** Hashes and times, which change with any template edit or with the machine, masked. */
+  const stable = (s: string) =>
+    s
+      .replace(/[0-9a-f]{64}/g, '<sha256>')
+      .replace(/\d+\.\d+s\b/g, '<s>')
+      .replace(/"(seconds|elapsed|duration)": [\d.]+/g, '"$1": <s>');
+
+  it.each(['plain', 'json', 'github'])('with --reporter %s', async (reporter) => {
+    const dir = county();
+    const r = await runCli(['build', 'data', '--out', 'out', '--jobs', '1', '--reporter', reporter], dir);
+    expect(r.code).toBe(1);
+    await expect(stable(`stdout:\n${r.stdout}\nstderr:\n${r.stderr}`)).toMatchFileSnapshot(`golden/batch.${reporter}.txt`);
+    if (reporter !== 'plain') return;
+    for (const f of ['summary.md', 'summary.html', 'summary.csv', 'index.html', 'manifest.json']) {
+      await expect(stable(readFileSync(join(dir, 'out', f), 'utf8'))).toMatchFileSnapshot(`golden/batch-out/${f}`);
+    }
   });
 });
