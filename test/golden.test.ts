@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { compileYaml, example, MINIMAL, runCli, tempDir } from './helpers.js';
+import { compile, type LayoutOverrides } from '../src/compile/index.js';
+import { compileYaml, example, MINIMAL, runCli, standardPack, tempDir } from './helpers.js';
 
 const EXAMPLES = ['jinping-2025.yaml', 'zuolan-2024.yaml', 'tongle-2025.yaml'];
 
@@ -16,13 +17,34 @@ describe('the examples build into their reference outputs', () => {
     const stem = name.replace(/\.yaml$/, '');
     await expect(built.md).toMatchFileSnapshot(`golden/${stem}.md`);
     await expect(built.html).toMatchFileSnapshot(`golden/${stem}.html`);
-    // The DOCX as the text of its parts, each under its name, in the order of the package, one
-    // element to a line so that a change reads as a diff.
-    const parts = unzipSync(built.outputs.docx!);
-    const text = Object.entries(parts)
-      .map(([part, bytes]) => `==> ${part} <==\n${strFromU8(bytes).replaceAll('><', '>\n<')}\n`)
-      .join('');
-    await expect(text).toMatchFileSnapshot(`golden/${stem}.docx.txt`);
+    await expect(docxText(built.outputs.docx!)).toMatchFileSnapshot(`golden/${stem}.docx.txt`);
+  });
+});
+
+/** The DOCX as the text of its parts, each under its name, in the order of the package, one element to a line so that a change reads as a diff. */
+function docxText(docx: Uint8Array): string {
+  return Object.entries(unzipSync(docx))
+    .map(([part, bytes]) => `==> ${part} <==\n${strFromU8(bytes).replaceAll('><', '>\n<')}\n`)
+    .join('');
+}
+
+describe('the layout settings and the sealed signature build into their reference outputs', () => {
+  const VARIANTS: [string, string, string, LayoutOverrides][] = [
+    [
+      'tongle-2025.sealed-grid',
+      'tongle-2025.yaml',
+      'sealed: true\ndoc_number: 同乐府发〔2026〕5号\nrecipient: 中共涪陵区委、涪陵区人民政府\n',
+      { body_font: '仿宋', title_font: '小标宋', heading1_font: '方正黑体', heading2_font: '楷体', heading3_font: '仿宋', heading3_bold: true, latin_font: 'Arial', page_number_font: '宋体', line_spacing: 29, grid: true, page_numbers: 'center' },
+    ],
+    ['zuolan-2024.no-page-numbers', 'zuolan-2024.yaml', '', { page_numbers: 'none' }],
+  ];
+  it.each(VARIANTS)('%s', async (stem, name, extra, layout) => {
+    const c = await compile(name, `${example(name)}${extra}`, standardPack(), { formats: ['md', 'html', 'docx'], layout });
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const dec = new TextDecoder();
+    await expect(dec.decode(c.outputs.md)).toMatchFileSnapshot(`golden/${stem}.md`);
+    await expect(dec.decode(c.outputs.html)).toMatchFileSnapshot(`golden/${stem}.html`);
+    await expect(docxText(c.outputs.docx!)).toMatchFileSnapshot(`golden/${stem}.docx.txt`);
   });
 });
 
