@@ -1,14 +1,16 @@
 // Every message a clerk can get from a data file, in full: position, severity, rule, reason, what
-// to write instead and the related positions, for each rule fixture and for a table of bad data
-// (test/golden/messages.txt). With them, the figures each case leaves after derivation (rates
+// to write instead and the related positions, for each rule fixture, a table of bad data, bad
+// settings files and bad template packs (test/golden/messages.txt). With them, the figures each case leaves after derivation (rates
 // worked out from counts, totals from items). A change of wording or position shows as a diff to
 // review; `npm run golden` rewrites the file when the change is meant.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
+import { readConfig } from '../src/cli/build-command.js';
 import { compile } from '../src/compile/index.js';
 import type { Diagnostic } from '../src/diagnostics/index.js';
-import { MINIMAL, standardPack } from './helpers.js';
+import { loadPack } from '../src/render/index.js';
+import { MINIMAL, standardPack, tempDir } from './helpers.js';
 
 const DIR = join(import.meta.dirname, 'fixtures', 'rules');
 
@@ -72,6 +74,34 @@ const CASES: [string, string][] = [
   ['a file that is a list', '- 1\n- 2\n'],
 ];
 
+/** Bad settings files (report.config.yaml). */
+const SETTINGS: [string, string][] = [
+  ['an unknown setting near a known one', 'inptus: [data]\n'],
+  ['an unknown setting far from any', 'colour: red\n'],
+  ['a setting of the wrong type', 'jobs: many\n'],
+  ['jobs below one', 'jobs: 0\n'],
+  ['an unknown format', 'formats: [pdf]\n'],
+  ['an unknown reporter', 'reporter: loud\n'],
+  ['a rule whose severity is fixed', 'rules:\n  data/wrong-type: off\n'],
+  ['an unknown rule near a known one', 'rules:\n  writing/numbering-styl: off\n'],
+  ['a severity that is not one', 'rules:\n  writing/numbering-style: loud\n'],
+  ['an unknown layout key', 'layout:\n  body_fnt: 仿宋\n'],
+  ['a layout value of the wrong kind', 'layout:\n  grid: 是\n  line_spacing: 大\n  page_numbers: left\n'],
+  ['a list for settings', '- inputs\n'],
+  ['a syntax error', 'inputs: [data\n'],
+  ['a duplicate setting', 'out: a\nout: b\n'],
+  ['an empty file', ''],
+];
+
+/** Bad pack.yaml files of a template pack. */
+const PACKS: [string, string][] = [
+  ['an unknown key near a known one', 'name: mine\nextends: standard\nnumbring: {}\n'],
+  ['no title anywhere', 'name: mine\n'],
+  ['a pack that extends itself', 'name: mine\nextends: .\n'],
+  ['a pack.yaml that is not YAML', 'name: [mine\n'],
+  ['a layout value of the wrong kind', 'name: mine\nextends: standard\nlayout:\n  line_spacing: 大\n'],
+];
+
 function show(d: Diagnostic): string {
   const at = d.line === undefined ? '' : `:${d.line}:${d.column}${d.endLine === undefined ? '' : `-${d.endLine}:${d.endColumn}`}`;
   const lines = [`${d.file}${at} ${d.severity} ${d.ruleId}`, `  ${d.reason}`];
@@ -96,5 +126,21 @@ it('every message for the rule fixtures and a table of bad data is the one revie
     parts.push(await describeCase(f, `fixtures/${f}`, readFileSync(join(DIR, f), 'utf8'), join(DIR, f)));
   }
   for (const [name, source] of CASES) parts.push(await describeCase(name, 'town.yaml', source, undefined, true));
+  parts.push('# settings files\n');
+  const dir = tempDir();
+  for (const [name, source] of SETTINGS) {
+    writeFileSync(join(dir, 'report.config.yaml'), source);
+    const { diagnostics } = readConfig(join(dir, 'report.config.yaml'), { out: () => {}, err: () => {}, isTTY: false, env: {}, cwd: dir });
+    parts.push(`## ${name}\n${diagnostics.map(show).join('\n') || '(no messages)'}\n`);
+  }
+  parts.push('# template packs\n');
+  for (const [name, source] of PACKS) {
+    const pack = join(tempDir(), 'mine');
+    mkdirSync(join(pack, 'sections'), { recursive: true });
+    writeFileSync(join(pack, 'pack.yaml'), source);
+    writeFileSync(join(pack, 'sections', '10-a.md'), '## 甲\n\n正文。\n');
+    const { diagnostics } = loadPack(pack, dirname(pack));
+    parts.push(`## ${name}\n${diagnostics.map(show).join('\n') || '(no messages)'}\n`);
+  }
   await expect(parts.join('\n')).toMatchFileSnapshot('golden/messages.txt');
 });
