@@ -1,11 +1,11 @@
 // Every message a clerk can get from a data file, in full: position, severity, rule, reason, what
 // to write instead and the related positions, for each rule fixture, a table of bad data, bad
-// settings files and bad template packs (test/golden/messages.txt). With them, the figures each case leaves after derivation (rates
+// settings files and bad template packs (test/__snapshots__/messages.test.ts.snap). With them, the figures each case leaves after derivation (rates
 // worked out from counts, totals from items). A change of wording or position shows as a diff to
 // review; `npm run golden` rewrites the file when the change is meant.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/cli/build-command.js';
 import { compile } from '../src/compile/index.js';
 import type { Diagnostic } from '../src/diagnostics/index.js';
@@ -111,36 +111,40 @@ function show(d: Diagnostic): string {
 }
 
 /** Its messages and derived figures; `quiet` leaves out the parts of Art. 25 the case does not write. */
-async function describeCase(name: string, file: string, source: string, path?: string, quiet = false): Promise<string> {
+async function describeCase(file: string, source: string, path?: string, quiet = false): Promise<string> {
   const c = await compile(file, source, standardPack(), { formats: [], ...(path ? { path } : {}) });
   const diagnostics = quiet ? c.diagnostics.filter((d) => d.ruleId !== 'regulation/missing-part') : c.diagnostics;
   const figures = c.data?.achievements ? `\nfigures: ${JSON.stringify(c.data.achievements, (_k, v) => (v === null ? undefined : v))}` : '';
-  return `## ${name}\n${diagnostics.map(show).join('\n') || '(no messages)'}${figures}\n`;
+  return `${diagnostics.map(show).join('\n') || '(no messages)'}${figures}`;
 }
 
-it('every message for the rule fixtures and a table of bad data is the one reviewed', async () => {
-  const parts: string[] = [];
-  for (const f of readdirSync(DIR)
+// One test per case, so that a run stops at the first case that differs, and a change is tried
+// only against the cases that reach it.
+describe('the messages are the ones reviewed', () => {
+  const fixtures = readdirSync(DIR)
     .filter((f) => f.endsWith('.yaml'))
-    .sort()) {
-    parts.push(await describeCase(f, `fixtures/${f}`, readFileSync(join(DIR, f), 'utf8'), join(DIR, f)));
-  }
-  for (const [name, source] of CASES) parts.push(await describeCase(name, 'town.yaml', source, undefined, true));
-  parts.push('# settings files\n');
-  const dir = tempDir();
-  for (const [name, source] of SETTINGS) {
+    .sort();
+  it.each(fixtures)('rule fixture %s', async (f) => {
+    expect(await describeCase(`fixtures/${f}`, readFileSync(join(DIR, f), 'utf8'), join(DIR, f))).toMatchSnapshot();
+  });
+
+  it.each(CASES)('data: %s', async (_name, source) => {
+    expect(await describeCase('town.yaml', source, undefined, true)).toMatchSnapshot();
+  });
+
+  it.each(SETTINGS)('settings file: %s', (_name, source) => {
+    const dir = tempDir();
     writeFileSync(join(dir, 'report.config.yaml'), source);
     const { diagnostics } = readConfig(join(dir, 'report.config.yaml'), { out: () => {}, err: () => {}, isTTY: false, env: {}, cwd: dir });
-    parts.push(`## ${name}\n${diagnostics.map(show).join('\n') || '(no messages)'}\n`);
-  }
-  parts.push('# template packs\n');
-  for (const [name, source] of PACKS) {
+    expect(diagnostics.map(show).join('\n') || '(no messages)').toMatchSnapshot();
+  });
+
+  it.each(PACKS)('template pack: %s', (_name, source) => {
     const pack = join(tempDir(), 'mine');
     mkdirSync(join(pack, 'sections'), { recursive: true });
     writeFileSync(join(pack, 'pack.yaml'), source);
     writeFileSync(join(pack, 'sections', '10-a.md'), '## 甲\n\n正文。\n');
     const { diagnostics } = loadPack(pack, dirname(pack));
-    parts.push(`## ${name}\n${diagnostics.map(show).join('\n') || '(no messages)'}\n`);
-  }
-  await expect(parts.join('\n')).toMatchFileSnapshot('golden/messages.txt');
+    expect(diagnostics.map(show).join('\n') || '(no messages)').toMatchSnapshot();
+  });
 });
