@@ -1,7 +1,7 @@
 // What each example builds into, byte for byte, in every format: the reviewed reference outputs in
 // test/golden/. A change to what a township gets shows here as a diff to read; when it is meant,
 // \`npm run golden\` writes the new outputs and the diff is committed with the change.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { HtmlValidate } from 'html-validate';
@@ -101,4 +101,39 @@ describe('a batch builds into its reference roll-up and reports', () => {
       await expect(stable(readFileSync(join(dir, 'out', f), 'utf8'))).toMatchFileSnapshot(`golden/batch-out/${f}`);
     }
   });
+});
+
+describe('what the other commands write is the one reviewed', () => {
+  /** The path to the schema depends on where the project and the file are. */
+  const schemaMasked = (s: string) => s.replace(/^# yaml-language-server: \$schema=.*report\.schema\.json$/m, '# yaml-language-server: $schema=<path>/schema/report.schema.json');
+
+  it('report init', async () => {
+    const dir = tempDir();
+    const r = await runCli(['init', '--township', '金坪乡', '--kind', '乡', '--county', '城口县', '--year', '2025', '--out', 'new.yaml'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('wrote new.yaml: fill it in, then run “npx report check new.yaml”\n');
+    await expect(schemaMasked(readFileSync(join(dir, 'new.yaml'), 'utf8'))).toMatchFileSnapshot('golden/init.yaml');
+  });
+
+  it('report init with the defaults but the year', async () => {
+    const dir = tempDir();
+    expect((await runCli(['init', '--year', '2025'], dir)).code).toBe(0);
+    const [file] = readdirSync(dir);
+    await expect(`${file}\n${schemaMasked(readFileSync(join(dir, file!), 'utf8'))}`).toMatchFileSnapshot('golden/init-defaults.yaml');
+  });
+
+  it('report templates', async () => {
+    const r = await runCli(['templates']);
+    expect(r.code).toBe(0);
+    await expect(`stdout:\n${r.stdout}\nstderr:\n${r.stderr}`).toMatchFileSnapshot('golden/templates.txt');
+  });
+
+  it.each([['--help'], ['build', '--help'], ['check', '--help'], ['init', '--help'], ['templates', '--help'], ['manifest', 'merge', '--help'], ['schema', '--help']])(
+    'report %s %s',
+    async (...args) => {
+      const r = await runCli(args.filter((a) => a !== undefined));
+      expect(r.code).toBe(0);
+      await expect(r.stdout).toMatchFileSnapshot(`golden/help/${args.filter((a) => a !== '--help').join('-') || 'report'}.txt`);
+    },
+  );
 });
