@@ -137,3 +137,32 @@ describe('what the other commands write is the one reviewed', () => {
     },
   );
 });
+
+describe('a command used wrongly, or on a file that is not there, exits non-zero with a message saying what to do', () => {
+  it.each([
+    [['bogus']],
+    [['build', '--bogus']],
+    [['build', '--format', 'pdf']],
+    [['build', '--format', 'md,pdf']],
+    [['build', '--jobs', '0']],
+    [['build', '--jobs', 'many']],
+    [['build', '--reporter', 'loud']],
+    [['build', '--shard', '0/3']],
+    [['build', '--shard', '4/3']],
+    [['build', '--shard', 'x']],
+    [['build', '--out-pattern', '{town}.{ext}']],
+    [['build', '--out-pattern', '{township}.docx']],
+    [['build', '--out-pattern', '../{township}.{ext}']],
+    [['build', '--config', 'no-such.yaml']],
+    [['init', '--year', '1999']],
+    [['init', '--year', 'next']],
+    [['init', '--kind', '村']],
+    [['manifest', 'merge']],
+    [['manifest', 'merge', 'a.json']],
+  ])('report %j', async (args) => {
+    const dir = tempDir();
+    const r = await runCli(args, dir);
+    expect(r.stdout).toBe('');
+    expect(`exit ${r.code}\n${r.stderr}`).toMatchSnapshot();
+  });
+});
