@@ -71,7 +71,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
-/** Quote a value the way messages show it: strings in 「」, the rest as JSON. */
+/** Quote a value the way messages show it: strings in “”, the rest as JSON, cut at 60 characters. */
 export function quote(value: unknown): string {
   if (typeof value === 'string') return `“${value}”`;
   if (value === undefined) return 'nothing';
