@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
-import { RULES, SETTABLE_RULES, type RuleId } from '../src/rules/catalogue.js';
+import { diagnostic } from '../src/diagnostics/index.js';
+import { applyRuleSettings, RULES, SETTABLE_RULES, type RuleId } from '../src/rules/catalogue.js';
 import { MINIMAL, runCli, standardPack, tempDir } from './helpers.js';
 import { writeFileSync } from 'node:fs';
 
@@ -176,5 +177,27 @@ describe('rules with a threshold, tried on both sides of it', () => {
   it('figures/year-on-year says how many times more, or less, a figure is', async () => {
     expect((await yearOnYear(400, 1200))[0]?.reason).toBe("行政执法检查 is 1200次, 3 times last year's 400次 (last.yaml)");
     expect((await yearOnYear(400, 100))[0]?.reason).toBe("行政执法检查 is 100次, 4 times less than last year's 400次 (last.yaml)");
+  });
+});
+
+describe('rule settings', () => {
+  const d = (ruleId: RuleId) => diagnostic('a.yaml', { ruleId, reason: ruleId });
+  const list = [d('writing/numbering-style'), d('regulation/missing-part'), d('data/wrong-type'), d('regulation/late-date')];
+
+  it('drop a rule set off, make a rule a warning or an error, and leave the others', () => {
+    const out = applyRuleSettings(list, { 'writing/numbering-style': 'off', 'regulation/missing-part': 'error', 'regulation/late-date': 'warn' });
+    expect(out.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['regulation/missing-part error', 'data/wrong-type error', 'regulation/late-date warning']);
+    expect(applyRuleSettings(list, { 'data/wrong-type': 'warn' } as never).map((x) => x.severity)).toEqual(list.map((x) => x.severity));
+  });
+
+  it('turn an error into a warning', () => {
+    const error = { ...d('regulation/missing-part'), severity: 'error' as const };
+    expect(applyRuleSettings([error], { 'regulation/missing-part': 'warn' })[0]?.severity).toBe('warning');
+    expect(applyRuleSettings([error], { 'regulation/missing-part': 'error' })[0]?.severity).toBe('error');
+  });
+
+  it('change nothing without settings', () => {
+    expect(applyRuleSettings(list, undefined)).toBe(list);
+    expect(applyRuleSettings(list, {})).toEqual(list);
   });
 });

@@ -48,13 +48,12 @@ rules:
 A report with an error is not written. Warnings are printed and the report is written.
 `;
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text as one cell of a Markdown table: a | escaped, line breaks as spaces. */
+export const tableCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The group a rule is listed in: the first whose prefix it starts with. */
+/** The group a rule is listed in: the first with a prefix the rule's id starts with. */
 function groupOf(id: RuleId): Group | undefined {
-  let best: { group: Group; length: number } | undefined;
-  for (const group of GROUPS) for (const p of group.prefixes) if (id.startsWith(p) && (!best || p.length > best.length)) best = { group, length: p.length };
-  return best?.group;
+  return GROUPS.find((group) => group.prefixes.some((p) => id.startsWith(p)));
 }
 
 /** The whole page, from the catalogue. */
@@ -66,7 +65,7 @@ export function rulesMarkdown(): string {
     const columns = ['rule', 'severity', 'settable', 'what it finds', ...(group.example ? [group.example] : [])];
     const rows = rules.map((id) => {
       const r: Rule = RULES[id];
-      return [`\`${id}\``, r.severity, r.settable ? 'yes' : 'no', cell(r.finds.en), ...(group.example ? [cell(r.example?.en ?? '')] : [])];
+      return [`\`${id}\``, r.severity, r.settable ? 'yes' : 'no', tableCell(r.finds.en), ...(group.example ? [tableCell(r.example?.en ?? '')] : [])];
     });
     parts.push(
       `${[`## ${group.title}`, ...(group.intro ? ['', group.intro] : []), '', `| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
@@ -75,9 +74,4 @@ export function rulesMarkdown(): string {
     );
   }
   return parts.join('\n');
-}
-
-/** Rule ids the catalogue has but no group lists (a test keeps this empty). */
-export function ungrouped(): RuleId[] {
-  return (Object.keys(RULES) as RuleId[]).filter((id) => !groupOf(id));
 }
