@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Packer } from 'docx';
 import Handlebars from 'handlebars';
@@ -7,10 +7,10 @@ import { compile } from '../src/compile/index.js';
 import { docxBody, docxDocument, skeletonFor } from '../src/emit/docx/index.js';
 import { finishStyles } from '../src/emit/docx/finish.js';
 import { assemble, makeSkeleton, restoreSkeleton, storeSkeleton, type Block } from '../src/emit/docx/package.js';
-import { layoutKey, prebuilt, PREBUILT_FILE, templateKey, usePrebuilt } from '../src/speed/prebuilt.js';
+import { layoutKey, prebuilt, PREBUILT_FILE, readPrebuilt, templateKey, usePrebuilt } from '../src/speed/prebuilt.js';
 import { loadPack, type Layout, type Pack } from '../src/render/pack.js';
 import { STANDARD_PACK_DIR, TOOL } from '../src/version.js';
-import { example } from './helpers.js';
+import { example, ROOT, tempDir } from './helpers.js';
 
 function load(withPrebuilt: boolean): Pack {
   usePrebuilt(withPrebuilt);
@@ -94,5 +94,27 @@ describe('dist/prebuilt.json (the standard pack compiled by npm run build)', () 
     const broken = pack.compileSection('sections/bad.md', '第一行\n{{#if year}}未闭合{{/each}}\n');
     expect(broken.render).toBeUndefined();
     expect(broken.diagnostics[0]).toMatchObject({ ruleId: 'template/syntax', line: 2 });
+  });
+});
+
+describe('a prebuilt file that cannot be used', () => {
+  it.each<[string, string]>([
+    ['missing', ''],
+    ['not JSON', '{'],
+    ['from another version', JSON.stringify({ tool: 'township-report 0.0.0', templates: {}, skeletons: {} })],
+    ['without templates', JSON.stringify({ tool: TOOL, skeletons: {} })],
+    ['without skeletons', JSON.stringify({ tool: TOOL, templates: {} })],
+  ])('is not used when %s', (_name, text) => {
+    const file = join(tempDir(), 'prebuilt.json');
+    if (text) writeFileSync(file, text);
+    expect(readPrebuilt(file)).toBeNull();
+  });
+
+  it('is used when whole and of this version', () => {
+    const file = join(tempDir(), 'prebuilt.json');
+    const whole = { tool: TOOL, templates: {}, skeletons: {} };
+    writeFileSync(file, JSON.stringify(whole));
+    expect(readPrebuilt(file)).toEqual(whole);
+    expect(PREBUILT_FILE).toBe(join(ROOT, 'dist', 'prebuilt.json'));
   });
 });

@@ -48,15 +48,19 @@ let enabled = true;
 /** dist/prebuilt.json, read on first use; null when missing, unreadable or from another version. */
 export function prebuilt(): Prebuilt | null {
   if (!enabled) return null;
-  if (loaded === undefined) {
-    try {
-      const p = JSON.parse(readFileSync(PREBUILT_FILE, 'utf8')) as Prebuilt;
-      loaded = p.tool === TOOL && p.templates && p.skeletons ? p : null;
-    } catch {
-      loaded = null;
-    }
-  }
+  // Stryker disable next-line ConditionalExpression: reading the file again on each call changes only the time taken
+  if (loaded === undefined) loaded = readPrebuilt(PREBUILT_FILE);
   return loaded;
+}
+
+/** A prebuilt file's contents; null when it is missing, unreadable, incomplete or from another version. */
+export function readPrebuilt(file: string): Prebuilt | null {
+  try {
+    const p = JSON.parse(readFileSync(file, 'utf8')) as Prebuilt;
+    return p.tool === TOOL && p.templates && p.skeletons ? p : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Turns the use of dist/prebuilt.json off or on (for building it, and for tests comparing both ways). */
