@@ -1,0 +1,91 @@
+/**
+ * The compile step: the plan's reports compiled on this thread and, for a batch, on worker
+ * threads, each holding the compiled template pack. Results are handed on in input order, so
+ * logs and collision reports do not depend on timing, and a bounded window of reports in
+ * flight keeps memory flat however large the batch.
+ */
+// @ts-nocheck
+
+import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { unreadable, type Settled, type Todo } from './plan.js';
+import { posix, type BatchSettings } from './settings.js';
+import type { Compiler, TaskResult } from './task.js';
+import { readFileSync } from 'node:fs';
+
+/** A compiled report as the write step takes it: dependencies relative to the working folder. */
+export interface CompiledReport {
+  todo: Todo;
+  result: TaskResult;
+  /** Other files its outputs depend on, relative to the working folder, with /. */
+  dependencies: string[];
+}
+
+export interface CompileOutcome {
+  /** False when the template pack has errors: nothing was compiled. */
+  packOk: boolean;
+  interrupted: boolean;
+  /** The template pack's problems. */
+  diagnostics: Diagnostic[];
+}
+
+/** Compiles every report to do and passes each result, in input order, to `handle`. */
+export async function compileInOrder(
+  settings: BatchSettings,
+  todo: readonly Todo[],
+  control: { signal?: AbortSignal | undefined },
+  handle: (report: CompiledReport | Settled) => void,
+): Promise<CompileOutcome> {
+  if (todo.length === 0) return { packOk: true, interrupted: false, diagnostics: [] };
+  const jobs = Math.max(1, Math.min(settings.jobs ?? availableParallelism(), todo.length));
+  const setup = { packDir: settings.packDir, cwd: settings.cwd, formats: settings.formats, layout: settings.layout, rules: settings.rules };
+  const compiler: Compiler = jobs > 1 ? (await import('./pool.js')).workerPool(setup, jobs) : (await import('./inline.js')).inlineCompiler(setup);
+  const diagnostics = await compiler.init();
+  if (hasErrors(diagnostics)) {
+    await compiler.close();
+    return { packOk: false, interrupted: false, diagnostics };
+  }
+
+  let interrupted = false;
+  const onAbort = () => {
+    interrupted = true;
+    void compiler.close();
+  };
+  control.signal?.addEventListener('abort', onAbort, { once: true });
+
+  let nextIndex = 0;
+  let nextToHandle = 0;
+  const ready = new Map<number, CompiledReport | Settled>();
+  const inOrder = (id: number, report: CompiledReport | Settled) => {
+    ready.set(id, report);
+    for (let r = ready.get(nextToHandle); r && !interrupted; r = ready.get(nextToHandle)) {
+      ready.delete(nextToHandle++);
+      handle(r);
+    }
+  };
+  const runOne = async (): Promise<void> => {
+    while (!interrupted && nextIndex < todo.length) {
+      const id = nextIndex++;
+      const item = todo[id]!;
+      let source: string;
+      try {
+        source = readFileSync(item.input.path, 'utf8');
+      } catch (e) {
+        inOrder(id, { result: unreadable(item.input, e) });
+        continue;
+      }
+      const result = await compiler.run({ id, display: item.input.display, path: item.input.path, source });
+      if (interrupted) return;
+      inOrder(id, { todo: item, result, dependencies: result.dependencies.map((d) => posix(relative(settings.cwd, d))) });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(jobs * 4, todo.length) }, runOne));
+  } finally {
+    // Whatever happened, the worker threads must not keep the process alive.
+    control.signal?.removeEventListener('abort', onAbort);
+    await compiler.close();
+  }
+  return { packOk: true, interrupted, diagnostics };
+}

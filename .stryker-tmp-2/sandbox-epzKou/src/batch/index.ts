@@ -1,0 +1,105 @@
+/**
+ * Builds a batch of reports. The one place that knows the order of the batch's steps:
+ *
+ *   find inputs → plan (what is unchanged) → compile (this thread and workers)
+ *   → write (or compare, for --check) → manifest → roll-up
+ *
+ * Each step is a function in its own module that takes the data it needs and returns what
+ * the next step uses. One township's error never stops the others, and every report's
+ * outputs are written whole or not at all.
+ */
+// @ts-nocheck
+
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import type { LayoutOverrides } from '../compile/index.js';
+import type { Format } from '../formats.js';
+import type { RuleSetting } from '../rules/catalogue.js';
+import { compileInOrder } from './compile.js';
+import { findInputs } from './inputs.js';
+import { Ledger } from './ledger.js';
+import { finishManifest, readPreviousManifest } from './manifest.js';
+import { writeReport } from './outputs.js';
+import { writeRollup } from './rollup.js';
+import { planBuild } from './plan.js';
+import { settle, type Shard } from './settings.js';
+import { inShard } from './shard.js';
+import { removeStaleTemporaries } from './write.js';
+
+export type { Format } from '../formats.js';
+export { manifestName, type Shard } from './settings.js';
+export { writeRollup } from './rollup.js';
+export { shardOf } from './shard.js';
+
+export interface BuildOptions {
+  inputs: readonly string[];
+  cwd: string;
+  outDir: string;
+  formats: readonly Format[];
+  template?: string | undefined;
+  layout?: LayoutOverrides | undefined;
+  /** Reports compiled at once: this thread and jobs − 1 worker threads; default the number of cores. */
+  jobs?: number | undefined;
+  /** Rebuild even what is unchanged. */
+  force?: boolean | undefined;
+  /** Build in memory and compare with the files on disk; write nothing. */
+  check?: boolean | undefined;
+  /** Validate and lint only: no outputs, nothing written. */
+  lintOnly?: boolean | undefined;
+  shard?: Shard | undefined;
+  /** Output path pattern, e.g. {year}/{county}/{township}.{ext}; default mirrors the input tree. */
+  outPattern?: string | undefined;
+  /** Rule severities from report.config.yaml. */
+  rules?: Readonly<Record<string, RuleSetting>> | undefined;
+  /** Write summary.md/.html/.csv and index.html (default: yes, except for shards and checks). */
+  rollup?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+  onStart?: (info: { total: number; toBuild: number }) => void;
+  onReport?: (report: ReportResult) => void;
+}
+
+export type ReportStatus = 'built' | 'failed' | 'unchanged' | 'current' | 'stale' | 'checked';
+
+export interface ReportResult {
+  input: string;
+  status: ReportStatus;
+  /** Output files, relative to the working folder. */
+  outputs: string[];
+  diagnostics: Diagnostic[];
+}
+
+export interface BuildResult {
+  reports: ReportResult[];
+  /** Problems not tied to one report (missing inputs, a broken template pack). */
+  diagnostics: Diagnostic[];
+  ok: boolean;
+  interrupted: boolean;
+  /** The manifest written or found current, relative to the working folder. */
+  manifest: string | undefined;
+}
+
+/** Builds (or checks) every report the options name; returns each report's result and the batch's own problems. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const settings = settle(options);
+  const found = findInputs(options.inputs, options.cwd);
+  const inputs = inShard(found.inputs, options.shard);
+  const previous = settings.readOnly || options.force ? undefined : readPreviousManifest(settings);
+  if (!settings.readOnly) removeStaleTemporaries(settings.outDir);
+
+  const plan = planBuild(settings, inputs, previous);
+  const ledger = new Ledger(settings, options.onReport);
+  for (const done of plan.done) ledger.record(done);
+  options.onStart?.({ total: inputs.length, toBuild: plan.todo.length });
+
+  const compiled = await compileInOrder(settings, plan.todo, options, (r) => ledger.record('todo' in r ? writeReport(settings, r, ledger.claimed) : r));
+  const diagnostics = [...found.diagnostics, ...compiled.diagnostics];
+  const manifest = finishManifest(settings, ledger, previous, compiled.packOk);
+  if (manifest.written && settings.rollup) writeRollup(settings.outDir, manifest.written);
+
+  const ok =
+    !compiled.interrupted &&
+    compiled.packOk &&
+    !hasErrors(diagnostics) &&
+    ledger.reports.length > 0 &&
+    ledger.reports.every((r) => r.status === 'built' || r.status === 'unchanged' || r.status === 'current' || r.status === 'checked');
+  return { reports: ledger.reports, diagnostics, ok, interrupted: compiled.interrupted, manifest: manifest.path };
+}

@@ -1,0 +1,133 @@
+/**
+ * manifest.json: every report of a build with its input, status, outputs
+ * and their hashes, and the key figures the roll-up needs. It is what makes
+ * rebuilds incremental and shards mergeable.
+ */
+// @ts-nocheck
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import type { ReportSummary } from '../compile/summary.js';
+import { FORMATS, type Format } from '../formats.js';
+import { TOOL } from '../version.js';
+import type { Ledger } from './ledger.js';
+import { posix, type BatchSettings } from './settings.js';
+import { writeAtomic } from './write.js';
+
+export const MANIFEST_VERSION = 1;
+
+export interface ManifestOutput {
+  format: Format;
+  /** Relative to the output folder, with /. */
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ManifestEntry {
+  input: string;
+  /** Hash of everything that decides this report's outputs. */
+  key: string;
+  status: 'built' | 'failed';
+  /** Other files the outputs depend on (last year's data, own section templates), relative to the working folder. */
+  dependencies: string[];
+  outputs: ManifestOutput[];
+  summary: ReportSummary | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface Manifest {
+  version: number;
+  tool: string;
+  reports: ManifestEntry[];
+}
+
+const figure = z.object({ value: z.number(), exact: z.boolean(), text: z.string() });
+const manifestSchema = z.object({
+  version: z.literal(MANIFEST_VERSION),
+  tool: z.string(),
+  reports: z.array(
+    z.object({
+      input: z.string(),
+      key: z.string(),
+      status: z.enum(['built', 'failed']),
+      dependencies: z.array(z.string()),
+      outputs: z.array(z.object({ format: z.enum(FORMATS), path: z.string(), sha256: z.string(), bytes: z.number() })),
+      summary: z
+        .object({
+          township: z.string(),
+          kind: z.string(),
+          county: z.string(),
+          city: z.string().nullable(),
+          province: z.string().nullable(),
+          government: z.string(),
+          year: z.number(),
+          title: z.string(),
+          figures: z.record(z.string(), figure),
+        })
+        .nullable(),
+      errors: z.number(),
+      warnings: z.number(),
+    }),
+  ),
+});
+
+/** Reads a manifest; an absent, unreadable or older one is no manifest (everything rebuilds). */
+export function readManifest(path: string): Manifest | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? (parsed.data as Manifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The manifest's text: its entries sorted by input. */
+export function serializeManifest(tool: string, entries: Iterable<ManifestEntry>): string {
+  const reports = [...entries].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
+  return `${JSON.stringify({ version: MANIFEST_VERSION, tool, reports } satisfies Manifest, null, 2)}\n`;
+}
+
+/** Merges shard manifests: one entry per input, later files winning. */
+export function mergeManifests(manifests: readonly Manifest[]): ManifestEntry[] {
+  const byInput = new Map<string, ManifestEntry>();
+  for (const m of manifests) for (const r of m.reports) byInput.set(r.input, r);
+  return [...byInput.values()];
+}
+
+/** The manifest of the last build into this output folder, if it can be read. */
+export function readPreviousManifest(settings: BatchSettings): Manifest | undefined {
+  return readManifest(settings.manifestPath);
+}
+
+export interface ManifestStep {
+  /** The manifest, relative to the working folder; undefined when none was written or found current. */
+  path: string | undefined;
+  /** Entries written; undefined when the manifest on disk was left as it was. */
+  written: ManifestEntry[] | undefined;
+}
+
+/**
+ * The manifest step: the ledger's entries, with those of an earlier build whose data file still
+ * exists but is not part of this one, written unless nothing changed (or nothing may be written).
+ */
+export function finishManifest(settings: BatchSettings, ledger: Ledger, previous: Manifest | undefined, packOk: boolean): ManifestStep {
+  const path = posix(relative(settings.cwd, settings.manifestPath));
+  const stillThere = (input: string) => existsSync(resolve(settings.cwd, input));
+  // Nothing built and nothing gone: the manifest and roll-up on disk are already right.
+  const nothingChanged =
+    previous !== undefined &&
+    ledger.reports.length > 0 &&
+    ledger.reports.every((r) => r.status === 'unchanged') &&
+    previous.reports.every((r) => stillThere(r.input)) &&
+    existsSync(join(settings.outDir, 'index.html'));
+  if (nothingChanged) return { path, written: undefined };
+  if (settings.readOnly || !packOk || (ledger.entries.size === 0 && !previous)) return { path: undefined, written: undefined };
+  const entries = new Map(ledger.entries);
+  for (const r of previous?.reports ?? []) if (!entries.has(r.input) && stillThere(r.input)) entries.set(r.input, r);
+  writeAtomic(settings.manifestPath, serializeManifest(TOOL, entries.values()));
+  return { path, written: [...entries.values()] };
+}

@@ -1,0 +1,88 @@
+/**
+ * The write step: a compiled report's outputs placed by the output pattern, checked against
+ * the paths other reports claim, then written (each whole or not at all) or, with --check,
+ * compared with the files on disk.
+ */
+// @ts-nocheck
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import type { Format } from '../formats.js';
+import type { CompiledReport } from './compile.js';
+import type { ManifestOutput } from './manifest.js';
+import { outputPath } from './paths.js';
+import { reportKey, type Settled } from './plan.js';
+import { writeAtomic } from './write.js';
+import { sha256, shown, type BatchSettings } from './settings.js';
+
+interface Planned {
+  format: Format;
+  /** Relative to the output folder. */
+  rel: string;
+  bytes: Uint8Array;
+}
+
+/** Writes (or checks) one compiled report's outputs; `claimed` maps output paths to the input writing them. */
+export function writeReport(settings: BatchSettings, report: CompiledReport, claimed: Map<string, string>): Settled {
+  const { todo, result, dependencies } = report;
+  const input = todo.input.display;
+  const key = reportKey(settings, todo.sourceHash, dependencies);
+  // In the order of the file, so a clerk can work down it.
+  const ds = [...result.diagnostics].sort(compareDiagnostics);
+  const counts = { errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length };
+  const failed = (extra: Diagnostic[] = []): Settled => ({
+    entry: { input, key, status: 'failed', dependencies, outputs: [], summary: null, errors: counts.errors + extra.length, warnings: counts.warnings },
+    result: { input, status: 'failed', outputs: [], diagnostics: [...ds, ...extra] },
+  });
+  if (hasErrors(ds)) return failed();
+  if (settings.lintOnly) return { result: { input, status: 'checked', outputs: [], diagnostics: ds } };
+
+  const planned: Planned[] = [];
+  for (const format of settings.formats) {
+    const bytes = result.outputs[format];
+    if (bytes) planned.push({ format, rel: outputPath(settings.pattern, todo.input.outStem, format, result.summary), bytes });
+  }
+  const collisions = planned.filter((p) => claimed.has(p.rel) && claimed.get(p.rel) !== input);
+  if (collisions.length > 0) {
+    return failed(
+      collisions.map((c) =>
+        diagnostic(input, {
+          ruleId: 'output/collision',
+          reason: `This report would be written to ${shown(settings, c.rel)}, which ${claimed.get(c.rel)} already writes`,
+          note: 'Give the two townships different data file names, or add {dir} or {name} to --out-pattern.',
+        }),
+      ),
+    );
+  }
+  for (const p of planned) claimed.set(p.rel, input);
+
+  if (settings.check) {
+    const problems = planned.flatMap((p) => compareWithDisk(settings, input, p));
+    return { result: { input, status: problems.length ? 'stale' : 'current', outputs: planned.map((p) => shown(settings, p.rel)), diagnostics: [...ds, ...problems] } };
+  }
+
+  const outputs: ManifestOutput[] = [];
+  try {
+    for (const p of planned) {
+      writeAtomic(join(settings.outDir, p.rel), p.bytes);
+      outputs.push({ format: p.format, path: p.rel, sha256: sha256(p.bytes), bytes: p.bytes.byteLength });
+    }
+  } catch (e) {
+    return failed([diagnostic(input, { ruleId: 'output/write', reason: `Could not write this report: ${(e as Error).message}` })]);
+  }
+  return {
+    entry: { input, key, status: 'built', dependencies, outputs, summary: result.summary ?? null, ...counts },
+    result: { input, status: 'built', outputs: outputs.map((o) => shown(settings, o.path)), diagnostics: ds },
+  };
+}
+
+/** --check: a missing or different output file, as a diagnostic. */
+function compareWithDisk(settings: BatchSettings, input: string, p: Planned): Diagnostic[] {
+  const path = join(settings.outDir, p.rel);
+  const onDisk = existsSync(path) ? readFileSync(path) : undefined;
+  const at = shown(settings, p.rel);
+  if (!onDisk) return [diagnostic(at, { ruleId: 'output/missing', reason: `${at} is missing`, note: `Run “report build” to write it from ${input}.` })];
+  if (!onDisk.equals(p.bytes)) return [diagnostic(at, { ruleId: 'output/stale', reason: `${at} differs from what ${input} builds`, note: 'Run “report build” and commit the result.' })];
+  return [];
+}

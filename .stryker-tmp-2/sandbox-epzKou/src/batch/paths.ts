@@ -1,0 +1,40 @@
+/** Where a report's outputs go: the input tree mirrored, or a pattern such as {year}/{county}/{township}.{ext}. */
+// @ts-nocheck
+
+import type { ReportSummary } from '../compile/summary.js';
+
+export const DEFAULT_PATTERN = '{dir}/{name}.{ext}';
+const TOKENS = ['dir', 'name', 'ext', 'year', 'county', 'city', 'province', 'township', 'kind'] as const;
+
+/** Checks a pattern; returns a message when it is unusable. */
+export function checkPattern(pattern: string): string | undefined {
+  const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '').filter((t) => !(TOKENS as readonly string[]).includes(t));
+  if (unknown.length > 0) return `unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')} in --out-pattern; use ${TOKENS.map((t) => `{${t}}`).join(' ')}`;
+  if (!pattern.includes('{ext}')) return '--out-pattern must contain {ext}, or the formats would overwrite each other';
+  if (pattern.startsWith('/') || pattern.split('/').includes('..')) return '--out-pattern must stay inside the output folder';
+  return undefined;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
+const safe = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim() || '_';
+
+/** An output's path inside the output folder, from the pattern, the input's stem, the format and the report's identity. */
+export function outputPath(pattern: string, outStem: string, ext: string, summary: ReportSummary | undefined): string {
+  const slash = outStem.lastIndexOf('/');
+  const values: Record<string, string> = {
+    dir: slash >= 0 ? outStem.slice(0, slash) : '',
+    name: slash >= 0 ? outStem.slice(slash + 1) : outStem,
+    ext,
+    year: summary ? String(summary.year) : '',
+    county: summary ? safe(summary.county) : '',
+    city: summary?.city ? safe(summary.city) : '',
+    province: summary?.province ? safe(summary.province) : '',
+    township: summary ? safe(summary.township) : '',
+    kind: summary ? safe(summary.kind) : '',
+  };
+  return pattern
+    .replace(/\{([a-z]+)\}/g, (_, t: string) => values[t] ?? '')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+    .join('/');
+}

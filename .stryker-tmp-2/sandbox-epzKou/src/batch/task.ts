@@ -1,0 +1,45 @@
+/** What a compile job receives and returns, the same inline and on a worker thread. */
+// @ts-nocheck
+
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { LayoutOverrides } from '../compile/index.js';
+import type { ReportSummary } from '../compile/summary.js';
+import type { Format } from '../formats.js';
+import type { RuleSetting } from '../rules/catalogue.js';
+
+export type { Format } from '../formats.js';
+
+export interface CompilerSetup {
+  packDir: string;
+  /** The user's working folder, to name the pack's files in messages. */
+  cwd: string;
+  formats: readonly Format[];
+  layout: LayoutOverrides;
+  rules?: Readonly<Record<string, RuleSetting>> | undefined;
+}
+
+export interface Task {
+  id: number;
+  /** Path as shown in messages. */
+  display: string;
+  /** Absolute path of the data file. */
+  path: string;
+  source: string;
+}
+
+export interface TaskResult {
+  id: number;
+  diagnostics: Diagnostic[];
+  outputs: Partial<Record<Format, Uint8Array>>;
+  summary: ReportSummary | undefined;
+  /** Absolute paths of the other files the outputs depend on. */
+  dependencies: string[];
+}
+
+/** Compiles tasks with one loaded template pack. */
+export interface Compiler {
+  /** Loads the pack; returns its problems (none when it is usable). */
+  init(): Promise<Diagnostic[]>;
+  run(task: Task): Promise<TaskResult>;
+  close(): Promise<void>;
+}

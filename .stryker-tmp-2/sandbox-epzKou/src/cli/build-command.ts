@@ -1,0 +1,165 @@
+// @ts-nocheck
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
+import type { z } from 'zod';
+import { build } from '../batch/index.js';
+import { configSchema, type BuildFlags, type Config } from './options.js';
+import { FORMATS } from '../formats.js';
+import { checkPattern } from '../batch/paths.js';
+import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
+import { layoutOverridesSchema } from '../render/layout.js';
+import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
+import { RULES, SETTABLE_RULES, type RuleId, type RuleSetting } from '../rules/catalogue.js';
+import { suggest } from '../yaml/suggest.js';
+import { EXIT, type Io } from './index.js';
+import { formatDiagnostic, makeReporter, type ReporterName } from './reporters.js';
+
+const CONFIG_RULES: YamlRules = { syntax: 'config/invalid', duplicateKey: 'config/invalid', schema: 'config/invalid' };
+
+/** Reads a settings file (report.config.yaml): its settings, or every problem in it with line and column. */
+export function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagnostic[] } {
+  const display = relative(io.cwd, path) || path;
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { config: {}, diagnostics: [diagnostic(display, { ruleId: 'config/invalid', reason: `Cannot read settings: ${(e as Error).message.split('\n')[0]}` })] };
+  }
+  const parsed = parseYaml(display, source, CONFIG_RULES);
+  if (parsed.diagnostics.length === 0 && (parsed.raw === null || parsed.raw === undefined)) return { config: {}, diagnostics: [] };
+  const read = checkYaml(parsed, configSchema, CONFIG_RULES, explainSetting);
+  return { config: read.value ?? {}, diagnostics: read.diagnostics };
+}
+
+/** A settings problem in words a user can act on: which setting, and what to write instead. */
+const explainSetting: ExplainIssue = (issue, at, parsed) => {
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+  return keys.map((key) => {
+    const span = key !== undefined ? parsed.locator.key(at, key) : parsed.locator.value(at);
+    const where = [...at, ...(key !== undefined ? [key] : [])].join('.') || '(top)';
+    const isRule = at[0] === 'rules';
+    const fixed = isRule && key !== undefined && key in RULES;
+    const known = isRule ? SETTABLE_RULES : knownKeys(configSchema, at);
+    const guess = key !== undefined && !fixed ? suggest(key, known) : undefined;
+    const reason = key !== undefined ? `\`${where}\` is not ${isRule ? 'a rule whose severity can be set' : 'a setting'}` : `\`${where}\` is ${quote(valueAt(parsed.raw, at))}: ${issue.message}`;
+    const note = fixed
+      ? `${key} is always ${RULES[key as RuleId].severity === 'error' ? 'an error' : 'a warning'}; remove this line (see docs/rules.md).`
+      : guess
+        ? `Did you mean \`${guess}\`?`
+        : isRule && key === undefined
+          ? 'Write off, warn or error.'
+          : isRule
+            ? 'See docs/rules.md for the rule ids (regulation/*, figures/*, writing/*).'
+            : `Settings: ${Object.keys(configSchema.shape).join(', ')} (see README: Configuration).`;
+    return diagnostic(parsed.file, { ruleId: 'config/invalid', reason, note, start: span?.start, end: span?.end });
+  });
+};
+
+/** `report build` and `report check`: reads settings, runs the batch, prints through the reporter; gives the exit code. */
+export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promise<number> {
+  const started = performance.now();
+  const configPath = opts.config ? resolve(io.cwd, opts.config) : join(io.cwd, 'report.config.yaml');
+  let config: Config = {};
+  if (opts.config || existsSync(configPath)) {
+    if (!existsSync(configPath)) {
+      io.err(formatDiagnostic(diagnostic(opts.config ?? configPath, { ruleId: 'config/invalid', reason: 'The settings file does not exist' })));
+      return EXIT.usage;
+    }
+    const read = readConfig(configPath, io);
+    if (read.diagnostics.length > 0) {
+      for (const d of read.diagnostics) io.err(formatDiagnostic(d));
+      return EXIT.usage;
+    }
+    config = read.config;
+  }
+  const overrides = parseLayoutOverrides(opts.layout ?? []);
+  if (typeof overrides === 'string') {
+    io.err(`report: ${overrides}`);
+    return EXIT.usage;
+  }
+  const outPattern = opts.outPattern ?? config.out_pattern;
+  const patternProblem = outPattern === undefined ? undefined : checkPattern(outPattern);
+  if (patternProblem) {
+    io.err(`report: ${patternProblem}`);
+    return EXIT.usage;
+  }
+  const configDir = dirname(configPath);
+  const fromConfig = (p: string) => (isAbsolute(p) ? p : relative(io.cwd, resolve(configDir, p)) || '.');
+
+  const inputs = args.length > 0 ? args : config.inputs ? config.inputs.map(fromConfig) : [EXAMPLES_DIR];
+  const ci = io.env['CI'] === 'true' || io.env['CI'] === '1';
+  const interactive = io.isTTY && !ci;
+  const reporterName: ReporterName = opts.reporter ?? config.reporter ?? (interactive ? 'pretty' : 'plain');
+  const mode = opts.lintOnly ? 'lint' : opts.check ? 'verify' : 'build';
+  const reporter = makeReporter(reporterName, io, { colors: interactive && !io.env['NO_COLOR'], progress: interactive, mode });
+
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const template = opts.template ?? (config.template ? fromConfig(config.template) : undefined);
+  const outDir = opts.out ?? (config.out ? fromConfig(config.out) : 'out');
+  const runOnce = async (started: number) => {
+    const result = await build({
+      inputs,
+      cwd: io.cwd,
+      outDir,
+      outPattern,
+      formats: opts.format ?? config.formats ?? [...FORMATS],
+      template,
+      layout: { ...(config.layout ?? {}), ...overrides },
+      rules: config.rules as Readonly<Record<string, RuleSetting>> | undefined,
+      jobs: opts.jobs ?? config.jobs,
+      force: opts.force,
+      check: opts.check,
+      lintOnly: opts.lintOnly,
+      shard: opts.shard,
+      signal: abort.signal,
+      onStart: (info) => reporter.start(info),
+      onReport: (r) => reporter.report(r),
+    });
+    reporter.done(result, (performance.now() - started) / 1000);
+    return result;
+  };
+  try {
+    const result = await runOnce(started);
+    if (!opts.watch) {
+      if (result.interrupted) return EXIT.interrupted;
+      return result.ok ? EXIT.ok : EXIT.failed;
+    }
+    const { watchAndRebuild } = await import('./watch.js');
+    await watchAndRebuild({
+      inputs,
+      cwd: io.cwd,
+      packDir: template ? resolve(io.cwd, template) : STANDARD_PACK_DIR,
+      outDir: resolve(io.cwd, outDir),
+      first: result,
+      rebuild: () => runOnce(performance.now()),
+      signal: abort.signal,
+      log: io.err,
+    });
+    return EXIT.ok;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+/** Reads repeated `--layout key=value` options; returns a message when one is wrong. */
+export function parseLayoutOverrides(pairs: readonly string[]): z.output<typeof layoutOverridesSchema> | string {
+  const raw: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return `--layout takes key=value, got “${pair}”`;
+    const key = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    raw[key] = value === 'true' ? true : value === 'false' ? false : /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
+  const parsed = layoutOverridesSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const keys = Object.keys(layoutOverridesSchema.shape).join(', ');
+  return parsed.error.issues
+    .map((i) => (i.code === 'unrecognized_keys' ? `unknown layout setting ${i.keys.map((k) => `“${k}”`).join(', ')}; known: ${keys}` : `layout ${i.path.join('.')}: ${i.message}`))
+    .join('; ');
+}

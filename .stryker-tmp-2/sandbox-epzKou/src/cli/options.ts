@@ -1,0 +1,132 @@
+/**
+ * The build's settings, declared once: what a settings file (report.config.yaml) may hold, with
+ * the schema each value must meet, and the command-line options, each checked by the same
+ * schema as the setting it stands for. The settings file's schema, the options commander
+ * registers and the type of the parsed options all come from here.
+ */
+// @ts-nocheck
+
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { z } from 'zod';
+import type { Shard } from '../batch/index.js';
+import { FORMATS } from '../formats.js';
+import { layoutOverridesSchema } from '../render/layout.js';
+import { SETTABLE_RULES } from '../rules/catalogue.js';
+import { REPORTERS } from './reporters.js';
+
+/** Settings a settings file may hold, by key. */
+export const SETTINGS = {
+  inputs: z.array(z.string()),
+  out: z.string(),
+  out_pattern: z.string(),
+  formats: z.array(z.enum(FORMATS)),
+  template: z.string(),
+  reporter: z.enum(REPORTERS),
+  jobs: z.number().int().min(1),
+  layout: layoutOverridesSchema,
+  rules: z.partialRecord(z.enum(SETTABLE_RULES as [string, ...string[]]), z.enum(['off', 'warn', 'error'])),
+};
+
+type Settings = typeof SETTINGS;
+
+/** The settings file: every setting optional, nothing else allowed. */
+export const configSchema = z.strictObject(Object.fromEntries(Object.entries(SETTINGS).map(([k, s]) => [k, s.optional()])) as { [K in keyof Settings]: z.ZodOptional<Settings[K]> });
+
+export type Config = z.output<typeof configSchema>;
+
+interface Flag<T> {
+  flags: string;
+  help: string;
+  /** Turns the option's text into its value; throws InvalidArgumentError with what to write instead. */
+  parse?(value: string, previous: T): T;
+  choices?: readonly string[];
+  initial?: T;
+  /** Phantom: the parsed value's type. */
+  readonly value?: T;
+}
+
+const flag = <T = boolean>(flags: string, help: string, more: Omit<Flag<T>, 'flags' | 'help' | 'value'> = {}): Flag<T> => ({ flags, help, ...more });
+
+/** Parses an option's text with the schema of the setting it stands for. */
+function bySetting<K extends keyof Settings>(key: K, read: (value: string) => unknown, problem: (value: string) => string) {
+  return (value: string): z.output<Settings[K]> => {
+    const parsed = SETTINGS[key].safeParse(read(value));
+    if (!parsed.success) throw new InvalidArgumentError(problem(value));
+    return parsed.data as z.output<Settings[K]>;
+  };
+}
+
+const list = (value: string) => [
+  ...new Set(
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
+
+function parseShard(value: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected k/n with 1 ≤ k ≤ n, e.g. 2/4');
+  return { index, count };
+}
+
+/** The options of `report build`, in the order its help lists them. */
+export const BUILD_FLAGS = {
+  format: flag<z.output<Settings['formats']>>('-f, --format <list>', `output formats, comma-separated (default: ${FORMATS.join(',')})`, {
+    parse: bySetting(
+      'formats',
+      (v) => {
+        const formats = list(v);
+        return formats.length > 0 ? formats : undefined;
+      },
+      (v) => {
+        const bad = list(v).filter((f) => !(FORMATS as readonly string[]).includes(f));
+        return `unknown format ${bad.map((b) => `“${b}”`).join(', ') || '(none)'}; choose from ${FORMATS.join(', ')}`;
+      },
+    ),
+  }),
+  out: flag<string>('-o, --out <dir>', 'output folder (default: out)'),
+  outPattern: flag<string>('--out-pattern <pattern>', 'output paths inside the output folder, e.g. "{year}/{county}/{township}.{ext}" (default: the input tree mirrored, "{dir}/{name}.{ext}")'),
+  template: flag<string>('-t, --template <dir>', 'template pack folder (default: the standard pack in templates/standard)'),
+  jobs: flag<number>('-j, --jobs <n>', 'reports compiled in parallel (default: the number of cores)', {
+    parse: bySetting('jobs', Number, () => 'expected a whole number of 1 or more'),
+  }),
+  force: flag('--force', 'rebuild every report, even those whose data, templates and tool are unchanged'),
+  check: flag('--check', 'build in memory and compare with the files in the output folder; exit 1 naming each one missing or out of date; write nothing'),
+  watch: flag('-w, --watch', 'after building, rebuild whenever a data file or a template changes'),
+  shard: flag<Shard>('--shard <k/n>', 'build only share k of n (a stable split by file path), for parallel CI jobs; merge their manifests with “report manifest merge”', {
+    parse: parseShard,
+  }),
+  reporter: flag<z.output<Settings['reporter']>>('-r, --reporter <name>', 'how to print progress and diagnostics (default: pretty on a terminal, plain otherwise or when CI=true)', {
+    choices: REPORTERS,
+  }),
+  config: flag<string>('--config <file>', 'settings file (default: report.config.yaml in the working folder, if present)'),
+  layout: flag<string[]>('-l, --layout <key=value>', 'override a layout setting for this run, e.g. body_font=仿宋, line_spacing=28, grid=true, page_numbers=center (repeatable)', {
+    parse: (value, previous) => [...previous, value],
+    initial: [],
+  }),
+};
+
+type BuildFlagSpecs = typeof BUILD_FLAGS;
+
+/** The options of `report build` and `report check` as commander gives them. */
+export type BuildFlags = { [K in keyof BuildFlagSpecs]?: BuildFlagSpecs[K] extends Flag<infer T> ? T : never } & {
+  /** report check: validate and lint, build nothing. */
+  lintOnly?: boolean;
+};
+
+/** Registers the named options on a command, with help texts given here or, for `check`, adjusted. */
+export function addFlags(command: Command, names: readonly (keyof BuildFlagSpecs)[], help: Partial<Record<keyof BuildFlagSpecs, string>> = {}): Command {
+  for (const name of names) {
+    const spec: Flag<unknown> = BUILD_FLAGS[name];
+    const option = new Option(spec.flags, help[name] ?? spec.help);
+    if (spec.choices) option.choices(spec.choices);
+    if (spec.parse) option.argParser(spec.parse);
+    if (spec.initial !== undefined) option.default(spec.initial);
+    command.addOption(option);
+  }
+  return command;
+}

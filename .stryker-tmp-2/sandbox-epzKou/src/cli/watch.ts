@@ -1,0 +1,147 @@
+/**
+ * report build --watch: after the first build, rebuilds whenever a data file, the template pack
+ * or a file the reports depend on (last year's data, a township's own section template) changes.
+ * Changes close together make one rebuild, rebuilds never overlap, and each rebuild is
+ * incremental, so only the townships affected are built again.
+ */
+// @ts-nocheck
+
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { isDynamicPattern } from 'tinyglobby';
+import type { BuildResult } from '../batch/index.js';
+import { globBase } from '../batch/inputs.js';
+import { readManifest } from '../batch/manifest.js';
+
+/** Files whose change can change a report: data, section templates, partials, pack.yaml. */
+const WATCHED_FILE = /\.(ya?ml|md|hbs)$/i;
+/** Folders inside a watched folder that hold no one's data or templates. */
+const SKIP_DIR = /^(node_modules|\.git|\..+)$/;
+/** Changes this close together make one rebuild (an editor's save is often several writes). */
+const SETTLE_MS = 100;
+
+export interface WatchOptions {
+  /** The build's inputs as given: files, folders or glob patterns (relative to cwd or absolute). */
+  inputs: readonly string[];
+  cwd: string;
+  /** The template pack folder in use. */
+  packDir: string;
+  /** The output folder, never watched: writing outputs must not start another build. */
+  outDir: string;
+  /** The first build, whose manifest names the files its reports depend on. */
+  first: BuildResult;
+  rebuild: () => Promise<BuildResult>;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+/** Takes the build's input arguments and working folder; gives the absolute files and folders to watch for them. */
+export function inputRoots(inputs: readonly string[], cwd: string): string[] {
+  return [...new Set(inputs.map((arg) => resolve(cwd, isDynamicPattern(arg) ? globBase(arg) : arg)))];
+}
+
+/** Takes a finished build and the working folder; gives the absolute paths of the files its reports depend on, read from its manifest. */
+export function buildDependencies(result: BuildResult, cwd: string): string[] {
+  if (!result.manifest) return [];
+  const manifest = readManifest(resolve(cwd, result.manifest));
+  if (!manifest) return [];
+  // The manifest keeps the reports of earlier builds with other inputs; only this build's count.
+  const built = new Set(result.reports.map((r) => r.input));
+  return [...new Set(manifest.reports.filter((r) => built.has(r.input)).flatMap((r) => r.dependencies.map((d) => resolve(cwd, d))))];
+}
+
+/** Takes the build's inputs, pack and output folders, its first result and a way to rebuild; rebuilds on each change until the signal aborts. */
+export async function watchAndRebuild(options: WatchOptions): Promise<void> {
+  const { cwd, outDir, signal, log } = options;
+  const show = (p: string) => {
+    const rel = relative(cwd, p);
+    return rel === '' ? '.' : outside(rel) ? p : rel.split(sep).join('/');
+  };
+  const roots = [...new Set([...inputRoots(options.inputs, cwd), resolve(cwd, options.packDir)])];
+  // Writing into a data folder (--out .) cannot be told from editing it; otherwise outputs are never watched.
+  const outputsIgnored = !roots.some((r) => within(r, outDir));
+  const watched = new Set(roots);
+
+  /** Below the watched path holding it: in a skipped folder, or a file that is not data or a template. */
+  const ignored = (path: string, stats?: { isFile(): boolean }): boolean => {
+    if (watched.has(path)) return false;
+    if (outputsIgnored && within(path, outDir)) return true;
+    const root = [...watched].filter((w) => within(path, w)).sort((a, b) => b.length - a.length)[0];
+    if (
+      root &&
+      relative(root, path)
+        .split(sep)
+        .slice(0, -1)
+        .some((d) => SKIP_DIR.test(d))
+    )
+      return true;
+    return stats?.isFile() === true && !WATCHED_FILE.test(path);
+  };
+  /** A dependency (a file) that no watched folder sees is watched by itself; none in the output folder. */
+  const uncovered = (path: string) => !watched.has(path) && !(outputsIgnored && within(path, outDir)) && ([...watched].every((w) => !within(path, w)) || ignored(path, { isFile: () => true }));
+
+  const watcher: FSWatcher = watch(roots, { ignoreInitial: true, ignored });
+  const extra = buildDependencies(options.first, cwd).filter(uncovered);
+  for (const d of extra) watched.add(d);
+  if (extra.length > 0) watcher.add(extra);
+  watcher.on('error', (e) => log(`report: cannot watch for changes: ${(e as Error).message}`));
+
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const rebuildLoop = async () => {
+    do {
+      again = false;
+      const paths = [...changed].map(show);
+      changed.clear();
+      log(`change in ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}: rebuilding`);
+      try {
+        const result = await options.rebuild();
+        const added = buildDependencies(result, cwd).filter(uncovered);
+        for (const d of added) watched.add(d);
+        if (added.length > 0) watcher.add(added);
+      } catch (e) {
+        // Whatever went wrong with this build, the next change is still built.
+        log(`report: unexpected failure: ${(e as Error).message}`);
+      }
+    } while (again && changed.size > 0 && !signal.aborted);
+    running = undefined;
+  };
+  const settled = () => {
+    timer = undefined;
+    if (signal.aborted || changed.size === 0) return;
+    // A change during a rebuild is built right after it, never at the same time.
+    if (running) again = true;
+    else running = rebuildLoop();
+  };
+  watcher.on('all', (event, path) => {
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    if (!watched.has(path) && !WATCHED_FILE.test(path)) return;
+    changed.add(path);
+    clearTimeout(timer);
+    timer = setTimeout(settled, SETTLE_MS);
+  });
+
+  const stopped = new Promise<void>((done) => (signal.aborted ? done() : signal.addEventListener('abort', () => done(), { once: true })));
+  await Promise.race([new Promise<void>((ready) => watcher.once('ready', () => ready())), stopped]);
+  if (!signal.aborted) {
+    const also = watched.size - roots.length;
+    log(`watching ${roots.map(show).join(', ')}${also > 0 ? ` and ${also} file${also > 1 ? 's' : ''} the reports depend on` : ''} for changes (Ctrl-C to stop)`);
+  }
+  await stopped;
+  clearTimeout(timer);
+  await watcher.close();
+  await running;
+}
+
+/** Whether `path` is `dir` or lies inside it. */
+function within(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || !outside(rel);
+}
+
+/** Whether a relative path leads out of the folder it is relative to. */
+function outside(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}

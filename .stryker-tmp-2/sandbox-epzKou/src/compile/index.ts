@@ -1,0 +1,127 @@
+/**
+ * The one place that knows the order of the stages:
+ * load → derive → lint → render → parse & transform → emit.
+ * Returns outputs and diagnostics as data. It reads only the files a report
+ * names (last year's data, its own section templates) and writes nothing.
+ */
+// @ts-nocheck
+
+import type { Root } from 'mdast';
+import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { derive } from '../derive/index.js';
+import { emitHtml } from '../emit/html.js';
+import { emitMarkdown } from '../emit/md.js';
+import { lint } from '../lint/index.js';
+import { applyRuleSettings, type RuleSetting } from '../rules/catalogue.js';
+import { loadReport, type ReportData } from '../load/index.js';
+import { buildTree } from '../markdown/index.js';
+import { chineseDate } from '../render/chinese.js';
+import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
+import type { Format } from '../formats.js';
+import { sectionOverrides } from './overrides.js';
+import { loadPrevious } from './last-year.js';
+import { summarize, type ReportSummary } from './summary.js';
+
+export type { Format } from '../formats.js';
+
+export type LayoutOverrides = { [K in keyof Layout]?: Layout[K] | undefined };
+
+export interface CompileOptions {
+  formats: readonly Format[];
+  /** Layout settings that override the pack's for this run. */
+  layout?: LayoutOverrides | undefined;
+  /** Rule severities from report.config.yaml (off, warn, error). */
+  rules?: Readonly<Record<string, RuleSetting>> | undefined;
+  /**
+   * The data file's path on disk. With it, last year's file is found for year-on-year
+   * figures, and the township's own section templates (`overrides:`) are read.
+   */
+  path?: string | undefined;
+}
+
+/** A section holding nothing but headings and white space says nothing. */
+function isEmptySection(markdown: string): boolean {
+  return markdown.replace(/^#{1,6} .*$/gm, '').trim() === '';
+}
+
+export interface Compiled {
+  file: string;
+  data: ReportData | undefined;
+  /** Files besides the data file that the outputs depend on (last year's data, own section templates). */
+  dependencies: string[];
+  /** Identity and key figures, for manifests and roll-ups; set when the report compiled. */
+  summary: ReportSummary | undefined;
+  tree: Root | undefined;
+  outputs: Partial<Record<Format, Uint8Array>>;
+  diagnostics: Diagnostic[];
+}
+
+/** Compiles one data file's text with a loaded pack: its outputs, summary and diagnostics, as data. */
+export async function compile(file: string, source: string, pack: Pack, options: CompileOptions): Promise<Compiled> {
+  const result: Compiled = { file, data: undefined, dependencies: [], summary: undefined, tree: undefined, outputs: {}, diagnostics: [] };
+  const loaded = loadReport(file, source);
+  result.diagnostics.push(...loaded.diagnostics);
+  if (!loaded.data) return result;
+
+  const derived = derive(file, loaded.data, loaded.locator);
+  result.data = derived.data;
+  const data = derived.data;
+  const found = options.path ? loadPrevious(file, options.path, data, loaded.locator) : { diagnostics: [] };
+  const previous = found.previous;
+  result.diagnostics.push(...found.diagnostics);
+  if (found.file) result.dependencies.push(found.file);
+  const own = options.path && data.overrides ? sectionOverrides(file, options.path, data.overrides, pack, loaded.locator) : undefined;
+  if (own) {
+    result.diagnostics.push(...own.diagnostics);
+    result.dependencies.push(...own.files);
+  }
+  const rendered = render(pack, data, previous?.data ?? null, own?.overrides);
+  const linted = lint({
+    file,
+    data,
+    source,
+    locator: loaded.locator,
+    parts: rendered.sections.filter((s) => s.required).map((s) => ({ part: s.part, title: s.title, empty: isEmptySection(s.markdown) })),
+    ...(pack.meta.deadline ? { deadline: pack.meta.deadline } : {}),
+    previous,
+  });
+  result.diagnostics.push(...applyRuleSettings([...derived.diagnostics, ...linted], options.rules), ...rendered.diagnostics);
+  if (hasErrors(result.diagnostics)) return result;
+
+  const built = buildTree(
+    file,
+    rendered.sections
+      .map((s) => s.markdown.trim())
+      .filter((s) => s !== '')
+      .join('\n\n'),
+    {
+      title: rendered.title,
+      recipient: data.recipient,
+      docNumber: data.doc_number,
+      issuer: rendered.government,
+      date: chineseDate(data.date),
+      sealed: data.sealed,
+    },
+    { runIn: pack.meta.numbering.run_in, runInSeparator: pack.meta.numbering.run_in_separator },
+  );
+  result.diagnostics.push(...built.diagnostics);
+  result.tree = built.tree;
+  result.summary = summarize(data, rendered.title, rendered.government);
+  const layout = { ...pack.meta.layout, ...definedOnly(options.layout ?? {}) } as Layout;
+
+  const encoder = new TextEncoder();
+  for (const format of options.formats) {
+    if (format === 'md') result.outputs.md = encoder.encode(emitMarkdown(built.tree));
+    else if (format === 'html') {
+      const html = emitHtml(built.tree, layout, file);
+      result.diagnostics.push(...html.diagnostics);
+      result.outputs.html = encoder.encode(html.html);
+    } else if (format === 'docx') {
+      const { emitDocx } = await import('../emit/docx/index.js');
+      const docx = await emitDocx(built.tree, layout, file);
+      result.diagnostics.push(...docx.diagnostics);
+      result.outputs.docx = docx.bytes;
+    }
+  }
+  return result;
+}

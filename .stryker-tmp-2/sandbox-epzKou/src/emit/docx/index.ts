@@ -1,0 +1,39 @@
+/**
+ * DOCX laid out to GB/T 9704-2012, emitted from the same Markdown tree as the
+ * other formats with one handler per node type (blocks.ts, inline.ts,
+ * table.ts) inside the document's frame and skeleton (document.ts). Unknown
+ * nodes become plain text with a warning, never silently dropped.
+ */
+// @ts-nocheck
+
+import type { Root } from 'mdast';
+import type { Diagnostic } from '../../diagnostics/index.js';
+import type { Layout } from '../../render/pack.js';
+import { docxBody, skeletonFor } from './document.js';
+import { coreXml } from './finish.js';
+import { assemble } from './package.js';
+
+export { docxBody, docxDocument, skeletonFor } from './document.js';
+
+export interface DocxResult {
+  bytes: Uint8Array;
+  diagnostics: Diagnostic[];
+}
+
+/** A report's tree, layout and data file name → its .docx bytes and the warnings on the way. */
+export async function emitDocx(tree: Root, layout: Layout, file: string): Promise<DocxResult> {
+  const { body, title, issuer, date, diagnostics } = docxBody(tree, layout, file);
+  const day = documentDate(date);
+  const core = coreXml(title, issuer, `${day.year}-${pad(day.month)}-${pad(day.day)}T00:00:00Z`);
+  const bytes = assemble(await skeletonFor(layout), body, core, day);
+  return { bytes, diagnostics };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 2026年2月5日 → the document's fixed creation day. */
+function documentDate(chinese: string): { year: number; month: number; day: number } {
+  const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(chinese);
+  if (!m) return { year: 2000, month: 1, day: 1 };
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}

@@ -1,0 +1,43 @@
+/**
+ * What the DOCX handlers share while they walk one report's tree, and the
+ * warning for a node that no handler knows.
+ */
+// @ts-nocheck
+
+import type { Nodes } from 'mdast';
+import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import type { Layout } from '../../render/pack.js';
+
+export interface State {
+  layout: Layout;
+  file: string;
+  diagnostics: Diagnostic[];
+  /** Lists the walk is inside: 1 in a top-level list. */
+  listDepth: number;
+  /** Block quotes the walk is inside. */
+  quoteDepth: number;
+}
+
+/** How the runs of a phrasing node look, passed down to its children. */
+export interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  /** Heading level whose font a run-in heading takes. */
+  runInLevel?: number;
+}
+
+/** A layout and the data file's name → a fresh state for walking that report's tree. */
+export function createState(layout: Layout, file: string): State {
+  return { layout, file, diagnostics: [], listDepth: 0, quoteDepth: 0 };
+}
+
+/** A node no handler knows and the state → nothing; records a markdown/unknown-node warning. */
+export function warnUnknown(node: Nodes, state: State): void {
+  state.diagnostics.push(
+    diagnostic(state.file, {
+      severity: 'warning',
+      ruleId: 'markdown/unknown-node',
+      reason: `DOCX output has no handler for Markdown “${node.type}”; it is written as plain text`,
+    }),
+  );
+}

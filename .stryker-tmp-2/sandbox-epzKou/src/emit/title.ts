@@ -1,0 +1,50 @@
+// @ts-nocheck
+import { charWidth } from './signature.js';
+
+/**
+ * 2号 (22 pt) type on the 156 mm type area holds 20 characters a line; a
+ * line of exactly 20 leaves no room for wider Latin digits, so 19 it is.
+ */
+export const TITLE_CHARS_PER_LINE = 19;
+
+const NATURAL_BREAKS = ['人民政府', '街道办事处', '办事处', '委员会', '党委'];
+
+/**
+ * Splits a long title into balanced lines (GB/T 9704 7.3.2), preferring a
+ * break after the issuing body's name and never inside a number.
+ */
+export function titleLines(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
+  if (charWidth(title) <= perLine) return [title];
+  const chars = [...title];
+  const candidates: { at: number; natural: boolean }[] = [];
+  for (let i = 1; i < chars.length; i++) {
+    const before = chars.slice(0, i).join('');
+    const a = chars[i - 1] ?? '';
+    const b = chars[i] ?? '';
+    if (/\d/.test(a) && /[\d.]/.test(b)) continue;
+    if (/[“《（(]/.test(a) || /[”》）)，、。：]/.test(b)) continue;
+    candidates.push({ at: i, natural: NATURAL_BREAKS.some((w) => before.endsWith(w)) });
+  }
+  const score = (at: number) => {
+    const first = charWidth(chars.slice(0, at).join(''));
+    const second = charWidth(chars.slice(at).join(''));
+    return { fits: first <= perLine && second <= perLine, diff: Math.abs(first - second) };
+  };
+  const natural = candidates.filter((c) => c.natural && score(c.at).fits).sort((x, y) => score(x.at).diff - score(y.at).diff)[0];
+  const chosen = natural ?? candidates.filter((c) => score(c.at).fits).sort((x, y) => score(x.at).diff - score(y.at).diff)[0];
+  if (!chosen) {
+    // Longer than two lines: fill lines greedily.
+    const lines: string[] = [];
+    let line = '';
+    for (const ch of chars) {
+      if (charWidth(line + ch) > perLine) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+    if (line) lines.push(line);
+    return lines;
+  }
+  return [chars.slice(0, chosen.at).join(''), chars.slice(chosen.at).join('')];
+}

@@ -1,0 +1,185 @@
+/**
+ * Lint rules: what the regulation requires, whether the figures agree with
+ * last year's, and how the narrative is written. Each rule has a permanent
+ * id and a default severity that report.config.yaml can change.
+ */
+// @ts-nocheck
+
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { formatFigure, type Figure } from '../load/figure.js';
+import { pathString, type Locator, type Path } from '../yaml/positions.js';
+import type { ReportData } from '../load/schema.js';
+import { ROLLUP_COLUMNS } from '../derive/key-figures.js';
+import type { RuleId } from '../rules/catalogue.js';
+
+export interface RequiredPart {
+  part: number | null;
+  title: string | null;
+  /** True when the part's section rendered nothing but headings. */
+  empty: boolean;
+}
+
+export interface PreviousYear {
+  file: string;
+  data: ReportData;
+}
+
+export interface LintInput {
+  file: string;
+  data: ReportData;
+  source: string;
+  locator: Locator;
+  /** The pack's required parts and whether each came out empty. */
+  parts?: readonly RequiredPart[];
+  /** Month and day of the following year by which the report is due (Art. 23: 03-01). */
+  deadline?: string;
+  previous?: PreviousYear | undefined;
+}
+
+const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** The lint rules' findings for one report: the regulation, year-on-year figures and the writing. */
+export function lint(input: LintInput): Diagnostic[] {
+  const { file, data, locator } = input;
+  const out: Diagnostic[] = [];
+  const at = (path: Path) => locator.value(path);
+  const push = (ruleId: RuleId, path: Path | undefined, reason: string, note: string, span = path ? at(path) : undefined) =>
+    out.push(diagnostic(file, { ruleId, reason, note, start: span?.start ?? { line: 1, column: 1 }, end: span?.end }));
+
+  // The regulation.
+  for (const p of input.parts ?? []) {
+    if (!p.empty) continue;
+    push(
+      'regulation/missing-part',
+      undefined,
+      `Part ${p.part ? (CN[p.part] ?? p.part) : ''}${p.title ? `（${p.title}）` : ''} is missing: Art. 25 of 《法治政府建设与责任落实督察工作规定》 requires it`,
+      p.part === 3 ? 'Add `responsibility:` with what the Party secretary and the head of government did as 第一责任人.' : 'Add the data for this part.',
+    );
+  }
+  const yearEnd = `${data.year}-12-31`;
+  if (data.date < yearEnd) {
+    push(
+      'regulation/date-before-year-end',
+      ['date'],
+      `成文日期 ${data.date} is before the end of the year the report covers (${data.year})`,
+      `A report on ${data.year} is dated in ${data.year + 1}, e.g. ${data.year + 1}-02-15.`,
+    );
+  }
+  if (input.deadline) {
+    const due = `${data.year + 1}-${input.deadline}`;
+    if (data.date >= due) {
+      push(
+        'regulation/late-date',
+        ['date'],
+        `成文日期 ${data.date} is on or after the ${Number(input.deadline.slice(0, 2))}月${Number(input.deadline.slice(3))}日 deadline for reporting on ${data.year}`,
+        'Art. 23: townships report to the county before 1 March. Check the date.',
+      );
+    }
+  }
+
+  // Year on year.
+  if (input.previous) {
+    const prev = input.previous.data;
+    for (const c of ROLLUP_COLUMNS) {
+      const now = c.pick(data);
+      const then = c.pick(prev);
+      if (!now || !then || now.percent || then.percent || then.value <= 0) continue;
+      const ratio = now.value / then.value;
+      if ((ratio >= 3 || ratio <= 1 / 3) && Math.abs(now.value - then.value) >= 10) {
+        const path = figurePath(data, now);
+        push(
+          'figures/year-on-year',
+          path,
+          `${c.label} is ${formatFigure(now, c.unit)}, ${ratio >= 1 ? `${round1(ratio)} times` : `${round1(1 / ratio)} times less than`} last year's ${formatFigure(then, c.unit)} (${input.previous.file})`,
+          'Check the figure; a change this large is unusual from one year to the next.',
+        );
+      }
+    }
+  }
+
+  // The writing of narrative text.
+  for (const [path, text] of narrativeValues(data)) {
+    const key = String(path[path.length - 1]);
+    const heading = key === 'heading' || key === 'problem';
+    const where = (snippet: string, offset = 0) => findInSource(input.source, locator, path, snippet, offset);
+    const half = /([\p{Script=Han}])([,;:!?()])(?=[\p{Script=Han}])/u.exec(text);
+    if (half) {
+      const full: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
+      push(
+        'writing/half-width-punctuation',
+        path,
+        `\`${pathString(path)}\` has a half-width “${half[2]}” between Chinese characters (“${half[0]}”)`,
+        `Write the full-width “${full[half[2]!]}”.`,
+        where(half[0], half[1]!.length),
+      );
+    }
+    const numbering = /(^|[。；：:\s])(\d+、)/u.exec(text);
+    if (numbering) {
+      push(
+        'writing/numbering-style',
+        path,
+        `\`${pathString(path)}\` numbers with “${numbering[2]}”`,
+        'GB/T 9704 numbers with “1.” (half-width point), or write the items as 一是……二是…….',
+        where(numbering[2]!),
+      );
+    }
+    if (!heading && /[一二三四五]是/u.test(text) && /首先|其次|再次/u.test(text)) {
+      const m = /首先|其次|再次/u.exec(text)!;
+      push('writing/mixed-enumeration', path, `\`${pathString(path)}\` mixes 一是/二是 with ${m[0]} in one enumeration`, 'Use one style: 一是……二是……三是…… or 首先……其次……最后…….', where(m[0]));
+    }
+    if (heading) {
+      const n = /^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|（\d+）)/u.exec(text);
+      if (n)
+        push(
+          'writing/numbered-heading',
+          path,
+          `\`${pathString(path)}\` starts with its own number “${n[1]}”`,
+          'Write headings without numbers: the compiler numbers them, and renumbers when a section is left out.',
+          where(n[1]!),
+        );
+    }
+  }
+  return out;
+}
+
+function round1(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+const NARRATIVE_KEYS = new Set(['text', 'intro', 'opening', 'closing', 'other', 'heading', 'problem']);
+
+function narrativeValues(data: ReportData): [Path, string][] {
+  const out: [Path, string][] = [];
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (typeof node === 'string') {
+      if (NARRATIVE_KEYS.has(String(path[path.length - 1]))) out.push([path, node]);
+    } else if (Array.isArray(node)) for (const [i, v] of node.entries()) walk(v, [...path, i]);
+    else if (node && typeof node === 'object' && !('digits' in node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+  };
+  walk(data, []);
+  return out;
+}
+
+/** The path of a figure object inside the data (for its position). */
+function figurePath(data: ReportData, target: Figure): Path | undefined {
+  let found: Path | undefined;
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (found) return;
+    if (node === target) found = path;
+    else if (Array.isArray(node)) for (const [i, v] of node.entries()) walk(v, [...path, i]);
+    else if (node && typeof node === 'object' && !('digits' in node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+  };
+  walk(data, []);
+  return found;
+}
+
+/** Where a snippet of a value sits in the source: searched inside the value's range, else the value's start. */
+function findInSource(source: string, locator: Locator, path: Path, snippet: string, offset = 0) {
+  const node = locator.node(path);
+  const range = node?.range;
+  if (!range) return locator.value(path);
+  const index = source.slice(range[0], range[1]).indexOf(snippet);
+  if (index < 0) return locator.value(path);
+  const start = range[0] + index + offset;
+  return { start: locator.pos(start), end: locator.pos(range[0] + index + snippet.length) };
+}

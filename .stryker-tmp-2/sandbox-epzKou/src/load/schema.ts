@@ -1,0 +1,219 @@
+/**
+ * The data file's shape. One schema gives the validator, the TypeScript type
+ * and (later) the JSON Schema editors use. Every optional field defaults to
+ * null, so templates see every field and strict Handlebars catches typos in
+ * templates rather than silently printing nothing.
+ */
+// @ts-nocheck
+
+import { z } from 'zod';
+import { parseFigure, type Figure } from './figure.js';
+
+const FIGURE_HINT = 'a number such as 63, an approximate number such as 200余 or 约300, or a bound such as 95%以上';
+
+export const figure = z
+  .union([z.number(), z.string()], { error: `expected ${FIGURE_HINT}` })
+  .transform((input, ctx): Figure => {
+    const parsed = parseFigure(input);
+    if (!parsed.ok) {
+      ctx.issues.push({ code: 'custom', message: `figure ${parsed.reason}`, input, params: { rule: parsed.stacked ? 'figures/stacked-qualifiers' : 'data/invalid-figure' } });
+      return z.NEVER;
+    }
+    return parsed.figure;
+  })
+  .meta({ description: `数字：63、200余、约300、95%以上、0.7万余元 (${FIGURE_HINT})` });
+
+const opt = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
+const fig = (description: string) => opt(figure).meta({ description });
+const text = (description: string) => opt(z.string()).meta({ description });
+
+/** A narrative paragraph (or several, separated by a blank line). Written out literally. */
+const narrative = text('叙述文字：按原样输出，空一行分段');
+
+/** A numbered item inside a subsection: "1. 信访矛盾多元化解：……". */
+const item = z.strictObject({
+  heading: z.string().meta({ description: '小标题，不写序号 (heading without its number)' }),
+  text: narrative,
+});
+
+const items = opt(z.array(item)).meta({ description: '下一级条目 1. 2. 3.' });
+
+const breakdown = z
+  .strictObject({
+    total: fig('合计'),
+    items: z.record(z.string(), figure).meta({ description: '分项：名称: 数字' }),
+  })
+  .meta({ description: '合计与分项，分项之和应等于合计' });
+
+const area = <S extends z.ZodRawShape>(shape: S) =>
+  opt(
+    z.strictObject({
+      heading: text('二级标题，不写序号；不写则用模板的标题'),
+      ...shape,
+      text: narrative,
+      items,
+    }),
+  );
+
+const identity = z.strictObject({
+  name: z.string().min(1).meta({ description: '乡镇（街道）名称，如 金坪乡' }),
+  kind: z.enum(['乡', '镇', '街道']).meta({ description: '类别：乡、镇或街道' }),
+  government: text('发文机关全称，默认“名称+人民政府”（街道为“街道办事处”）'),
+  county: z.string().min(1).meta({ description: '所属县（区），如 城口县' }),
+  city: text('所属市，如 重庆市'),
+  province: text('所属省（自治区、直辖市）'),
+});
+
+const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+const DATE_HINT = 'expected a date such as 2026-02-05 (or 2026年2月5日)';
+const date = z
+  .string({ error: DATE_HINT })
+  .transform((s, ctx) => {
+    const m = DATE.exec(s.trim());
+    if (!m) {
+      ctx.issues.push({ code: 'custom', message: DATE_HINT, input: s });
+      return z.NEVER;
+    }
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const dt = new Date(Date.UTC(y, mo - 1, d));
+    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
+      ctx.issues.push({ code: 'custom', message: 'is not a day of the calendar', input: s });
+      return z.NEVER;
+    }
+    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  })
+  .meta({ description: '成文日期，写作 2026-02-05 或 2026年2月5日，输出为 2026年2月5日' });
+
+const duty = opt(
+  z.strictObject({
+    name: text('姓名（可不写）'),
+    meetings: fig('主持或专题研究法治建设的会议（次）'),
+    study_sessions: fig('带头学法（次）'),
+    disputes_led: fig('牵头化解矛盾纠纷（件）'),
+    petitions_received: fig('接访群众（人次）'),
+    text: narrative,
+  }),
+);
+
+export const reportSchema = z.strictObject({
+  township: identity.meta({ description: '本乡镇（街道）身份信息' }),
+  year: z.number().int().min(2000).max(2100).meta({ description: '报告所述年度，如 2025' }),
+  date: date,
+  title: text('标题，默认“发文机关+年度+年法治政府建设年度报告”'),
+  recipient: text('主送机关，如 中共城口县委、城口县人民政府'),
+  doc_number: text('发文字号，如 金坪府发〔2026〕5号'),
+  sealed: z.boolean().default(false).meta({ description: '加盖印章：true 时按有印章格式排署名和日期' }),
+  opening: narrative.meta({ description: '开头段：指导思想等；末尾自动接“现将……报告如下：”' }),
+  closing: narrative.meta({ description: '结束语（可不写）' }),
+
+  achievements: opt(
+    z.strictObject({
+      intro: narrative,
+      leadership: area({
+        group_meetings: fig('法治政府建设领导小组专题会议（次）'),
+        issues_resolved: fig('研究解决重难点问题（项）'),
+        study_sessions: fig('党委理论学习中心组、领导班子专题学法（次）'),
+        assessment_weight: fig('法治建设在绩效考核中的占比（%）'),
+      }).meta({ description: '组织领导：领导小组、专题学法、考核' }),
+      decisions: area({
+        legality_reviews: fig('重大决策合法性审查（次）'),
+        legal_opinions: fig('提出法律意见建议（条）'),
+        adviser_consultations: fig('法律顾问参与重大决策论证（次）'),
+        contracts_reviewed: fig('合同审查（件次）'),
+        documents_repealed: fig('废止规范性文件（件）'),
+        documents_revised: fig('修订规范性文件（件）'),
+      }).meta({ description: '依法决策：合法性审查、法律顾问、规范性文件' }),
+      enforcement: area({
+        officers: fig('持证行政执法人员（人）'),
+        officer_training: fig('执法人员参加培训及考试（人次）'),
+        matters: fig('明确行政执法事项（项）'),
+        inspections: fig('行政执法检查（次）'),
+        penalties: fig('作出行政处罚（件）'),
+        fines: fig('罚没金额（元），如 0.7万余'),
+        licences: opt(breakdown).meta({ description: '实施行政许可（件）：合计与分项' }),
+      }).meta({ description: '行政执法：执法队伍、检查、处罚、许可' }),
+      legal_education: area({
+        campaigns: fig('法治宣传活动（场）'),
+        lectures: fig('法律知识讲座（场）'),
+        consultations: fig('法律咨询服务（场次）'),
+        materials: fig('发放宣传资料（份）'),
+        posters: fig('张贴海报（张）'),
+        reach: fig('覆盖群众（人次）'),
+        legal_informants: fig('“法律明白人”（名）'),
+        exam_participation_rate: fig('法治理论考试参考率（%）'),
+        exam_pass_rate: fig('法治理论考试合格率（%）'),
+      }).meta({ description: '普法宣传教育' }),
+      disputes: area({
+        screenings: fig('开展矛盾纠纷排查（次）'),
+        total: fig('排查调处矛盾纠纷（件）'),
+        resolved: fig('成功化解（件）'),
+        resolution_rate: fig('化解（调解）成功率（%），不写则由件数算出'),
+        petitions: fig('受理信访案件（件）'),
+        petitions_closed: fig('办结信访案件（件）'),
+      }).meta({ description: '矛盾纠纷化解与信访' }),
+      services: area({
+        matters_streamlined: fig('清理规范审批服务事项（项）'),
+        service_points: fig('便民服务点（个）'),
+        disclosures: fig('主动公开政府信息（条）'),
+      }).meta({ description: '政务公开与政务服务' }),
+      special_groups: area({
+        managed: opt(breakdown).meta({ description: '在册重点管理人员（名）：合计与分类' }),
+      }).meta({ description: '特殊人群服务管理' }),
+      more: opt(
+        z.array(
+          z.strictObject({
+            heading: z.string().meta({ description: '二级标题，不写序号' }),
+            text: narrative,
+            items,
+          }),
+        ),
+      ).meta({ description: '其他举措：自拟二级标题的小节' }),
+    }),
+  ).meta({ description: '一、主要举措和成效' }),
+
+  shortcomings: opt(
+    z.array(
+      z.strictObject({
+        problem: z.string().meta({ description: '不足，如 行政执法保障有待加强' }),
+        text: narrative,
+      }),
+    ),
+  ).meta({ description: '二、存在的不足' }),
+  causes: opt(
+    z.array(
+      z.strictObject({
+        heading: z.string().meta({ description: '原因，如 思想认识层面' }),
+        text: narrative,
+      }),
+    ),
+  ).meta({ description: '二、原因分析' }),
+
+  responsibility: opt(
+    z.strictObject({
+      intro: narrative,
+      party_secretary: duty.meta({ description: '党委书记履行第一责任人职责' }),
+      head: duty.meta({ description: '乡（镇）长、街道办事处主任履行第一责任人职责' }),
+    }),
+  ).meta({ description: '三、党政主要负责人履行推进法治建设第一责任人职责情况' }),
+
+  plans: opt(
+    z.strictObject({
+      intro: narrative,
+      items: z.array(
+        z.strictObject({
+          heading: z.string().meta({ description: '工作安排标题，不写序号' }),
+          text: narrative,
+        }),
+      ),
+    }),
+  ).meta({ description: '四、下一年度主要安排' }),
+
+  other: narrative.meta({ description: '五、其他需要报告的情况' }),
+
+  previous: text('上一年度的数据文件（相对本文件的路径），用于同比；不写时找文件名中年份减一的同目录文件'),
+  overrides: opt(z.record(z.string(), z.string())).meta({
+    description: '本乡镇自己的章节模板：章节名: 模板文件（相对本文件的路径），如 responsibility: 我乡第一责任人.md',
+  }),
+});
+
+export type ReportData = z.output<typeof reportSchema>;

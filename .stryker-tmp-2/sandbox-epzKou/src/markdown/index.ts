@@ -1,0 +1,210 @@
+/**
+ * Stage 4: parse the rendered Markdown once into a tree, frame it as a
+ * document (title, recipient, signature) and run the transforms every output
+ * shares: literal raw HTML, joined Chinese line breaks, empty sections
+ * pruned, headings numbered 一、（一）1.（1）.
+ */
+// @ts-nocheck
+
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { chineseNumeral } from '../render/chinese.js';
+import { isCjk } from '../render/escape.js';
+
+export type Role = 'title' | 'doc-number' | 'recipient' | 'signature-issuer' | 'signature-date' | 'run-in';
+
+export interface DocumentFrame {
+  title: string;
+  recipient: string | null;
+  docNumber: string | null;
+  issuer: string;
+  date: string;
+  sealed: boolean;
+}
+
+export interface NumberingOptions {
+  /** Heading levels (1 = 一、) written at the start of their first paragraph. */
+  runIn: readonly number[];
+  runInSeparator: string;
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
+
+export const STRINGIFY_OPTIONS: StringifyOptions = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+};
+
+/** Markdown text as a syntax tree (GFM and CJK-friendly emphasis). */
+export function parseMarkdown(text: string): Root {
+  return parser.parse(text);
+}
+
+const stringifier = unified().use(remarkGfm).use(remarkCjkFriendly).use(remarkStringify, STRINGIFY_OPTIONS);
+
+/** A syntax tree as Markdown text. */
+export function stringifyMarkdown(tree: Root): string {
+  return stringifier.stringify(tree);
+}
+
+export interface BuiltTree {
+  tree: Root;
+  diagnostics: Diagnostic[];
+}
+
+/** The report's one syntax tree: the frame (title, recipient, signature) around the rendered sections, headings numbered. */
+export function buildTree(file: string, body: string, frame: DocumentFrame, numbering: NumberingOptions): BuiltTree {
+  const diagnostics: Diagnostic[] = [];
+  const parsed = parseMarkdown(body);
+  tidy(parsed, file, diagnostics);
+  const children = pruneEmptySections(parsed.children);
+  numberHeadings(children, numbering);
+
+  const front: RootContent[] = [];
+  if (frame.docNumber) front.push(para(frame.docNumber, 'doc-number'));
+  front.push({ type: 'heading', depth: 1, children: [text(frame.title)], data: role('title') });
+  if (frame.recipient) front.push(para(/[：:]$/.test(frame.recipient) ? frame.recipient.replace(/:$/, '：') : `${frame.recipient}：`, 'recipient'));
+  const back: RootContent[] = [para(frame.issuer, 'signature-issuer'), para(frame.date, 'signature-date')];
+  const tree: Root = { type: 'root', children: [...front, ...children, ...back], data: { sealed: frame.sealed } as never };
+  return { tree, diagnostics };
+}
+
+function text(value: string): Text {
+  return { type: 'text', value };
+}
+
+function role(r: Role): { role: Role; hProperties: { className: string[] } } {
+  return { role: r, hProperties: { className: [r] } };
+}
+
+function para(value: string, r: Role): Paragraph {
+  return { type: 'paragraph', children: [text(value)], data: role(r) };
+}
+
+/** The role a node plays in the report's frame (title, recipient, signature…), if any. */
+export function roleOf(node: { data?: unknown }): Role | undefined {
+  const d = node.data as { role?: Role } | undefined;
+  return d?.role;
+}
+
+/**
+ * One walk over the parsed tree: raw HTML in a template is written out as the literal text it
+ * is; a line break between two Chinese characters is no space in Chinese; and source positions
+ * (of the rendered Markdown, which nobody sees) are dropped. Positions are set to undefined
+ * rather than deleted, which would turn every node into a slow dictionary-mode object.
+ */
+function tidy(tree: Root, file: string, diagnostics: Diagnostic[]): void {
+  const walk = (parent: { children: unknown[]; type: string }): void => {
+    const kids = parent.children as (RootContent & { children?: unknown[] })[];
+    for (let i = 0; i < kids.length; i++) {
+      let node = kids[i]!;
+      if (node.type === 'html') {
+        diagnostics.push(
+          diagnostic(file, {
+            ruleId: 'markdown/raw-html',
+            reason: `Raw HTML ${JSON.stringify(node.value.slice(0, 40))} in the template is written as literal text`,
+            note: 'Use Markdown instead of HTML in templates.',
+          }),
+        );
+        const replacement: Text = { type: 'text', value: node.value };
+        node = parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem' ? { type: 'paragraph', children: [replacement] } : replacement;
+        kids[i] = node;
+        if (node.type === 'paragraph') node = replacement;
+      }
+      if (node.type === 'text' && node.value.includes('\n')) node.value = joinLines(node.value);
+      node.position = undefined;
+      if (Array.isArray(node.children)) walk(node as { children: unknown[]; type: string });
+    }
+  };
+  tree.position = undefined;
+  walk(tree);
+}
+
+/** Joins a text's lines: no space between Chinese characters, one space between others, none at the ends. */
+function joinLines(value: string): string {
+  return value.replace(/[ \t]*\n[ \t]*/g, (m, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + m.length] ?? '';
+    return before === '' || after === '' || isCjk(before) || isCjk(after) ? '' : ' ';
+  });
+}
+
+/** Removes headings that have no content before the next heading of the same or a higher level. */
+export function pruneEmptySections(nodes: RootContent[]): RootContent[] {
+  const out = [...nodes];
+  for (let i = out.length - 1; i >= 0; i--) {
+    const node = out[i];
+    if (node?.type !== 'heading') continue;
+    const next = out[i + 1];
+    const empty = next === undefined || (next.type === 'heading' && next.depth <= node.depth);
+    if (empty) out.splice(i, 1);
+  }
+  return out;
+}
+
+const PREFIX: Record<number, (n: number) => string> = {
+  1: (n) => `${chineseNumeral(n)}、`,
+  2: (n) => `（${chineseNumeral(n)}）`,
+  3: (n) => `${n}.`,
+  4: (n) => `（${n}）`,
+};
+
+/** Numbers headings from the tree (## → 一、, ### → （一）, #### → 1., ##### → （1）). */
+export function numberHeadings(nodes: RootContent[], options: NumberingOptions): void {
+  const counters = [0, 0, 0, 0, 0];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node?.type !== 'heading' || node.depth < 2) continue;
+    const level = node.depth - 1;
+    const prefix = PREFIX[level];
+    if (!prefix) continue;
+    counters[level] = (counters[level] ?? 0) + 1;
+    for (let l = level + 1; l < counters.length; l++) counters[l] = 0;
+    const label = prefix(counters[level] ?? 1);
+    const next = nodes[i + 1];
+    if (options.runIn.includes(level) && next?.type === 'paragraph') {
+      const headingText = plainText(node);
+      const sep = /[。：:！？；]$/u.test(headingText) ? '' : options.runInSeparator;
+      const strong: Strong = {
+        type: 'strong',
+        children: [text(label), ...node.children, ...(sep ? [text(sep)] : [])],
+        data: { role: 'run-in', level, hName: 'span', hProperties: { className: ['run-in', `level-${level}`] } } as never,
+      };
+      next.children.unshift(strong);
+      nodes.splice(i, 1);
+      i--;
+      continue;
+    }
+    node.children.unshift(text(label));
+    mergeText(node);
+    node.data = { ...(node.data ?? {}), level, hProperties: { className: [`level-${level}`] } } as never;
+  }
+}
+
+function mergeText(node: Heading): void {
+  const kids: PhrasingContent[] = [];
+  for (const k of node.children) {
+    const prev = kids[kids.length - 1];
+    if (k.type === 'text' && prev?.type === 'text') prev.value += k.value;
+    else kids.push(k);
+  }
+  node.children = kids;
+}
+
+/** A node's text without markup. */
+export function plainText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as { value?: unknown; children?: unknown[] };
+  if (typeof n.value === 'string') return n.value;
+  return (n.children ?? []).map(plainText).join('');
+}

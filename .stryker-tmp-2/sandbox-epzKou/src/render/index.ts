@@ -1,0 +1,85 @@
+/**
+ * Stage 3: render the template pack's sections with one township's data
+ * into Markdown text, one piece per section.
+ */
+// @ts-nocheck
+
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import type { ReportData } from '../load/schema.js';
+import { TemplateError, type Pack, type SectionOverrides } from './pack.js';
+import { TemplateUsageError } from './helpers.js';
+
+export { loadPack, sectionId, STANDARD_PACK, type SectionOverrides, layoutOverridesSchema, LAYOUT_DEFAULTS, definedOnly, type Pack, type Layout, type PackMeta } from './pack.js';
+
+export interface RenderedSection {
+  id: string;
+  file: string;
+  part: number | null;
+  title: string | null;
+  required: boolean;
+  markdown: string;
+}
+
+export interface Rendered {
+  title: string;
+  government: string;
+  sections: RenderedSection[];
+  diagnostics: Diagnostic[];
+}
+
+export interface TemplateContext extends ReportData {
+  township: ReportData['township'] & { government: string; head_title: string };
+  next_year: number;
+  /** Last year's data for the same township, when its file was found; else null. */
+  last_year: ReportData | null;
+}
+
+/** What the templates see: the data, the issuing government and head's title, next year and last year's data. */
+export function templateContext(data: ReportData, lastYear: ReportData | null = null): TemplateContext {
+  const government = data.township.government ?? `${data.township.name}${data.township.kind === '街道' ? '街道办事处' : '人民政府'}`;
+  const head_title = data.township.kind === '街道' ? '街道办事处主任' : `${data.township.kind}长`;
+  return { ...data, township: { ...data.township, government, head_title }, next_year: data.year + 1, last_year: lastYear };
+}
+
+/** Every section of the pack rendered for one township's data, as Markdown, with the title and issuer. */
+export function render(pack: Pack, data: ReportData, lastYear: ReportData | null = null, overrides?: SectionOverrides): Rendered {
+  const context = templateContext(data, lastYear);
+  const diagnostics: Diagnostic[] = [];
+  const sections: RenderedSection[] = [];
+  const run = (file: string, fn: () => string): string | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      diagnostics.push(templateDiagnostic(file, e));
+      return undefined;
+    }
+  };
+  // The pack's title template escapes the values it prints; a title of the data file's own is plain text already.
+  const title = data.title?.trim() ?? unescapeTitle(run(pack.files[0] ?? 'pack.yaml', () => pack.title(context)) ?? '');
+  for (const s of pack.sections) {
+    const own = overrides?.[s.id];
+    const markdown = own ? run(own.file, () => own.render(context)) : run(s.file, () => s.render(context));
+    if (markdown === undefined) continue;
+    sections.push({ id: s.id, file: s.file, part: s.meta.part, title: s.meta.title, required: s.meta.required, markdown });
+  }
+  return { title, government: context.township.government, sections, diagnostics };
+}
+
+/** The title is plain text, not Markdown: undo the escaping of the values the title template printed. */
+function unescapeTitle(s: string): string {
+  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
+}
+
+function templateDiagnostic(file: string, e: unknown): Diagnostic {
+  if (e instanceof TemplateError) {
+    const inner = e.message;
+    return diagnostic(e.file, {
+      ruleId: 'template/runtime',
+      reason: `The template failed while rendering: ${inner}`,
+      note: /not defined/.test(inner) ? 'The template names a field the data file format does not have; check the spelling against the README field list.' : 'Fix the template at this line.',
+      start: e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : undefined,
+    });
+  }
+  const msg = e instanceof TemplateUsageError || e instanceof Error ? e.message : String(e);
+  return diagnostic(file, { ruleId: 'template/runtime', reason: `The template failed while rendering: ${msg}` });
+}

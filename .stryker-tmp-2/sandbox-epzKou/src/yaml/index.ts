@@ -1,0 +1,166 @@
+/**
+ * The one way YAML is read — data files, template packs (pack.yaml) and settings files alike:
+ * the document is parsed with positions, checked against a zod schema, and every problem
+ * becomes a diagnostic with file, line and column. Callers say which rule their problems fall
+ * under and may word a schema problem themselves; the rest is common.
+ */
+// @ts-nocheck
+
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { z } from 'zod';
+import { diagnostic, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
+import { Locator, pathString, type Path } from './positions.js';
+import { suggest } from './suggest.js';
+
+export { Locator, pathString, type Path, type Span } from './positions.js';
+
+export interface ParsedYaml {
+  file: string;
+  source: string;
+  locator: Locator;
+  /** The document as plain data; undefined when it has syntax errors. */
+  raw: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/** The rules a kind of YAML file reports its problems under. */
+export interface YamlRules {
+  syntax: RuleId;
+  duplicateKey: RuleId;
+  schema: RuleId;
+  /** What to do about a value the schema refuses, when the caller does not word it. */
+  note?: string;
+}
+
+/** Parses YAML text into plain data with positions; syntax errors and duplicate keys become diagnostics. */
+export function parseYaml(file: string, source: string, rules: YamlRules): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+  const locator = new Locator(doc, lineCounter);
+  const diagnostics = doc.errors.map((e) => yamlDiagnostic(file, e, locator, source, rules));
+  if (diagnostics.length > 0) return { file, source, locator, raw: undefined, diagnostics };
+  return { file, source, locator, raw: doc.toJS({ maxAliasCount: 100 }), diagnostics };
+}
+
+function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: string, rules: YamlRules): Diagnostic {
+  const span = locator.span(err.pos);
+  const duplicate = err.code === 'DUPLICATE_KEY';
+  const firstLine = err.message.split('\n')[0] ?? err.message;
+  return diagnostic(file, {
+    ruleId: duplicate ? rules.duplicateKey : rules.syntax,
+    reason: duplicate
+      ? `The key “${(/^[^:\n]+/.exec(source.slice(err.pos[0])) ?? [''])[0].trim()}” appears twice in the same block; the second would replace the first`
+      : `The file is not valid YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`,
+    note: duplicate ? 'Keep one of the two entries, or rename one of them.' : 'Check indentation (spaces, not tabs), the colon and space after each key, and matching quotes.',
+    start: span?.start,
+    end: span?.end,
+  });
+}
+
+export type Issue = z.core.$ZodIssue;
+
+/** Words one schema issue as diagnostics; return undefined to use the common wording. */
+export type ExplainIssue = (issue: Issue, path: Path, parsed: ParsedYaml) => Diagnostic[] | undefined;
+
+export interface Checked<T> {
+  value: T | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Checks parsed YAML against a schema; every issue becomes a diagnostic at the field it concerns. */
+export function checkYaml<S extends z.ZodType>(
+  parsed: ParsedYaml,
+  schema: S,
+  rules: YamlRules,
+  explain?: ExplainIssue,
+  context?: z.core.ParseContext<z.core.$ZodIssue> & Record<string, unknown>,
+): Checked<z.output<S>> {
+  if (parsed.diagnostics.length > 0) return { value: undefined, diagnostics: parsed.diagnostics };
+  const result = schema.safeParse(parsed.raw, context);
+  if (result.success) return { value: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.flatMap((issue) => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    return explain?.(issue, path, parsed) ?? commonIssue(issue, path, parsed, schema, rules);
+  });
+  return { value: undefined, diagnostics };
+}
+
+/** Reads and checks YAML text in one step. */
+export function readYaml<S extends z.ZodType>(file: string, source: string, schema: S, rules: YamlRules, explain?: ExplainIssue): Checked<z.output<S>> & { parsed: ParsedYaml } {
+  const parsed = parseYaml(file, source, rules);
+  return { ...checkYaml(parsed, schema, rules, explain), parsed };
+}
+
+/** The plain value at a path of parsed YAML. */
+export function valueAt(raw: unknown, path: Path): unknown {
+  let cur: unknown = raw;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+/** A schema without its nullable/default/optional wrappers. */
+export function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
+  let cur = s;
+  for (;;) {
+    if (cur instanceof z.ZodDefault || cur instanceof z.ZodNullable || cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;
+    else return cur;
+  }
+}
+
+/** The schema node at a path, with nullable/default/optional wrappers removed. */
+export function schemaAt(root: z.ZodType, path: Path): z.ZodType | undefined {
+  let s: z.ZodType | undefined = root;
+  for (const k of path) {
+    s = unwrap(s);
+    if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(k)];
+    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
+    else return undefined;
+  }
+  return s ? unwrap(s) : undefined;
+}
+
+/** The keys a block at a path may have. */
+export function knownKeys(root: z.ZodType, path: Path): string[] {
+  const s = schemaAt(root, path);
+  if (s instanceof z.ZodObject) return Object.keys(s.shape);
+  if (s instanceof z.ZodRecord) {
+    const keys = unwrap(s.keyType as z.ZodType);
+    if (keys instanceof z.ZodEnum) return keys.options.map(String);
+  }
+  return [];
+}
+
+function commonIssue(issue: Issue, path: Path, parsed: ParsedYaml, schema: z.ZodType, rules: YamlRules): Diagnostic[] {
+  const ruleId = rules.schema;
+  const where = pathString(path) || '(top)';
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, path);
+    return issue.keys.map((key) => {
+      const span = parsed.locator.key(path, key);
+      const guess = suggest(key, known);
+      return diagnostic(parsed.file, {
+        ruleId,
+        reason: `\`${pathString([...path, key])}\` is not a setting this file can have`,
+        note: guess ? `Did you mean \`${guess}\`?` : `Settings here: ${known.join(', ')}.`,
+        start: span?.start,
+        end: span?.end,
+      });
+    });
+  }
+  const span = parsed.locator.value(path);
+  const value = valueAt(parsed.raw, path);
+  const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.map((v) => quote(v)).join(', ')}` : issue.message;
+  return [
+    diagnostic(parsed.file, {
+      ruleId,
+      reason: value === undefined ? `\`${where}\`: ${message}` : `\`${where}\` is ${quote(value)}: ${message}`,
+      note: rules.note,
+      start: span?.start ?? { line: 1, column: 1 },
+      end: span?.end,
+    }),
+  ];
+}

@@ -1,0 +1,99 @@
+// @ts-nocheck
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MINIMAL, runCli, tempDir } from './helpers.js';
+
+/** Builds one data file and returns exit code and stderr. */
+async function buildOne(yaml: string) {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'town.yaml'), yaml);
+  const r = await runCli(['build', 'town.yaml', '--out', 'out'], dir);
+  return { ...r, dir, wrote: ['md', 'html', 'docx'].some((ext) => existsSync(join(dir, 'out', `town.${ext}`))) };
+}
+
+describe('bad input gets a message with file, line, column, value and fix, and exit 1', () => {
+  it.each([
+    ['a wrong type', MINIMAL.replace('year: 2025', 'year: 二〇二五'), /town\.yaml:5:7 +error +`year` is “二〇二五” \(text\), but it should be a whole number.*data\/wrong-type/],
+    [
+      'an unknown key, with a suggestion',
+      MINIMAL.replace('  county:', '  contry: x\n  county:'),
+      /town\.yaml:4:3 +error +`township\.contry` is not a field.*data\/unknown-key\n  → Did you mean `county`\?/,
+    ],
+    ['a missing identity field', MINIMAL.replace('  county: 某某县\n', ''), /town\.yaml:2:3 +error +Required field `township\.county` is missing +data\/missing-field/],
+    ['a duplicate key', MINIMAL.replace('year: 2025', 'year: 2025\nyear: 2024'), /town\.yaml:6:1 +error +The key “year” appears twice.*yaml\/duplicate-key/],
+    ['malformed YAML', MINIMAL.replace('kind: 乡', 'kind: [乡'), /town\.yaml:\d+:\d+ +error +The file is not valid YAML.*yaml\/syntax/],
+    [
+      'an invalid figure',
+      `${MINIMAL}achievements:\n  disputes:\n    total: 约200余\n`,
+      /town\.yaml:9:12 +error +`achievements\.disputes\.total` is “约200余”: figure carries two qualifiers.*figures\/stacked-qualifiers/,
+    ],
+    [
+      'a figure that is no number',
+      `${MINIMAL}achievements:\n  disputes:\n    total: 很多\n`,
+      /town\.yaml:9:12 +error +`achievements\.disputes\.total` is “很多”: figure does not contain a number.*data\/invalid-figure/,
+    ],
+    ['an impossible date', MINIMAL.replace('2026-02-05', '2026-02-30'), /town\.yaml:6:7 +error +`date` is “2026-02-30”: not a day of the calendar/],
+    [
+      'a rate over 100%',
+      `${MINIMAL}achievements:\n  disputes:\n    total: 95\n    resolution_rate: 100%以上\n`,
+      /town\.yaml:10:22 +error +.*100%以上, but a rate cannot exceed 100% +figures\/rate-range/,
+    ],
+  ])('%s', async (_name, yaml, message) => {
+    const r = await buildOne(yaml);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
+    expect(r.wrote).toBe(false);
+  });
+
+  it('reports a part larger than its whole with the positions of both', async () => {
+    const r = await buildOne(`${MINIMAL}achievements:\n  disputes:\n    total: 200\n    resolved: 212\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/town\.yaml:10:15 +error +`achievements\.disputes\.resolved` \(212\) is larger than `achievements\.disputes\.total` \(200\) +figures\/part-exceeds-total/);
+    expect(r.stderr).toMatch(/↳ town\.yaml:9:12: the total 200/);
+  });
+
+  it('reports a breakdown that does not add up, with the positions of both', async () => {
+    const r = await buildOne(`${MINIMAL}achievements:\n  special_groups:\n    managed:\n      total: 51\n      items:\n        甲: 17\n        乙: 30\n`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/town\.yaml:10:14 +error +`achievements\.special_groups\.managed\.total` is 51, but its items add up to 47 \(17 \+ 30\)/);
+    expect(r.stderr).toMatch(/↳ town\.yaml:12:9: the items/);
+  });
+
+  it('warns when a stated rate contradicts its counts, and still builds', async () => {
+    const r = await buildOne(`${MINIMAL}achievements:\n  disputes:\n    total: 10\n    resolved: 9\n    resolution_rate: 100%\n`);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/town\.yaml:11:22 +warning +.*100%, but 9件? resolved of 10件? is 90% +figures\/rate-contradicts-counts/);
+  });
+
+  it('reports every error in a file in one run', async () => {
+    const r = await buildOne(MINIMAL.replace('year: 2025', 'year: x').replace('kind: 乡', 'kind: 村').replace('  county:', '  contry: 1\n  county:'));
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/ error /g)).toHaveLength(3);
+  });
+
+  it('says so when the file is empty', async () => {
+    const r = await buildOne('');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/town\.yaml:1:1 +error +The data file is empty/);
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it('for an unknown format', async () => {
+    const r = await runCli(['build', '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown format “pdf”/);
+  });
+  it('for an unknown option', async () => {
+    const r = await runCli(['build', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option/);
+  });
+  it('exits 1 for an input that does not exist, naming it', async () => {
+    const r = await runCli(['build', 'no-such.yaml', '--out', tempDir()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no-such\.yaml +error +No such file or folder/);
+  });
+});

@@ -1,0 +1,46 @@
+// @ts-nocheck
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES, type RuleId } from '../src/rules/catalogue.js';
+import { rulesMarkdown, tableCell } from '../src/rules/docs.js';
+import { ROOT, runCli } from './helpers.js';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+}
+
+describe('documentation', () => {
+  const rules = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  it('docs/rules.md is generated from the rule catalogue and is current (npm run docs rewrites it)', async () => {
+    await expect(rulesMarkdown()).toMatchFileSnapshot(join(ROOT, 'docs', 'rules.md'));
+    for (const id of Object.keys(RULES)) expect(rules, id).toContain(`| \`${id}\` | ${RULES[id as RuleId].severity} |`);
+  });
+
+  it('puts text into a table cell whole', () => {
+    expect(tableCell('a | b\nc')).toBe('a \\| b c');
+    expect(tableCell('无')).toBe('无');
+  });
+
+  it('every rule id in the code is in the catalogue, and every catalogue entry is used', () => {
+    const code = sources(join(ROOT, 'src')).filter((s) => !s.includes('export const RULES = {'));
+    const used = new Set<string>();
+    for (const src of code) for (const m of src.matchAll(/'((?:yaml|data|figures|regulation|writing|template|markdown|input|config|output|internal)\/[a-z-]+)'/g)) used.add(m[1]!);
+    expect(used.size).toBeGreaterThan(30);
+    for (const id of used) expect(Object.keys(RULES), id).toContain(id);
+    for (const id of Object.keys(RULES)) expect([...used], `${id} is never reported`).toContain(id);
+  });
+
+  it('the README shows every command and every build option', async () => {
+    const help = (await runCli(['--help'])).stdout;
+    const commands = [...help.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== 'help');
+    expect(commands.sort()).toEqual(['build', 'check', 'init', 'manifest', 'schema', 'templates']);
+    for (const c of commands) expect(readme, c).toContain(`report ${c}`);
+    const build = (await runCli(['build', '--help'])).stdout;
+    for (const opt of build.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)) if (opt[1] !== '--help') expect(readme, opt[1]).toContain(opt[1]);
+  });
+});

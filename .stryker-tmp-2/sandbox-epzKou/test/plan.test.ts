@@ -1,0 +1,65 @@
+// @ts-nocheck
+// What an incremental build rebuilds, case by case: everything a report depends on is compared.
+import { mkdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MINIMAL, runCli, tempDir } from './helpers.js';
+
+/** Two townships, one with last year's file beside it. */
+function county(): string {
+  const dir = tempDir('plan-');
+  mkdirSync(join(dir, 'data'));
+  writeFileSync(join(dir, 'data', 'a-2025.yaml'), `${MINIMAL}achievements:\n  disputes:\n    total: 12\n`);
+  writeFileSync(join(dir, 'data', 'a-2024.yaml'), `${MINIMAL.replace('year: 2025', 'year: 2024').replace('date: 2026-02-05', 'date: 2025-02-05')}achievements:\n  disputes:\n    total: 10\n`);
+  writeFileSync(join(dir, 'data', 'b-2025.yaml'), MINIMAL.replace('测试乡', '乙乡'));
+  return dir;
+}
+const build = async (dir: string, ...extra: string[]) => (await runCli(['build', 'data', '--out', 'out', '--format', 'md', '--jobs', '1', ...extra], dir)).stderr;
+// Reports are printed as they settle (unchanged ones first), so compared in file order.
+const lines = (log: string) =>
+  log
+    .split('\n')
+    .filter((l) => /^(built|unchanged|failed) /.test(l))
+    .sort((a, b) => a.replace(/^\S+ /, '').localeCompare(b.replace(/^\S+ /, '')));
+
+describe('an incremental build', () => {
+  it('rebuilds nothing when nothing changed', async () => {
+    const dir = county();
+    await build(dir);
+    expect(lines(await build(dir))).toEqual(['unchanged data/a-2024.yaml', 'unchanged data/a-2025.yaml', 'unchanged data/b-2025.yaml']);
+  });
+
+  it('rebuilds a report whose output was changed by hand, or removed', async () => {
+    const dir = county();
+    await build(dir);
+    appendFileSync(join(dir, 'out', 'b-2025.md'), '多出的一行\n');
+    expect(lines(await build(dir))).toEqual(['unchanged data/a-2024.yaml', 'unchanged data/a-2025.yaml', 'built data/b-2025.yaml -> out/b-2025.md']);
+    rmSync(join(dir, 'out', 'a-2024.md'));
+    expect(lines(await build(dir))).toEqual(['built data/a-2024.yaml -> out/a-2024.md', 'unchanged data/a-2025.yaml', 'unchanged data/b-2025.yaml']);
+  });
+
+  it('rebuilds this year’s report when last year’s file changes or goes, and no other', async () => {
+    const dir = county();
+    await build(dir);
+    writeFileSync(join(dir, 'data', 'a-2024.yaml'), `${MINIMAL.replace('year: 2025', 'year: 2024').replace('date: 2026-02-05', 'date: 2025-02-05')}achievements:\n  disputes:\n    total: 11\n`);
+    expect(lines(await build(dir))).toEqual(['built data/a-2024.yaml -> out/a-2024.md', 'built data/a-2025.yaml -> out/a-2025.md', 'unchanged data/b-2025.yaml']);
+    rmSync(join(dir, 'data', 'a-2024.yaml'));
+    expect(lines(await build(dir))).toEqual(['built data/a-2025.yaml -> out/a-2025.md', 'unchanged data/b-2025.yaml']);
+  });
+
+  it('tries again a report that failed, even when its file did not change', async () => {
+    const dir = county();
+    writeFileSync(join(dir, 'data', 'b-2025.yaml'), MINIMAL.replace('year: 2025', 'year: 二〇二五'));
+    await build(dir);
+    const again = await build(dir);
+    expect(lines(again)).toEqual(['unchanged data/a-2024.yaml', 'unchanged data/a-2025.yaml', 'failed data/b-2025.yaml']);
+  });
+
+  it('rebuilds everything when the formats or the layout change, and not back again when they return', async () => {
+    const dir = county();
+    await build(dir);
+    expect(lines(await build(dir, '-l', 'grid=true')).filter((l) => l.startsWith('built'))).toHaveLength(3);
+    expect(lines(await build(dir, '-l', 'grid=true')).filter((l) => l.startsWith('unchanged'))).toHaveLength(3);
+    expect(lines(await build(dir)).filter((l) => l.startsWith('built'))).toHaveLength(3);
+  });
+});

@@ -1,0 +1,77 @@
+// @ts-nocheck
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workerPool } from '../src/batch/pool.js';
+import type { Task, TaskResult } from '../src/batch/task.js';
+import { STANDARD_PACK } from '../src/render/index.js';
+import { MINIMAL, ROOT, tempDir } from './helpers.js';
+
+/** A stand-in worker: answers every task with one byte, and dies on a task named crash.yaml. */
+function fakeWorker(opts: { failAtStart?: boolean } = {}): string {
+  const path = join(tempDir('pool-'), 'worker.mjs');
+  writeFileSync(
+    path,
+    `import { parentPort } from 'node:worker_threads';
+${opts.failAtStart ? "throw new Error('cannot start');" : ''}
+parentPort.postMessage({ type: 'ready', diagnostics: [] });
+parentPort.on('message', (task) => {
+  if (task.display === 'crash.yaml') process.exit(3);
+  parentPort.postMessage({ type: 'result', result: { id: task.id, diagnostics: [], outputs: { md: new Uint8Array([119]) }, summary: undefined, dependencies: [] } });
+});
+`,
+  );
+  return path;
+}
+
+const task = (id: number, display = `town-${id}.yaml`): Task => ({ id, display, path: join(tempDir(), display), source: MINIMAL });
+
+async function runAll(script: string, tasks: Task[]): Promise<TaskResult[]> {
+  const pool = workerPool({ packDir: STANDARD_PACK, cwd: ROOT, formats: ['md'], layout: {} }, 2, script);
+  expect(await pool.init()).toEqual([]);
+  try {
+    // In this order the first two go to the worker, before the main thread takes one.
+    return await Promise.all(tasks.map((t) => pool.run(t)));
+  } finally {
+    await pool.close();
+  }
+}
+
+describe('the compile pool (main thread and worker threads)', () => {
+  it('shares the tasks between the main thread and the worker', async () => {
+    const results = await runAll(
+      fakeWorker(),
+      [0, 1, 2, 3, 4, 5].map((i) => task(i)),
+    );
+    expect(results.map((r) => r.id)).toEqual([0, 1, 2, 3, 4, 5]);
+    const byWorker = results.filter((r) => r.outputs.md?.length === 1);
+    const byMain = results.filter((r) => (r.outputs.md?.length ?? 0) > 1);
+    expect(byWorker.length).toBeGreaterThan(0);
+    expect(byMain.length).toBeGreaterThan(0);
+    for (const r of byMain) expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('fails only the task a dying worker was compiling, and goes on with a new worker', async () => {
+    const results = await runAll(fakeWorker(), [task(0, 'crash.yaml'), task(1), task(2), task(3), task(4)]);
+    expect(results.map((r) => r.id)).toEqual([0, 1, 2, 3, 4]);
+    expect(results[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['internal/crash']);
+    expect(results[0]!.diagnostics[0]!.reason).toMatch(/code 3/);
+    expect(results[0]!.diagnostics[0]!.note).toMatch(/defect in township-report/);
+    for (const r of results.slice(1)) {
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(r.outputs.md?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('compiles everything on the main thread when the worker cannot start', async () => {
+    const results = await runAll(
+      fakeWorker({ failAtStart: true }),
+      [0, 1, 2, 3].map((i) => task(i)),
+    );
+    expect(results.map((r) => r.id)).toEqual([0, 1, 2, 3]);
+    for (const r of results) {
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(r.outputs.md!.length).toBeGreaterThan(1);
+    }
+  });
+});

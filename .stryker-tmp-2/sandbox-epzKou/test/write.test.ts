@@ -1,0 +1,125 @@
+// @ts-nocheck
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MINIMAL, tempDir } from './helpers.js';
+
+// The file system as it is, with writeFileSync and renameSync wrapped so that a test can make
+// one call fail or look at the disk while it runs. Tests run as root, for whom a read-only
+// folder is no obstacle, so failures are injected here instead.
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return { ...fs, default: fs, writeFileSync: vi.fn(fs.writeFileSync), renameSync: vi.fn(fs.renameSync) };
+});
+
+// Loaded afresh, so that they see the wrapped node:fs even when another test file in this worker
+// loaded them first (the mutation runs share modules between files: vitest.mutate.config.ts).
+vi.resetModules();
+const { build } = await import('../src/batch/index.js');
+const { writeAtomic } = await import('../src/batch/write.js');
+const actual = await vi.importActual<typeof import('node:fs')>('node:fs');
+const write = vi.mocked(writeFileSync);
+const rename = vi.mocked(renameSync);
+
+afterEach(() => {
+  write.mockClear();
+  rename.mockClear();
+});
+
+const OLD = '旧的报告\n'.repeat(1000);
+const NEW = '新的报告\n'.repeat(2000);
+
+/** A folder holding one output with the old text. */
+function existing(): { dir: string; target: string } {
+  const dir = tempDir('write-');
+  const target = join(dir, 'report.md');
+  actual.writeFileSync(target, OLD);
+  return { dir, target };
+}
+
+const fail = (code: string) => Object.assign(new Error(`${code}: injected failure`), { code });
+
+describe('writeAtomic', () => {
+  it('writes a temporary file beside the output and renames it over the output', () => {
+    const { dir, target } = existing();
+    let seenWhileWriting: string | undefined;
+    write.mockImplementationOnce((path, data, options) => {
+      actual.writeFileSync(path, data, options);
+      // A reader opening the output while the new text is written sees the old text whole.
+      seenWhileWriting = actual.readFileSync(target, 'utf8');
+    });
+    writeAtomic(target, NEW);
+    expect(seenWhileWriting).toBe(OLD);
+    expect(write).toHaveBeenCalledTimes(1);
+    const tmp = String(write.mock.calls[0]![0]);
+    expect(tmp).not.toBe(target);
+    expect(dirname(tmp)).toBe(dir);
+    expect(basename(tmp)).toMatch(/^\.report\.md\..*\.report-tmp$/);
+    expect(rename.mock.calls).toEqual([[tmp, target]]);
+    expect(readFileSync(target, 'utf8')).toBe(NEW);
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+
+  it('leaves the old output whole and no temporary file when the write fails midway', () => {
+    const { dir, target } = existing();
+    write.mockImplementationOnce((path, data) => {
+      // Half the bytes reach the disk, then it is full.
+      actual.writeFileSync(path, String(data).slice(0, String(data).length / 2));
+      throw fail('ENOSPC');
+    });
+    expect(() => writeAtomic(target, NEW)).toThrow(/ENOSPC/);
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+
+  it('leaves the old output whole and no temporary file when the rename fails', () => {
+    const { dir, target } = existing();
+    rename.mockImplementationOnce(() => {
+      throw fail('EXDEV');
+    });
+    expect(() => writeAtomic(target, NEW)).toThrow(/EXDEV/);
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+
+  it('leaves no file at all when writing a new output fails', () => {
+    const dir = tempDir('write-');
+    const target = join(dir, 'sub', 'report.md');
+    write.mockImplementationOnce((path, data) => {
+      actual.writeFileSync(path, String(data).slice(0, 10));
+      throw fail('EIO');
+    });
+    expect(() => writeAtomic(target, NEW)).toThrow(/EIO/);
+    expect(readdirSync(join(dir, 'sub'))).toEqual([]);
+  });
+});
+
+describe('a build whose output cannot be written', () => {
+  it('fails that report with output/write and keeps its old outputs whole', async () => {
+    const dir = tempDir('write-build-');
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL);
+    const run = () => build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md', 'html'], jobs: 1, rollup: false });
+    expect((await run()).ok).toBe(true);
+    const before = readFileSync(join(dir, 'out', 'a.html'), 'utf8');
+
+    writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL.replace('测试乡', '新名乡'));
+    write.mockClear();
+    write.mockImplementation((path, data, options) => {
+      if (String(path).includes('a.html')) throw fail('ENOSPC');
+      actual.writeFileSync(path, data, options);
+    });
+    try {
+      const r = await run();
+      expect(r.ok).toBe(false);
+      expect(r.reports.map((x) => x.status)).toEqual(['failed']);
+      expect(r.reports[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.reason}`)).toEqual(['output/write: Could not write this report: ENOSPC: injected failure']);
+    } finally {
+      write.mockReset();
+      write.mockImplementation(actual.writeFileSync);
+    }
+    expect(readFileSync(join(dir, 'out', 'a.html'), 'utf8')).toBe(before);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.report-tmp'))).toEqual([]);
+  });
+});

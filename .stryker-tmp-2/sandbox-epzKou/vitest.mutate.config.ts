@@ -1,0 +1,33 @@
+// @ts-nocheck
+// The tests Stryker runs against each mutant (stryker.config.mjs). The command-line tests run main()
+// in this process (test/helpers.ts runCli, and the watcher's tests), so they see mutants of src/cli
+// and src/batch. Left out are the LibreOffice round trip, which runs the built program in a child
+// process (dist/, where Stryker neither sees what a test covers nor activates a mutant), and the
+// Chromium checks of the HTML, which launch a browser per run (test/golden.test.ts holds the same
+// HTML as text).
+//
+// Test files share one module cache (isolate: false): a file's tests then cost what they run, not
+// a fresh import of the program for each mutant. Files that mock a module load it afresh.
+import { relative } from 'node:path';
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import base from './vitest.config.js';
+
+/** Quickest test files first (by their last duration), so that the first failure, where Stryker stops, comes early. */
+class QuickestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const duration = (f: TestSpecification) => this.ctx.cache.getFileTestResults(`${f.project.name}:${relative(this.ctx.config.root, f.moduleId)}`)?.duration ?? 0;
+    return (await super.sort(files)).sort((a, b) => duration(a) - duration(b));
+  }
+}
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [...configDefaults.exclude, 'test/libreoffice.test.ts', 'test/html.test.ts'],
+      isolate: false,
+      sequence: { sequencer: QuickestFirst },
+    },
+  }),
+);
