@@ -12,7 +12,7 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 // Loaded afresh, so that they see the wrapped node:fs even when another test file in this worker
-// loaded them first (the mutation runs share modules between files: vitest.mutate.config.ts).
+// loaded them first (as when test files share modules, vitest's isolate: false).
 vi.resetModules();
 const { build } = await import('../src/batch/index.js');
 const { writeAtomic } = await import('../src/batch/write.js');
