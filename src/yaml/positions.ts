@@ -54,16 +54,6 @@ export class Locator {
     const k = pair?.key as Node | undefined;
     return k?.range ? this.span(k.range) : undefined;
   }
-
-  /** Where the key of the entry a path points at is (falls back to its value). */
-  field(path: Path): Span | undefined {
-    const last = path[path.length - 1];
-    if (typeof last === 'string') {
-      const k = this.key(path.slice(0, -1), last);
-      if (k) return k;
-    }
-    return this.value(path);
-  }
 }
 
 function findPair(items: readonly Pair[], key: string | number): Pair | undefined {
