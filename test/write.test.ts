@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { build } from '../src/batch/index.js';
+import { writeAtomic } from '../src/batch/write.js';
 import { MINIMAL, tempDir } from './helpers.js';
 
 // The file system as it is, with writeFileSync and renameSync wrapped so that a test can make
@@ -11,11 +13,6 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: fs, writeFileSync: vi.fn(fs.writeFileSync), renameSync: vi.fn(fs.renameSync) };
 });
 
-// Loaded afresh, so that they see the wrapped node:fs even when another test file in this worker
-// loaded them first (as when test files share modules, vitest's isolate: false).
-vi.resetModules();
-const { build } = await import('../src/batch/index.js');
-const { writeAtomic } = await import('../src/batch/write.js');
 const actual = await vi.importActual<typeof import('node:fs')>('node:fs');
 const write = vi.mocked(writeFileSync);
 const rename = vi.mocked(renameSync);
