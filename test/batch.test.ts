@@ -92,7 +92,9 @@ describe('batch builds', () => {
     writeFileSync(join(dir, 'data', 'workflow.yml'), 'name: build\non: [push]\njobs: {}\n');
     const r = await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr).not.toContain('workflow');
+    // Passed over, and said so on one line: the clerk knows it was not forgotten.
+    expect(r.stderr).toContain('data/workflow.yml  info  Passed over: it has none of the fields a data file starts with (township, year, date…)  input/skipped');
+    expect(existsSync(join(dir, 'out', 'workflow.md'))).toBe(false);
   });
 });
 
@@ -157,7 +159,7 @@ describe('incremental builds', () => {
     const build = (...args: string[]) => runCli(['build', 'data', '--out', 'out', ...args], dir);
     const first = await build('--format', 'md');
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/data\/b\.yaml:7:11 +warning +`previous` is “old”, but that is a folder, not a data file +data\/previous-year/);
+    expect(first.stderr).toMatch(/data\/b\.yaml:7:11 +warning +`previous` is “old”, but that is a folder, not a file +data\/previous-year/);
     expect((await build('--format', 'md')).stderr).toMatch(/0 built, 0 failed, 2 unchanged/);
     const other = await build('--format', 'html');
     expect(other.code).toBe(0);

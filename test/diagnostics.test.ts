@@ -62,19 +62,32 @@ describe('values quoted in messages', () => {
     [true, 'true'],
     [[1, 2], '[1,2]'],
     [{ a: 1 }, '{"a":1}'],
-    ['x'.repeat(100), `“${'x'.repeat(100)}”`],
-    [Array.from({ length: 30 }, (_, i) => i), `${JSON.stringify(Array.from({ length: 30 }, (_, i) => i)).slice(0, 57)}…`],
+    ['x'.repeat(80), `“${'x'.repeat(80)}”`],
+    ['x'.repeat(100), `“${'x'.repeat(79)}…”`],
+    ['一'.repeat(1_000_000), `“${'一'.repeat(79)}…”`],
+    // Cut between characters, never inside one written with two code units.
+    ['𠀀'.repeat(100), `“${'𠀀'.repeat(79)}…”`],
+    [Array.from({ length: 40 }, (_, i) => i), `${JSON.stringify(Array.from({ length: 40 }, (_, i) => i)).slice(0, 79)}…`],
     [Array.from({ length: 20 }, () => 1), JSON.stringify(Array.from({ length: 20 }, () => 1))],
     [10n, '10'],
   ])('%s → %s', (value, text) => {
     expect(quote(value)).toBe(text);
   });
 
-  it('a value of exactly 60 characters is kept whole, 61 is cut', () => {
-    const sixty = ['a'.repeat(56)];
-    expect(JSON.stringify(sixty)).toHaveLength(60);
-    expect(quote(sixty)).toBe(JSON.stringify(sixty));
-    const more = ['a'.repeat(57)];
-    expect(quote(more)).toBe(`${JSON.stringify(more).slice(0, 57)}…`);
+  it('a value of exactly 80 characters is kept whole, 81 is cut', () => {
+    const eighty = ['a'.repeat(76)];
+    expect(JSON.stringify(eighty)).toHaveLength(80);
+    expect(quote(eighty)).toBe(JSON.stringify(eighty));
+    const more = ['a'.repeat(77)];
+    expect(quote(more)).toBe(`${JSON.stringify(more).slice(0, 79)}…`);
+  });
+
+  it('control characters and direction overrides in a message are shown by their code, never sent to the terminal', () => {
+    const d = diagnostic('a\u001b[2J.yaml', { ruleId: 'data/invalid-value', reason: `\`x\` is ${quote('红\u001b[31m\u202e字\u0007')}`, note: 'tab\there' });
+    expect(d.file).toBe('a⟨U+001B⟩[2J.yaml');
+    expect(d.reason).toBe('`x` is “红⟨U+001B⟩[31m⟨U+202E⟩字⟨U+0007⟩”');
+    expect(d.note).toBe('tab⟨U+0009⟩here');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that must not be printed
+    expect(`${d.file}${d.reason}${d.note}`).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 });

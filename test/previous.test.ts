@@ -54,6 +54,6 @@ describe('last year’s file from the data file’s text', () => {
     ['year: 2025\nprevious:\n', 'town-2024.yaml'],
     ['year: 2025\n  previous: old/town.yaml\n', 'town-2024.yaml'],
   ])('%j', (source, expected) => {
-    expect(previousPath(path, source)).toBe(expected === undefined ? undefined : join(dir, expected));
+    expect(previousPath(path, source, [])).toBe(expected === undefined ? undefined : join(dir, expected));
   });
 });

@@ -4,13 +4,13 @@
  * logs and collision reports do not depend on timing, and a bounded window of reports in
  * flight keeps memory flat however large the batch.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import { relative } from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { unreadable, type Settled, type Todo } from './plan.js';
 import { posix, type BatchSettings } from './settings.js';
 import type { Compiler, TaskResult } from './task.js';
-import { readFileSync } from 'node:fs';
+import { readText } from '../load/read.js';
 
 /** A compiled report as the write step takes it: dependencies relative to the working folder. */
 export interface CompiledReport {
@@ -28,6 +28,14 @@ export interface CompileOutcome {
   diagnostics: Diagnostic[];
 }
 
+/** Memory a worker thread takes while compiling (its heap, the libraries and the pack), with room to spare. */
+const WORKER_BYTES = 160 * 1024 * 1024;
+
+/** The most reports compiled at once that the machine can take: one per core, and no more than free memory holds. */
+export function maxJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(freemem() / WORKER_BYTES)));
+}
+
 /** Compiles every report to do and passes each result, in input order, to `handle`. */
 export async function compileInOrder(
   settings: BatchSettings,
@@ -36,8 +44,8 @@ export async function compileInOrder(
   handle: (report: CompiledReport | Settled) => void,
 ): Promise<CompileOutcome> {
   if (todo.length === 0) return { packOk: true, interrupted: false, diagnostics: [] };
-  const jobs = Math.max(1, Math.min(settings.jobs ?? availableParallelism(), todo.length));
-  const setup = { packDir: settings.packDir, cwd: settings.cwd, formats: settings.formats, layout: settings.layout, rules: settings.rules };
+  const jobs = Math.max(1, Math.min(settings.jobs ?? availableParallelism(), maxJobs(), todo.length));
+  const setup = { packDir: settings.packDir, cwd: settings.cwd, formats: settings.formats, layout: settings.layout, rules: settings.rules, timeLimit: settings.timeLimit };
   const compiler: Compiler = jobs > 1 ? (await import('./pool.js')).workerPool(setup, jobs) : (await import('./inline.js')).inlineCompiler(setup);
   const diagnostics = await compiler.init();
   if (hasErrors(diagnostics)) {
@@ -50,7 +58,9 @@ export async function compileInOrder(
     interrupted = true;
     void compiler.close();
   };
-  control.signal?.addEventListener('abort', onAbort, { once: true });
+  // Stopped while the pack loaded or the plan was made: the event has passed, so look.
+  if (control.signal?.aborted) onAbort();
+  else control.signal?.addEventListener('abort', onAbort, { once: true });
 
   let nextIndex = 0;
   let nextToHandle = 0;
@@ -64,16 +74,21 @@ export async function compileInOrder(
   };
   const runOne = async (): Promise<void> => {
     while (!interrupted && nextIndex < todo.length) {
+      // A turn of the event loop between reports, so that Ctrl-C and SIGTERM are heard even
+      // when every step of a compile finishes without waiting (one report at a time).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (interrupted || nextIndex >= todo.length) return;
       const id = nextIndex++;
       const item = todo[id]!;
-      let source: string;
+      let read: ReturnType<typeof readText>;
       try {
-        source = readFileSync(item.input.path, 'utf8');
+        read = readText(item.input.path);
       } catch (e) {
         inOrder(id, { result: unreadable(item.input, e) });
         continue;
       }
-      const result = await compiler.run({ id, display: item.input.display, path: item.input.path, source });
+      const { text: source, encoding } = read;
+      const result = await compiler.run({ id, display: item.input.display, path: item.input.path, source, ...(encoding !== 'utf-8' ? { encoding } : {}) });
       if (interrupted) return;
       inOrder(id, { todo: item, result, dependencies: result.dependencies.map((d) => posix(relative(settings.cwd, d))) });
     }

@@ -8,18 +8,19 @@
  * the next step uses. One township's error never stops the others, and every report's
  * outputs are written whole or not at all.
  */
-import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from '../compile/index.js';
 import type { Format } from '../formats.js';
 import type { RuleSetting } from '../rules/catalogue.js';
 import { compileInOrder } from './compile.js';
-import { findInputs } from './inputs.js';
+import { findInputs, type Input } from './inputs.js';
+import { LOCK_NAME, lockFolder, type Lock } from './lock.js';
 import { Ledger } from './ledger.js';
-import { finishManifest, readPreviousManifest } from './manifest.js';
+import { finishManifest, flushManifest, readPreviousManifest, type ManifestStep } from './manifest.js';
 import { writeReport } from './outputs.js';
 import { writeRollup } from './rollup.js';
 import { planBuild } from './plan.js';
-import { settle, type Shard } from './settings.js';
+import { settle, shown, type BatchSettings, type Shard } from './settings.js';
 import { inShard } from './shard.js';
 import { removeStaleTemporaries } from './write.js';
 
@@ -29,6 +30,10 @@ export { writeRollup } from './rollup.js';
 export { shardOf } from './shard.js';
 
 export interface BuildOptions {
+  /** How long to wait for another build writing into the same output folder, in ms (default 10 minutes). */
+  lockWaitMs?: number | undefined;
+  /** Told once when another build holds the output folder and this one waits. */
+  onWaitForLock?: ((holder: { pid: number; host: string }) => void) | undefined;
   inputs: readonly string[];
   cwd: string;
   outDir: string;
@@ -37,6 +42,8 @@ export interface BuildOptions {
   layout?: LayoutOverrides | undefined;
   /** Reports compiled at once: this thread and jobs − 1 worker threads; default the number of cores. */
   jobs?: number | undefined;
+  /** Seconds one report may take to compile (default 30). */
+  timeLimit?: number | undefined;
   /** Rebuild even what is unchanged. */
   force?: boolean | undefined;
   /** Build in memory and compare with the files on disk; write nothing. */
@@ -80,6 +87,34 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const settings = settle(options);
   const found = findInputs(options.inputs, options.cwd);
   const inputs = inShard(found.inputs, options.shard);
+  let lock: Lock | undefined;
+  if (!settings.readOnly) {
+    const taken = await lockFolder(settings.outDir, { waitMs: options.lockWaitMs ?? LOCK_WAIT_MS, signal: options.signal, onWait: options.onWaitForLock });
+    if (!('lock' in taken)) return locked(settings, found.diagnostics, taken.holder, Boolean(options.signal?.aborted));
+    lock = taken.lock;
+  }
+  try {
+    return await buildLocked(settings, options, found.diagnostics, inputs);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** How long a build waits for another one writing into the same output folder. */
+const LOCK_WAIT_MS = 10 * 60 * 1000;
+/** How often the manifest on disk is brought up to date while a batch writes. */
+const FLUSH_MS = 2000;
+
+function locked(settings: BatchSettings, found: Diagnostic[], holder: { pid: number; host: string } | undefined, interrupted: boolean): BuildResult {
+  const busy = diagnostic(shown(settings, LOCK_NAME), {
+    ruleId: 'output/locked',
+    reason: `Another build${holder ? ` (process ${holder.pid} on ${holder.host})` : ''} is writing into this output folder`,
+    note: `Wait for it to finish, or build into another folder with --out. If no build is running, delete ${shown(settings, LOCK_NAME)}.`,
+  });
+  return { reports: [], diagnostics: [...found, ...(interrupted ? [] : [busy])], ok: false, interrupted, manifest: undefined };
+}
+
+async function buildLocked(settings: BatchSettings, options: BuildOptions, found: Diagnostic[], inputs: Input[]): Promise<BuildResult> {
   const previous = settings.readOnly || options.force ? undefined : readPreviousManifest(settings);
   if (!settings.readOnly) removeStaleTemporaries(settings.outDir);
 
@@ -88,10 +123,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const done of plan.done) ledger.record(done);
   options.onStart?.({ total: inputs.length, toBuild: plan.todo.length });
 
-  const compiled = await compileInOrder(settings, plan.todo, options, (r) => ledger.record('todo' in r ? writeReport(settings, r, ledger.claimed) : r));
-  const diagnostics = [...found.diagnostics, ...compiled.diagnostics];
-  const manifest = finishManifest(settings, ledger, previous, compiled.packOk);
-  if (manifest.written && settings.rollup) writeRollup(settings.outDir, manifest.written);
+  // The manifest follows the outputs as they land, so a build killed half-way keeps what it wrote.
+  let flushed = Date.now();
+  const compiled = await compileInOrder(settings, plan.todo, options, (r) => {
+    ledger.record('todo' in r ? writeReport(settings, r, ledger.claimed) : r);
+    if (!settings.readOnly && Date.now() - flushed > FLUSH_MS) {
+      flushManifest(settings, ledger, previous);
+      flushed = Date.now();
+    }
+  });
+  const diagnostics = [...found, ...compiled.diagnostics];
+  let manifest: ManifestStep = { path: undefined, written: undefined };
+  try {
+    manifest = finishManifest(settings, ledger, previous, compiled.packOk);
+    if (manifest.written && settings.rollup) writeRollup(settings.outDir, manifest.written);
+  } catch (e) {
+    diagnostics.push(
+      diagnostic(shown(settings, 'manifest.json'), {
+        ruleId: 'output/write',
+        reason: `Could not write the manifest and roll-up: ${(e as Error).message}`,
+        note: 'Free some space in the output folder and build again: what is built is kept, and only what is missing is rebuilt.',
+      }),
+    );
+  }
 
   const ok =
     !compiled.interrupted &&

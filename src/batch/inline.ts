@@ -15,7 +15,15 @@ export function inlineCompiler(setup: CompilerSetup): Compiler {
     async run(task: Task): Promise<TaskResult> {
       if (!pack) throw new Error('template pack not loaded');
       try {
-        const c = await compile(task.display, task.source, pack, { formats: setup.formats, layout: setup.layout, rules: setup.rules, path: task.path });
+        const c = await compile(task.display, task.source, pack, {
+          formats: setup.formats,
+          layout: setup.layout,
+          rules: setup.rules,
+          path: task.path,
+          roots: [setup.cwd],
+          encoding: task.encoding,
+          timeLimit: setup.timeLimit,
+        });
         return { id: task.id, diagnostics: c.diagnostics, outputs: c.outputs, summary: c.summary, dependencies: c.dependencies };
       } catch (e) {
         return {

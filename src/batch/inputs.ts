@@ -2,7 +2,8 @@
  * Finds the data files a build names: files as given, folders searched
  * recursively, and glob patterns (data/**\/2025*.yaml).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { decodeText, readBytes } from '../load/read.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
@@ -20,7 +21,7 @@ const DATA_FILE = /\.ya?ml$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
 const NOT_DATA = new Set(['report.config.yaml', 'report.config.yml', 'pack.yaml']);
 /** Top-level keys of a data file; a YAML file met in a folder with none of them is someone else's. */
-const DATA_KEYS = /^(township|year|date|achievements|shortcomings|plans|responsibility)\s*:/m;
+const DATA_KEYS = /^(township|year|date|achievements|shortcomings|plans|responsibility)\s*[:：]/im;
 
 const posix = (p: string) => p.split(sep).join('/');
 
@@ -59,7 +60,11 @@ export function findInputs(args: readonly string[], cwd: string): { inputs: Inpu
       continue;
     }
     if (statSync(abs).isDirectory()) {
-      const found = walk(abs);
+      const skipped: Skipped[] = [];
+      const found = walk(abs, skipped, new Set());
+      for (const s of skipped) {
+        diagnostics.push(diagnostic(posix(relative(cwd, s.path)) || s.path, { ruleId: 'input/skipped', reason: `Passed over: ${s.why}` }));
+      }
       if (found.length === 0) {
         diagnostics.push(diagnostic(arg, { ruleId: 'input/not-found', reason: `The folder ${arg} holds no .yaml data files` }));
       }
@@ -82,26 +87,65 @@ export function globBase(pattern: string): string {
   return fixed.join('/') || '.';
 }
 
-function walk(dir: string): string[] {
+interface Skipped {
+  path: string;
+  why: string;
+}
+
+/**
+ * The data files in a folder and the folders in it, in name order. A folder is entered once
+ * however many links lead to it, so links in a circle end; a link that leads nowhere, a folder
+ * that cannot be read and a YAML file that is not a data file are passed over and named in
+ * `skipped`, never an end to the scan.
+ */
+function walk(dir: string, skipped: Skipped[], entered: Set<string>): string[] {
+  let real: string;
+  let names: string[];
+  try {
+    real = realpathSync(dir);
+    if (entered.has(real)) return [];
+    entered.add(real);
+    names = readdirSync(dir).sort();
+  } catch (e) {
+    skipped.push({ path: dir, why: `the folder cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    return [];
+  }
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  for (const name of names) {
     const path = join(dir, name);
-    const st = statSync(path);
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (DATA_FILE.test(name) || code === 'ELOOP') {
+        skipped.push({ path, why: code === 'ELOOP' ? 'a link that leads round in a circle' : code === 'ENOENT' ? 'a link that leads nowhere' : `it cannot be read (${code ?? 'error'})` });
+      }
+      continue;
+    }
     if (st.isDirectory()) {
-      if (!SKIP_DIRS.has(name) && !name.startsWith('.')) out.push(...walk(path));
-    } else if (DATA_FILE.test(name) && !NOT_DATA.has(name) && looksLikeData(path)) {
-      out.push(path);
+      if (!SKIP_DIRS.has(name) && !name.startsWith('.')) out.push(...walk(path, skipped, entered));
+    } else if (DATA_FILE.test(name) && !NOT_DATA.has(name)) {
+      const why = st.isFile() ? notData(path) : 'not an ordinary file (a pipe, device or socket)';
+      if (why) skipped.push({ path, why });
+      else out.push(path);
     }
   }
   return out;
 }
 
-/** Other YAML in a data folder (a CI workflow, say) is passed over; an empty file is not. */
-function looksLikeData(path: string): boolean {
+/**
+ * Why a YAML file met in a folder is not a data file (a CI workflow, say), or undefined when it
+ * is one. An empty file and one that cannot be read (or is too large) are taken as data files,
+ * so that the build says what is wrong with them.
+ */
+function notData(path: string): string | undefined {
+  let head: string;
   try {
-    const head = readFileSync(path, 'utf8').slice(0, 65536);
-    return DATA_KEYS.test(head) || !/^[A-Za-z_][\w-]*\s*:/m.test(head);
+    head = decodeText(readBytes(path)).text.slice(0, 65536);
   } catch {
-    return true;
+    return undefined;
   }
+  if (DATA_KEYS.test(head) || !/^[A-Za-z_][\w-]*\s*:/m.test(head)) return undefined;
+  return 'it has none of the fields a data file starts with (township, year, date…)';
 }

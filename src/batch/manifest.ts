@@ -108,6 +108,17 @@ export interface ManifestStep {
   written: ManifestEntry[] | undefined;
 }
 
+/** The manifest as it stands mid-build: the entries settled so far, and the last build's for the rest. */
+export function flushManifest(settings: BatchSettings, ledger: Ledger, previous: Manifest | undefined): void {
+  const entries = new Map((previous?.reports ?? []).map((r) => [r.input, r]));
+  for (const [input, entry] of ledger.entries) entries.set(input, entry);
+  try {
+    writeAtomic(settings.manifestPath, serializeManifest(TOOL, entries.values()));
+  } catch {
+    /* the manifest written at the end says the same; a full disk is reported there */
+  }
+}
+
 /**
  * The manifest step: the ledger's entries, with those of an earlier build whose data file still
  * exists but is not part of this one, written unless nothing changed (or nothing may be written).

@@ -4,14 +4,14 @@
  * compared with the files on disk.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { compareDiagnostics, diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { compareDiagnostics, diagnostic, hasErrors, quote, type Diagnostic } from '../diagnostics/index.js';
 import type { Format } from '../formats.js';
 import type { CompiledReport } from './compile.js';
 import type { ManifestOutput } from './manifest.js';
 import { outputPath } from './paths.js';
 import { reportKey, type Settled } from './plan.js';
-import { writeAtomic } from './write.js';
+import { writeAllAtomic } from './write.js';
 import { sha256, shown, type BatchSettings } from './settings.js';
 
 interface Planned {
@@ -41,17 +41,37 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
     const bytes = result.outputs[format];
     if (bytes) planned.push({ format, rel: outputPath(settings.pattern, todo.input.outStem, format, result.summary), bytes });
   }
-  const collisions = planned.filter((p) => claimed.has(p.rel) && claimed.get(p.rel) !== input);
-  if (collisions.length > 0) {
+  const outside = planned.filter((p) => !isInsideFolder(settings.outDir, p.rel));
+  if (outside.length > 0) {
     return failed(
-      collisions.map((c) =>
+      outside.map((p) =>
+        diagnostic(input, {
+          ruleId: 'output/write',
+          reason: `This report would be written to ${quote(p.rel)}, outside the output folder`,
+          note: 'Check --out-pattern and the fields it names.',
+        }),
+      ),
+    );
+  }
+  const reserved = planned.filter((p) => isRollupName(p.rel));
+  const collisions = planned.filter((p) => claimed.has(p.rel) && claimed.get(p.rel) !== input);
+  if (reserved.length > 0 || collisions.length > 0) {
+    return failed([
+      ...reserved.map((c) =>
+        diagnostic(input, {
+          ruleId: 'output/collision',
+          reason: `This report would be written to ${shown(settings, c.rel)}, which is the county roll-up's file`,
+          note: 'Rename the data file (the roll-up keeps summary, index and manifest for itself), or set --out-pattern.',
+        }),
+      ),
+      ...collisions.map((c) =>
         diagnostic(input, {
           ruleId: 'output/collision',
           reason: `This report would be written to ${shown(settings, c.rel)}, which ${claimed.get(c.rel)} already writes`,
           note: 'Give the two townships different data file names, or add {dir} or {name} to --out-pattern.',
         }),
       ),
-    );
+    ]);
   }
   for (const p of planned) claimed.set(p.rel, input);
 
@@ -60,12 +80,9 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
     return { result: { input, status: problems.length ? 'stale' : 'current', outputs: planned.map((p) => shown(settings, p.rel)), diagnostics: [...ds, ...problems] } };
   }
 
-  const outputs: ManifestOutput[] = [];
+  const outputs: ManifestOutput[] = planned.map((p) => ({ format: p.format, path: p.rel, sha256: sha256(p.bytes), bytes: p.bytes.byteLength }));
   try {
-    for (const p of planned) {
-      writeAtomic(join(settings.outDir, p.rel), p.bytes);
-      outputs.push({ format: p.format, path: p.rel, sha256: sha256(p.bytes), bytes: p.bytes.byteLength });
-    }
+    writeAllAtomic(planned.map((p) => ({ path: join(settings.outDir, p.rel), bytes: p.bytes })));
   } catch (e) {
     return failed([diagnostic(input, { ruleId: 'output/write', reason: `Could not write this report: ${(e as Error).message}` })]);
   }
@@ -73,6 +90,17 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
     entry: { input, key, status: 'built', dependencies, outputs, summary: result.summary ?? null, ...counts },
     result: { input, status: 'built', outputs: outputs.map((o) => shown(settings, o.path)), diagnostics: ds },
   };
+}
+
+/** True when `rel` resolved against `dir` stays inside it. */
+export function isInsideFolder(dir: string, rel: string): boolean {
+  const r = relative(dir, resolve(dir, rel));
+  return r !== '' && r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r);
+}
+
+/** The files a build writes for the county in the output folder itself, which no report may take (compared as Windows and macOS do: ignoring case). */
+export function isRollupName(rel: string): boolean {
+  return /^(summary\.(md|html|csv|xlsx)|index\.html|manifest(\.shard-\d+-of-\d+)?\.json|\.report\.lock)$/i.test(rel);
 }
 
 /** --check: a missing or different output file, as a diagnostic. */

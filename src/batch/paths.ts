@@ -14,7 +14,21 @@ export function checkPattern(pattern: string): string | undefined {
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
-const safe = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').trim() || '_';
+const UNSAFE = /[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+/** Names Windows keeps for devices, with or without an extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/**
+ * A field value made safe as one part of a path: no separators, no characters Windows refuses,
+ * no control or direction characters, no leading or trailing dots and spaces (so never `.` or
+ * `..`), and no device name such as CON or NUL.
+ */
+export function safeName(s: string): string {
+  const name = s.replace(UNSAFE, '_').replace(/^[\s.]+|[\s.]+$/g, '');
+  if (name === '') return '_';
+  return RESERVED.test(name) ? `_${name}` : name;
+}
+const safe = safeName;
 
 /** An output's path inside the output folder, from the pattern, the input's stem, the format and the report's identity. */
 export function outputPath(pattern: string, outStem: string, ext: string, summary: ReportSummary | undefined): string {

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { previousPath } from '../compile/previous.js';
 import { diagnostic } from '../diagnostics/index.js';
+import { decodeText, readBytes } from '../load/read.js';
 import type { ReportResult } from './index.js';
 import type { Input } from './inputs.js';
 import type { Manifest, ManifestEntry, ManifestOutput } from './manifest.js';
@@ -35,7 +36,13 @@ export function reportKey(settings: BatchSettings, sourceHash: string, dependenc
   const parts = [settings.buildKey, sourceHash];
   for (const d of [...new Set(dependencies)].sort()) {
     const abs = resolve(settings.cwd, d);
-    parts.push(d, statSync(abs, { throwIfNoEntry: false })?.isFile() ? sha256(readFileSync(abs)) : 'absent');
+    let hash = 'absent';
+    try {
+      hash = sha256(readBytes(abs));
+    } catch {
+      /* missing, or not a file a report may read: it counts as absent */
+    }
+    parts.push(d, hash);
   }
   return sha256(parts.join('\0'));
 }
@@ -47,14 +54,14 @@ export function planBuild(settings: BatchSettings, inputs: readonly Input[], pre
   for (const input of inputs) {
     let source: Buffer;
     try {
-      source = readFileSync(input.path);
+      source = readBytes(input.path);
     } catch (e) {
       plan.done.push({ result: unreadable(input, e) });
       continue;
     }
     const sourceHash = sha256(source);
     const last = before.get(input.display);
-    const lastYear = previousPath(input.path, source.toString('utf8'));
+    const lastYear = previousPath(input.path, decodeText(source).text, [settings.cwd]);
     const dependencies = [...(last?.dependencies ?? []), ...(lastYear ? [posix(relative(settings.cwd, lastYear))] : [])];
     if (last && last.status === 'built' && last.key === reportKey(settings, sourceHash, dependencies) && outputsIntact(settings.outDir, last.outputs)) {
       plan.done.push({ entry: last, result: { input: input.display, status: 'unchanged', outputs: last.outputs.map((o) => shown(settings, o.path)), diagnostics: [] } });
@@ -75,10 +82,15 @@ export function unreadable(input: Input, e: unknown): ReportResult {
   };
 }
 
+/**
+ * True when every output on disk is the one the manifest records, by content: a build killed
+ * after writing an output but before its manifest, or an output edited by hand, is rebuilt.
+ */
 function outputsIntact(outDir: string, outputs: readonly ManifestOutput[]): boolean {
   return outputs.every((o) => {
+    const path = join(outDir, o.path);
     try {
-      return statSync(join(outDir, o.path)).size === o.bytes;
+      return statSync(path).size === o.bytes && sha256(readFileSync(path)) === o.sha256;
     } catch {
       return false;
     }

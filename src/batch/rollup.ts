@@ -126,7 +126,14 @@ export function rollupHtml(entries: readonly ManifestEntry[]): string {
   return page(title, `<h1>${escHtml(title)}</h1><p>共${list.length}份报告。合计中含约数的，合计也是约数（写作“余”）。</p>${tables}`);
 }
 
-const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * A CSV cell. Text that starts with = + - @ (or a tab or carriage return) is what Excel and WPS
+ * run as a formula, so such a cell gets a leading apostrophe and is shown as the text it is.
+ */
+export const csvField = (value: string): string => {
+  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
 /** CSV for spreadsheets: one column of numbers and one saying whether each is approximate. */
 export function rollupCsv(entries: readonly ManifestEntry[]): string {

@@ -26,6 +26,8 @@ export interface BatchSettings {
   layout: LayoutOverrides;
   rules: Readonly<Record<string, RuleSetting>> | undefined;
   jobs: number | undefined;
+  /** Seconds one report may take to compile; undefined for the default. */
+  timeLimit: number | undefined;
   /** Nothing is written: --check compares, `report check` lints. */
   readOnly: boolean;
   check: boolean;
@@ -56,6 +58,7 @@ export function settle(options: {
   layout?: LayoutOverrides | undefined;
   rules?: Readonly<Record<string, RuleSetting>> | undefined;
   jobs?: number | undefined;
+  timeLimit?: number | undefined;
   check?: boolean | undefined;
   lintOnly?: boolean | undefined;
   shard?: Shard | undefined;
@@ -76,6 +79,7 @@ export function settle(options: {
     layout,
     rules: options.rules,
     jobs: options.jobs,
+    timeLimit: options.timeLimit,
     readOnly: Boolean(options.check || options.lintOnly),
     check: Boolean(options.check),
     lintOnly: Boolean(options.lintOnly),

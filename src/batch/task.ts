@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from '../compile/index.js';
 import type { ReportSummary } from '../compile/summary.js';
 import type { Format } from '../formats.js';
+import type { Encoding } from '../load/read.js';
 import type { RuleSetting } from '../rules/catalogue.js';
 
 export type { Format } from '../formats.js';
@@ -14,6 +15,8 @@ export interface CompilerSetup {
   formats: readonly Format[];
   layout: LayoutOverrides;
   rules?: Readonly<Record<string, RuleSetting>> | undefined;
+  /** Seconds one report may take to compile. */
+  timeLimit?: number | undefined;
 }
 
 export interface Task {
@@ -23,6 +26,8 @@ export interface Task {
   /** Absolute path of the data file. */
   path: string;
   source: string;
+  /** The data file's encoding, when not UTF-8. */
+  encoding?: Encoding | undefined;
 }
 
 export interface TaskResult {

@@ -10,13 +10,26 @@ let counter = 0;
  * handler never runs while a temporary file exists.
  */
 export function writeAtomic(path: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}${TMP_SUFFIX}`);
+  writeAllAtomic([{ path, bytes }]);
+}
+
+/**
+ * Writes several files so that they all change or none does, as far as a file system allows:
+ * every temporary file is written first (a full disk or a failed write stops here, and the
+ * temporary files are removed), then each is renamed into place.
+ */
+export function writeAllAtomic(files: readonly { path: string; bytes: Uint8Array | string }[]): void {
+  const written: { tmp: string; path: string }[] = [];
   try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
+    for (const f of files) {
+      mkdirSync(dirname(f.path), { recursive: true });
+      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${counter++}${TMP_SUFFIX}`);
+      written.push({ tmp, path: f.path });
+      writeFileSync(tmp, f.bytes);
+    }
+    for (const w of written) renameSync(w.tmp, w.path);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    for (const w of written) rmSync(w.tmp, { force: true });
     throw e;
   }
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readText } from '../load/read.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
 import type { z } from 'zod';
@@ -21,7 +22,7 @@ export function readConfig(path: string, io: Io): { config: Config; diagnostics:
   const display = relative(io.cwd, path) || path;
   let source: string;
   try {
-    source = readFileSync(path, 'utf8');
+    source = readText(path).text;
   } catch (e) {
     return { config: {}, diagnostics: [diagnostic(display, { ruleId: 'config/invalid', reason: `Cannot read settings: ${(e as Error).message.split('\n')[0]}` })] };
   }
@@ -110,11 +111,13 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       layout: { ...(config.layout ?? {}), ...overrides },
       rules: config.rules as Readonly<Record<string, RuleSetting>> | undefined,
       jobs: opts.jobs ?? config.jobs,
+      timeLimit: opts.timeout ?? config.timeout,
       force: opts.force,
       check: opts.check,
       lintOnly: opts.lintOnly,
       shard: opts.shard,
       signal: abort.signal,
+      onWaitForLock: (holder) => io.err(`report: another build (process ${holder.pid}) is writing into ${relative(io.cwd, resolve(io.cwd, outDir)) || '.'}; waiting for it to finish…`),
       onStart: (info) => reporter.start(info),
       onReport: (r) => reporter.report(r),
     });

@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('build')
     .description('Build reports from data files, folders of them (searched recursively) or glob patterns. With none: the inputs of report.config.yaml, else the bundled examples.')
     .argument('[inputs...]', 'data files (.yaml), folders, or patterns such as "data/**/*.yaml"');
-  addFlags(build, ['format', 'out', 'outPattern', 'template', 'jobs', 'force', 'check', 'watch', 'shard', 'reporter', 'config', 'layout'])
+  addFlags(build, ['format', 'out', 'outPattern', 'template', 'jobs', 'timeout', 'force', 'check', 'watch', 'shard', 'reporter', 'config', 'layout'])
     .addHelpText(
       'after',
       `
@@ -72,7 +72,7 @@ reports are still built), 2 usage error, 130 interrupted.`,
     .command('check')
     .description('Check data files without building: validation, figures, the regulation (Art. 25 parts, dates) and the writing. Rules and their ids: docs/rules.md.')
     .argument('[inputs...]', 'data files, folders or patterns (default: as for build)');
-  addFlags(check, ['template', 'reporter', 'config'], {
+  addFlags(check, ['template', 'timeout', 'reporter', 'config'], {
     template: 'template pack folder (its required parts and deadline are checked)',
     reporter: 'output style',
     config: 'settings file (rule severities: rules:)',

@@ -3,6 +3,8 @@
  * that compiles as it is (sections without data are left out).
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import { safeName } from '../batch/paths.js';
+import { printable, quote } from '../diagnostics/index.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeAtomic } from '../batch/write.js';
@@ -124,6 +126,10 @@ export async function runInit(opts: InitFlags, io: Io): Promise<number> {
   }
   const year = opts.year ?? new Date().getFullYear() - 1;
   const township = opts.township ?? `某某${kind}`;
+  if (safeName(township) !== township || /\s/.test(township)) {
+    io.err(`report: --township ${printable(quote(township))} cannot name a file; write the township's name alone, such as 金坪乡 (--out chooses another file)`);
+    return EXIT.usage;
+  }
   const out = resolve(io.cwd, opts.out ?? `${township}-${year}.yaml`);
   if (existsSync(out) && !opts.force) {
     io.err(`report: ${relative(io.cwd, out)} already exists; choose another --out, or add --force to overwrite it`);

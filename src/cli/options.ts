@@ -21,6 +21,7 @@ export const SETTINGS = {
   template: z.string(),
   reporter: z.enum(REPORTERS),
   jobs: z.number().int().min(1),
+  timeout: z.number().positive().max(3600),
   layout: layoutOverridesSchema,
   rules: z.partialRecord(z.enum(SETTABLE_RULES as [string, ...string[]]), z.enum(['off', 'warn', 'error'])),
 };
@@ -91,6 +92,9 @@ export const BUILD_FLAGS = {
   template: flag<string>('-t, --template <dir>', 'template pack folder (default: the standard pack in templates/standard)'),
   jobs: flag<number>('-j, --jobs <n>', 'reports compiled in parallel (default: the number of cores)', {
     parse: bySetting('jobs', Number, () => 'expected a whole number of 1 or more'),
+  }),
+  timeout: flag<number>('--timeout <seconds>', 'stop compiling a report that takes longer than this and report it; the others are still built (default: 30)', {
+    parse: bySetting('timeout', Number, () => 'expected a number of seconds above 0, at most 3600'),
   }),
   force: flag('--force', 'rebuild every report, even those whose data, templates and tool are unchanged'),
   check: flag('--check', 'build in memory and compare with the files in the output folder; exit 1 naming each one missing or out of date; write nothing'),

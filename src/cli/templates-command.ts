@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readText } from '../load/read.js';
 import { relative, resolve } from 'node:path';
 import { findInputs } from '../batch/inputs.js';
 import { loadReport } from '../load/index.js';
@@ -23,7 +23,13 @@ export async function runTemplates(inputs: string[], opts: { template?: string }
   }
   const found = findInputs(inputs, io.cwd);
   for (const input of found.inputs) {
-    const loaded = loadReport(input.display, readFileSync(input.path, 'utf8'));
+    let source: string;
+    try {
+      source = readText(input.path).text;
+    } catch {
+      continue;
+    }
+    const loaded = loadReport(input.display, source);
     const own = loaded.data?.overrides;
     if (own && Object.keys(own).length > 0) {
       io.out(

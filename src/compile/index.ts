@@ -5,7 +5,7 @@
  * names (last year's data, its own section templates) and writes nothing.
  */
 import type { Root } from 'mdast';
-import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { derive } from '../derive/index.js';
 import { emitHtml } from '../emit/html.js';
 import { emitMarkdown } from '../emit/md.js';
@@ -19,6 +19,10 @@ import type { Format } from '../formats.js';
 import { sectionOverrides } from './overrides.js';
 import { loadPrevious } from './last-year.js';
 import { summarize, type ReportSummary } from './summary.js';
+import { ENCODING_NAMES, type Encoding } from '../load/read.js';
+import { dirname } from 'node:path';
+import { withoutForbidden } from '../load/values.js';
+import { DEFAULT_TIME_LIMIT_S, TimeLimitExceeded, withinTimeLimit } from './time-limit.js';
 
 export type { Format } from '../formats.js';
 
@@ -35,6 +39,15 @@ export interface CompileOptions {
    * figures, and the township's own section templates (`overrides:`) are read.
    */
   path?: string | undefined;
+  /**
+   * Folders besides the data file's own that the files it names may lie in (the working folder,
+   * the template pack). A data file is untrusted: it names nothing outside them.
+   */
+  roots?: readonly string[] | undefined;
+  /** The encoding the data file was read in, when not UTF-8: the report gets a warning. */
+  encoding?: Encoding | undefined;
+  /** Seconds one report may take before it is stopped (default 30). */
+  timeLimit?: number | undefined;
 }
 
 /** A section holding nothing but headings and white space says nothing. */
@@ -57,18 +70,66 @@ export interface Compiled {
 /** Compiles one data file's text with a loaded pack: its outputs, summary and diagnostics, as data. */
 export async function compile(file: string, source: string, pack: Pack, options: CompileOptions): Promise<Compiled> {
   const result: Compiled = { file, data: undefined, dependencies: [], summary: undefined, tree: undefined, outputs: {}, diagnostics: [] };
+  const limit = options.timeLimit ?? DEFAULT_TIME_LIMIT_S;
+  let tree: Root | undefined;
+  try {
+    tree = withinTimeLimit(limit, () => prepare(file, source, pack, options, result));
+  } catch (e) {
+    if (!(e instanceof TimeLimitExceeded)) throw e;
+    result.diagnostics.push(
+      diagnostic(file, {
+        ruleId: 'input/timeout',
+        reason: `Compiling this report took longer than ${limit} s, so it was stopped`,
+        note: 'Look for a very long value or a loop in the township’s own section templates (`overrides:`); --timeout sets the limit.',
+      }),
+    );
+    return { ...result, tree: undefined, summary: undefined };
+  }
+  if (!tree) return result;
+  const layout = { ...pack.meta.layout, ...definedOnly(options.layout ?? {}) } as Layout;
+
+  const encoder = new TextEncoder();
+  for (const format of options.formats) {
+    if (format === 'md') result.outputs.md = encoder.encode(emitMarkdown(tree));
+    else if (format === 'html') {
+      const html = emitHtml(tree, layout, file);
+      result.diagnostics.push(...html.diagnostics);
+      result.outputs.html = encoder.encode(html.html);
+    } else if (format === 'docx') {
+      const { emitDocx } = await import('../emit/docx/index.js');
+      const docx = await emitDocx(tree, layout, file);
+      result.diagnostics.push(...docx.diagnostics);
+      result.outputs.docx = docx.bytes;
+    }
+  }
+  return result;
+}
+
+/** The stages before the outputs (load, derive, last year, own sections, render, lint, Markdown tree), into `result`; the tree when there are no errors. */
+function prepare(file: string, source: string, pack: Pack, options: CompileOptions, result: Compiled): Root | undefined {
   const loaded = loadReport(file, source);
+  if (options.encoding && options.encoding !== 'utf-8') {
+    result.diagnostics.push(
+      diagnostic(file, {
+        ruleId: 'input/encoding',
+        reason: `The file is saved in ${ENCODING_NAMES[options.encoding]}, not UTF-8; it was read as ${ENCODING_NAMES[options.encoding]}`,
+        note: 'Save it as UTF-8 (in WPS or Notepad: 另存为 → 编码 UTF-8) so that every tool reads it the same way.',
+        start: { line: 1, column: 1 },
+      }),
+    );
+  }
   result.diagnostics.push(...loaded.diagnostics);
-  if (!loaded.data) return result;
+  if (!loaded.data) return undefined;
 
   const derived = derive(file, loaded.data, loaded.locator);
   result.data = derived.data;
   const data = derived.data;
-  const found = options.path ? loadPrevious(file, options.path, data, loaded.locator) : { diagnostics: [] };
+  const roots = options.path ? [dirname(options.path), ...(options.roots ?? [])] : [];
+  const found = options.path ? loadPrevious(file, options.path, data, loaded.locator, roots) : { diagnostics: [] };
   const previous = found.previous;
   result.diagnostics.push(...found.diagnostics);
   if (found.file) result.dependencies.push(found.file);
-  const own = options.path && data.overrides ? sectionOverrides(file, options.path, data.overrides, pack, loaded.locator) : undefined;
+  const own = options.path && data.overrides ? sectionOverrides(file, options.path, data.overrides, pack, loaded.locator, [...roots, ...pack.meta.chain]) : undefined;
   if (own) {
     result.diagnostics.push(...own.diagnostics);
     result.dependencies.push(...own.files);
@@ -84,14 +145,16 @@ export async function compile(file: string, source: string, pack: Pack, options:
     previous,
   });
   result.diagnostics.push(...applyRuleSettings([...derived.diagnostics, ...linted], options.rules), ...rendered.diagnostics);
-  if (hasErrors(result.diagnostics)) return result;
+  if (hasErrors(result.diagnostics)) return undefined;
 
   const built = buildTree(
     file,
-    rendered.sections
-      .map((s) => s.markdown.trim())
-      .filter((s) => s !== '')
-      .join('\n\n'),
+    withoutForbidden(
+      rendered.sections
+        .map((s) => s.markdown.trim())
+        .filter((s) => s !== '')
+        .join('\n\n'),
+    ),
     {
       title: rendered.title,
       recipient: data.recipient,
@@ -105,21 +168,5 @@ export async function compile(file: string, source: string, pack: Pack, options:
   result.diagnostics.push(...built.diagnostics);
   result.tree = built.tree;
   result.summary = summarize(data, rendered.title, rendered.government);
-  const layout = { ...pack.meta.layout, ...definedOnly(options.layout ?? {}) } as Layout;
-
-  const encoder = new TextEncoder();
-  for (const format of options.formats) {
-    if (format === 'md') result.outputs.md = encoder.encode(emitMarkdown(built.tree));
-    else if (format === 'html') {
-      const html = emitHtml(built.tree, layout, file);
-      result.diagnostics.push(...html.diagnostics);
-      result.outputs.html = encoder.encode(html.html);
-    } else if (format === 'docx') {
-      const { emitDocx } = await import('../emit/docx/index.js');
-      const docx = await emitDocx(built.tree, layout, file);
-      result.diagnostics.push(...docx.diagnostics);
-      result.outputs.docx = docx.bytes;
-    }
-  }
-  return result;
+  return built.tree;
 }

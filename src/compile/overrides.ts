@@ -1,7 +1,7 @@
 /** A township's own section templates (`overrides:` in its data file), compiled with the pack's helpers. */
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, posix, resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
+import { isInside, readText, ReadError } from '../load/read.js';
 import type { Locator } from '../load/index.js';
 import type { Pack, SectionOverrides } from '../render/pack.js';
 
@@ -12,6 +12,7 @@ export function sectionOverrides(
   wanted: Record<string, string>,
   pack: Pack,
   locator: Locator,
+  roots: readonly string[],
 ): { overrides: SectionOverrides; diagnostics: Diagnostic[]; files: string[] } {
   const overrides: Record<string, { file: string; render: (context: unknown) => string }> = {};
   const diagnostics: Diagnostic[] = [];
@@ -33,15 +34,27 @@ export function sectionOverrides(
       continue;
     }
     const abs = resolve(dirname(path), templateFile);
+    if (!isInside(abs, roots)) {
+      diagnostics.push(
+        diagnostic(file, {
+          ruleId: 'data/outside-path',
+          reason: `\`overrides.${id}\` is ${quote(templateFile)}, which is outside the folders a data file may name`,
+          note: 'Keep the township’s own section templates beside its data file, e.g. sections/opening.md.',
+          start: span?.start,
+          end: span?.end,
+        }),
+      );
+      continue;
+    }
     files.push(abs);
     let source: string;
     try {
-      source = readFileSync(abs, 'utf8');
-    } catch {
+      source = readText(abs).text;
+    } catch (e) {
       diagnostics.push(
         diagnostic(file, {
           ruleId: 'template/override',
-          reason: `\`overrides.${id}\`: cannot read the template “${templateFile}”`,
+          reason: `\`overrides.${id}\`: cannot read the template ${quote(templateFile)}: ${e instanceof ReadError ? e.message : 'the file cannot be read'}`,
           note: 'The path is relative to this data file.',
           start: span?.start,
           end: span?.end,

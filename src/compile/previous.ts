@@ -7,6 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isInside } from '../load/read.js';
 
 const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 
@@ -15,11 +16,11 @@ const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?
  * incremental check, before anything is compiled). An empty `previous:`, as `report init`
  * writes it, names nothing.
  */
-export function previousPath(path: string, source: string): string | undefined {
+export function previousPath(path: string, source: string, roots: readonly string[]): string | undefined {
   const stated = /^previous:[ \t]*(?:"([^"]+)"|'([^']+)'|([^#\s][^#\n]*?))[ \t]*(?:#.*)?$/m.exec(source);
   if (stated) {
     const p = resolve(dirname(path), (stated[1] ?? stated[2] ?? stated[3] ?? '').trim());
-    return isFile(p) ? p : undefined;
+    return isFile(p) && isInside(p, [dirname(path), ...roots]) ? p : undefined;
   }
   const year = /^year:[ \t]*["']?(\d{4})\b/m.exec(source);
   return year ? conventionalPreviousPath(path, Number(year[1])) : undefined;

@@ -42,10 +42,10 @@ export interface DiagnosticInit {
 /** A diagnostic for `file`; its severity is its rule's default unless given. */
 export function diagnostic(file: string, init: DiagnosticInit): Diagnostic {
   const d: Diagnostic = {
-    file,
+    file: printable(file),
     severity: init.severity ?? RULES[init.ruleId].severity,
     ruleId: init.ruleId,
-    reason: init.reason,
+    reason: shorten(printable(init.reason), MAX_REASON),
   };
   if (init.start) {
     d.line = init.start.line;
@@ -55,8 +55,8 @@ export function diagnostic(file: string, init: DiagnosticInit): Diagnostic {
     d.endLine = init.end.line;
     d.endColumn = init.end.column;
   }
-  if (init.note) d.note = init.note;
-  if (init.related && init.related.length > 0) d.related = init.related;
+  if (init.note) d.note = shorten(printable(init.note), MAX_REASON);
+  if (init.related && init.related.length > 0) d.related = init.related.map((r) => ({ ...r, file: printable(r.file), message: shorten(printable(r.message), MAX_REASON) }));
   return d;
 }
 
@@ -72,13 +72,35 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
-/** Quote a value the way messages show it: strings in “”, the rest as JSON, cut at 60 characters. */
+/** The longest value a message quotes, in characters. */
+export const MAX_QUOTED = 80;
+/** The longest reason or note a message gives (a backstop: values in it are quoted shorter). */
+const MAX_REASON = 400;
+
+/** Text cut to at most `max` characters (never inside a character), with … where it was cut. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters made visible
+const INVISIBLE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+/**
+ * Text safe to print on a terminal: control characters (an escape sequence could recolour or
+ * clear the screen), direction overrides and broken characters shown by their code, as ⟨U+001B⟩.
+ */
+export function printable(text: string): string {
+  return text.replace(INVISIBLE, (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
+/** Quote a value the way messages show it: strings in “”, the rest as JSON, cut at 80 characters. */
 export function quote(value: unknown): string {
-  if (typeof value === 'string') return `“${value}”`;
+  if (typeof value === 'string') return `“${shorten(value, MAX_QUOTED)}”`;
   if (value === undefined) return 'nothing';
   try {
-    const json = JSON.stringify(value);
-    return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+    return shorten(JSON.stringify(value), MAX_QUOTED);
   } catch {
     return String(value);
   }

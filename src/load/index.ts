@@ -3,7 +3,8 @@
  * in the file reported at once, each with its line and column.
  */
 import { z } from 'zod';
-import { diagnostic, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
+import { diagnostic, hasErrors, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
+import { checkValues } from './values.js';
 import { RULES } from '../rules/catalogue.js';
 import { checkYaml, knownKeys, parseYaml, pathString, schemaAt as schemaNodeAt, valueAt, type Issue, type Locator, type Path, type YamlRules } from '../yaml/index.js';
 import { suggest } from '../yaml/suggest.js';
@@ -37,8 +38,10 @@ export function loadReport(file: string, source: string): Loaded {
     });
     return { file, data: undefined, locator, diagnostics: [empty] };
   }
+  const cleaned = checkValues(file, parsed.raw, locator);
   const checked = checkYaml(parsed, reportSchema, DATA_RULES, (issue, path) => issueDiagnostics(file, issue, path, locator, parsed.raw), { reportInput: true });
-  return { file, data: checked.value, locator, diagnostics: checked.diagnostics };
+  const diagnostics = [...cleaned, ...checked.diagnostics];
+  return { file, data: hasErrors(cleaned) ? undefined : checked.value, locator, diagnostics };
 }
 
 function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locator, raw: unknown): Diagnostic[] {

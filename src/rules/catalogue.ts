@@ -43,6 +43,17 @@ export const RULES = {
     "last year's file cannot be used: `previous:` names no file, the file has errors, or it reports on another year than the one before",
     '`previous: ../2024/金坪乡.yaml` with a typo',
   ),
+  'data/control-character': rule(
+    'warning',
+    'a control character, a noncharacter (U+FFFE, U+FFFF) or half of a surrogate pair in a value, usually pasted from another program: no document may hold it, so it is left out',
+    'a value holding U+000B (a line break from Word)',
+  ),
+  'data/bidi-control': rule('warning', 'a right-to-left or other direction override character (U+202A–U+202E, U+2066–U+2069), which makes text read differently from how it is stored'),
+  'data/outside-path': rule(
+    'error',
+    '`previous:` or `overrides:` names a file outside the data file’s folder (through `..`, an absolute path or a link) or one that is not an ordinary file',
+    '`previous: /etc/passwd`',
+  ),
   'data/invalid-figure': rule('error', 'a figure that is no number, a count written as a percentage, or a rate with a unit', '`total: 很多`, `total: 95%`'),
   'figures/stacked-qualifiers': rule(
     'error',
@@ -82,10 +93,14 @@ export const RULES = {
 
   // Files and builds.
   'input/not-found': rule('error', 'an input file, folder or pattern that matches nothing'),
-  'input/read': rule('error', 'an input that cannot be read'),
+  'input/read': rule('error', 'an input that cannot be read: missing, unreadable, not an ordinary file (a pipe, a device), or larger than 4 MB'),
+  'input/encoding': rule('warning', 'a data file saved in GBK (GB18030) or UTF-16 rather than UTF-8: it is read correctly, but other tools may not'),
+  'input/skipped': rule('info', 'a YAML file in a folder that was passed over, with the reason: it is not a data file, a link leads nowhere or in a circle, or it cannot be read'),
+  'input/timeout': rule('error', 'a report took longer to compile than the time limit (`--timeout`, default 30 s): the other reports are still built'),
   'config/invalid': rule('error', '`report.config.yaml` is malformed or has an unknown setting (exit 2)'),
   'output/write': rule('error', 'an output that cannot be written'),
-  'output/collision': rule('error', 'two townships would be written to the same file (see `--out-pattern`)'),
+  'output/collision': rule('error', 'two townships would be written to the same file, or a township to a file of the county roll-up (summary, index, manifest); see `--out-pattern`'),
+  'output/locked': rule('error', 'another build is writing into the same output folder; this one stops rather than mix their files'),
   'output/missing': rule('error', '`--check`: an output the data builds is not on disk'),
   'output/stale': rule('error', '`--check`: an output on disk differs from what the data builds'),
   'internal/crash': rule('error', 'the compiler failed on one report — a defect; the other reports are still built'),

@@ -37,7 +37,19 @@ export function parseYaml(file: string, source: string, rules: YamlRules): Parse
   const locator = new Locator(doc, lineCounter);
   const diagnostics = doc.errors.map((e) => yamlDiagnostic(file, e, locator, source, rules));
   if (diagnostics.length > 0) return { file, source, locator, raw: undefined, diagnostics };
-  return { file, source, locator, raw: doc.toJS({ maxAliasCount: 100 }), diagnostics };
+  try {
+    // The limit keeps an alias bomb (a few lines that expand to gigabytes) from being expanded;
+    // an honest file that repeats anchors stays far below it.
+    return { file, source, locator, raw: doc.toJS({ maxAliasCount: 10000 }), diagnostics };
+  } catch (e) {
+    const aliases = diagnostic(file, {
+      ruleId: rules.syntax,
+      reason: `The file repeats its anchors (&name, *name) too often to be read: ${(e as Error).message}`,
+      note: 'Write the values out instead of referring to them with *name.',
+      start: { line: 1, column: 1 },
+    });
+    return { file, source, locator, raw: undefined, diagnostics: [aliases] };
+  }
 }
 
 function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: string, rules: YamlRules): Diagnostic {

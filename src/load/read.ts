@@ -1,0 +1,124 @@
+/**
+ * Reading files that come from the townships: data files, last year's data and a township's own
+ * section templates. They are untrusted, so a read
+ *
+ * - takes only a regular file (a FIFO, a device such as /dev/zero or a folder is refused before it
+ *   is opened, so nothing waits on it),
+ * - takes at most a few megabytes (a data file is a few kilobytes; more is a mistake, not a report),
+ * - decodes what Chinese Windows tools save: UTF-8 with or without BOM, UTF-16 with BOM, and
+ *   GBK/GB18030, which is told apart from UTF-8 by not being valid UTF-8;
+ * - and, for a path a data file names, stays inside the folders it is allowed to read.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+/** The largest file a township supplies: a data file is a few kilobytes, a long one 100 KB. */
+export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** Why a file could not be read, as a message can say it. */
+export type ReadProblem = 'missing' | 'folder' | 'special' | 'too-large' | 'unreadable';
+
+export class ReadError extends Error {
+  constructor(
+    readonly problem: ReadProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const describe = (problem: ReadProblem, limit: number): string =>
+  ({
+    missing: 'there is no such file',
+    folder: 'that is a folder, not a file',
+    special: 'that is not an ordinary file (a device, pipe or socket)',
+    'too-large': `the file is larger than ${Math.round(limit / 1024 / 1024)} MB`,
+    unreadable: 'the file cannot be opened (check its permissions)',
+  })[problem];
+
+/** A file's bytes, if it is a regular file no larger than `limit`; otherwise a ReadError. */
+export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {
+  const fail = (problem: ReadProblem): never => {
+    throw new ReadError(problem, describe(problem, limit));
+  };
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP' ? 'missing' : 'unreadable');
+  }
+  if (st.isDirectory()) fail('folder');
+  if (!st.isFile()) fail('special');
+  if (st.size > limit) fail('too-large');
+  let fd: number;
+  try {
+    // O_NONBLOCK: should the file have been swapped for a pipe since the stat, opening it does not wait.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return fail('unreadable');
+  }
+  try {
+    if (!fstatSync(fd).isFile()) fail('special');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(65536);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) fail('too-large');
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (e) {
+    if (e instanceof ReadError) throw e;
+    return fail('unreadable');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// Node's own ICU decoders: GB18030 and UTF-16 need no tables loaded into the program.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const decoders = { 'utf-16le': new TextDecoder('utf-16le'), 'utf-16be': new TextDecoder('utf-16be'), gb18030: new TextDecoder('gb18030') };
+
+/** Text from bytes in UTF-8 (BOM or none), UTF-16 with BOM, or else GB18030 (which covers GBK and GB2312). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  // The UTF-16 decoders drop the byte-order mark, as the UTF-8 one does.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoders['utf-16le'].decode(bytes), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoders['utf-16be'].decode(bytes), encoding: 'utf-16be' };
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: decoders.gb18030.decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+/** How a note names an encoding. */
+export const ENCODING_NAMES: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', gb18030: 'GBK (GB18030)' };
+
+/** A file's text: readBytes, then decodeText. */
+export function readText(path: string, limit = MAX_INPUT_BYTES): { text: string; encoding: Encoding } {
+  return decodeText(readBytes(path, limit));
+}
+
+/** The path with symbolic links resolved as far as it exists (a missing file keeps its name). */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** True when `path`, links followed, lies inside one of `roots` (links followed too). */
+export function isInside(path: string, roots: readonly string[]): boolean {
+  const target = real(resolve(path));
+  return roots.some((root) => {
+    const rel = relative(real(resolve(root)), target);
+    return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+  });
+}

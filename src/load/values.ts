@@ -1,0 +1,116 @@
+/**
+ * Checks of a data file's values that the schema cannot make, done on the parsed document before
+ * it: text a document may not hold, numbers YAML reads in ways a clerk does not mean, and keys
+ * that only an attack writes. Values are cleaned in place, so what follows sees only what the
+ * diagnostics describe.
+ */
+import { isScalar } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { pathString, type Locator, type Path } from '../yaml/index.js';
+
+/**
+ * Characters no XML document (so no DOCX) may hold, and those no text should: C0 controls other
+ * than tab and line breaks, DEL and the C1 controls, noncharacters, and halves of surrogate pairs.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters looked for
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+/** Characters that change the direction text is shown in, so that it reads otherwise than it is stored. */
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
+/** A number as a clerk writes it: decimal digits, perhaps with a sign and a fraction. */
+const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
+
+/** U+000B, as messages name a character. */
+export const codePoint = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The same text without the characters no document may hold. */
+export function withoutForbidden(text: string): string {
+  return text.replace(FORBIDDEN, '');
+}
+
+/** Checks (and cleans, in place) every key and value of a parsed data file. */
+export function checkValues(file: string, raw: unknown, locator: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (value: unknown, path: Path): unknown => {
+    if (typeof value === 'string') return checkText(value, path, false);
+    if (typeof value === 'number') {
+      const node = locator.node(path);
+      const source = isScalar(node) ? node.source : undefined;
+      if (typeof source === 'string' && !DECIMAL.test(source)) {
+        const span = locator.value(path);
+        out.push(
+          diagnostic(file, {
+            ruleId: 'data/invalid-value',
+            reason: `\`${pathString(path)}\` is written “${source}”, which YAML reads as ${Number.isFinite(value) ? value : 'no number'}`,
+            note: 'Write numbers in decimal digits (95, 2025), or put the value in quotes if it is text.',
+            start: span?.start,
+            end: span?.end,
+          }),
+        );
+      }
+      return value;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = visit(value[i], [...path, i]);
+      return value;
+    }
+    if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        if (key === '__proto__') {
+          const span = locator.key(path, key);
+          out.push(
+            diagnostic(file, {
+              ruleId: 'data/unknown-key',
+              reason: `\`${pathString([...path, key])}\` is not a field the data file knows`,
+              note: 'Remove this key.',
+              start: span?.start,
+              end: span?.end,
+            }),
+          );
+          delete record[key];
+          continue;
+        }
+        const clean = checkText(key, path, true, key);
+        const child = visit(record[key], [...path, key]);
+        if (clean !== key) {
+          delete record[key];
+          record[clean] = child;
+        } else record[key] = child;
+      }
+    }
+    return value;
+  };
+  const checkText = (text: string, path: Path, isKey: boolean, key?: string): string => {
+    const span = isKey && key !== undefined ? locator.key(path, key) : locator.value(path);
+    const where = isKey && key !== undefined ? `The key \`${pathString([...path, key])}\`` : `\`${pathString(path) || '(top)'}\``;
+    const bad = text.match(FORBIDDEN);
+    if (bad) {
+      const names = [...new Set(bad.map((c) => codePoint(c)))];
+      out.push(
+        diagnostic(file, {
+          ruleId: 'data/control-character',
+          reason: `${where} holds ${names.length === 1 ? 'a character' : 'characters'} no document may hold (${names.join(', ')}); ${bad.length === 1 ? 'it was' : 'they were'} left out`,
+          note: 'Such characters come with text pasted from another program (U+000B is a line break in Word). Retype the text around them, or delete and retype the line.',
+          start: span?.start,
+          end: span?.end,
+        }),
+      );
+      text = text.replace(FORBIDDEN, '');
+    }
+    const bidi = BIDI.exec(text);
+    if (bidi) {
+      out.push(
+        diagnostic(file, {
+          ruleId: 'data/bidi-control',
+          reason: `${where} holds a direction override character (${codePoint(bidi[0])}): the text is shown in another order than it is stored`,
+          note: 'Delete the character; Chinese text needs none.',
+          start: span?.start,
+          end: span?.end,
+        }),
+      );
+    }
+    return text;
+  };
+  visit(raw, []);
+  return out;
+}
