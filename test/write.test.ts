@@ -118,4 +118,59 @@ describe('a build whose output cannot be written', () => {
     expect(readFileSync(join(dir, 'out', 'a.html'), 'utf8')).toBe(before);
     expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.report-tmp'))).toEqual([]);
   });
+
+  it('a full disk leaves no township half-written: all of its formats are old, or all are new', async () => {
+    const dir = tempDir('write-build-');
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL);
+    const run = () => build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md', 'html', 'docx'], jobs: 1, rollup: false });
+    expect((await run()).ok).toBe(true);
+    const old = ['a.md', 'a.html', 'a.docx'].map((f) => readFileSync(join(dir, 'out', f)));
+
+    writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL.replace('测试乡', '新名乡'));
+    // The disk fills up on the township's last format, after the others were written.
+    write.mockImplementation((path, data, options) => {
+      if (String(path).includes('a.docx.')) throw fail('ENOSPC');
+      actual.writeFileSync(path, data, options);
+    });
+    try {
+      const r = await run();
+      expect(r.reports.map((x) => x.status)).toEqual(['failed']);
+    } finally {
+      write.mockReset();
+      write.mockImplementation(actual.writeFileSync);
+    }
+    expect(['a.md', 'a.html', 'a.docx'].map((f) => readFileSync(join(dir, 'out', f)))).toEqual(old);
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.report-tmp'))).toEqual([]);
+    // With room again, the next build writes the new township whole.
+    const again = await run();
+    expect(again.reports.map((x) => x.status)).toEqual(['built']);
+    expect(readFileSync(join(dir, 'out', 'a.md'), 'utf8')).toContain('新名乡');
+  });
+
+  it('a manifest that cannot be written is reported, not a crash; the next build rebuilds only what it must', async () => {
+    const dir = tempDir('write-build-');
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL);
+    writeFileSync(join(dir, 'data', 'b.yaml'), MINIMAL.replace('测试乡', '乙乡'));
+    const run = () => build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], jobs: 1 });
+    write.mockImplementation((path, data, options) => {
+      if (/manifest\.json|summary|index\.html/.test(String(path))) throw fail('ENOSPC');
+      actual.writeFileSync(path, data, options);
+    });
+    let r: Awaited<ReturnType<typeof run>>;
+    try {
+      r = await run();
+    } finally {
+      write.mockReset();
+      write.mockImplementation(actual.writeFileSync);
+    }
+    expect(r.ok).toBe(false);
+    expect(r.reports.map((x) => x.status)).toEqual(['built', 'built']);
+    expect(r.diagnostics.map((d) => `${d.file}: ${d.ruleId}: ${d.reason}`)).toEqual(['out/manifest.json: output/write: Could not write the manifest and roll-up: ENOSPC: injected failure']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.md', 'b.md']);
+    const again = await run();
+    expect(again.ok).toBe(true);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.md', 'b.md', 'index.html', 'manifest.json', 'summary.csv', 'summary.html', 'summary.md']);
+  });
 });

@@ -16,10 +16,17 @@ export function parseXml(source: string, name: string): Document {
   const around = (at: number) => source.slice(Math.max(0, at - 40), at + 40);
   const bare = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.exec(source);
   if (bare) throw new Error(`${name}: a bare “&” at ${bare.index}: ${around(bare.index)}`);
+  // Nor does it check characters: XML 1.0 has no control characters but tab and line breaks, no U+FFFE or U+FFFF, no half surrogate pair.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML forbids
+  const invalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u.exec(source);
+  if (invalid) throw new Error(`${name}: the character U+${invalid[0].charCodeAt(0).toString(16).padStart(4, '0')}, which XML forbids, at ${invalid.index}`);
   const cdataEnd = source.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => ' '.repeat(m.length)).indexOf(']]>');
   if (cdataEnd >= 0) throw new Error(`${name}: “]]>” outside a CDATA section at ${cdataEnd}: ${around(cdataEnd)}`);
   try {
-    return new DOMParser({ onError: onWarningStopParsing }).parseFromString(source, 'application/xml');
+    return new DOMParser({
+      // U+FFFD is a character like any other to XML; xmldom only guesses it marks an encoding problem.
+      onError: (level, message) => (level === 'warning' && message.includes('Unicode replacement character') ? undefined : onWarningStopParsing()),
+    }).parseFromString(source, 'application/xml');
   } catch (e) {
     throw new Error(`${name} is not well-formed XML: ${(e as Error).message}`);
   }

@@ -16,6 +16,9 @@ export interface Derived {
 const PERCENT_FIELDS = /(_rate|_weight)$/;
 
 /** Validated data with what its figures imply filled in (rates from counts, totals of breakdowns), and the contradictions found. */
+/** Units of things counted one by one: a figure in them is a whole number. */
+const COUNTING_UNITS = /^(件|次|人|人次|名|场|份|个|项|条|起|户|家|批|期|所|套|本|册|篇|部|村|处|座)$/;
+
 export function derive(file: string, input: ReportData, locator: Locator): Derived {
   const data: ReportData = structuredClone(input);
   const diagnostics: Diagnostic[] = [];
@@ -29,7 +32,7 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
     return { file, ...(span ? { line: span.start.line, column: span.start.column } : {}), message };
   };
 
-  // Percent fields hold percentages; count fields hold counts.
+  // Percent fields hold percentages; count fields hold counts, in whole numbers.
   walkFigures(data, [], (f, path) => {
     const key = String(path[path.length - 1]);
     const percentField = PERCENT_FIELDS.test(key);
@@ -47,6 +50,12 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
         ruleId: 'data/invalid-figure',
         reason: `\`${pathString(path)}\` counts things, but it is written as a percentage (${formatFigure(f)})`,
         note: 'Write the count (e.g. 63); rates have their own fields ending in _rate.',
+      });
+    } else if (!percentField && !f.magnitude && !Number.isInteger(f.number) && (f.unit === null || COUNTING_UNITS.test(f.unit))) {
+      report(path, {
+        ruleId: 'data/invalid-figure',
+        reason: `\`${pathString(path)}\` counts things, but ${formatFigure(f)} is not a whole number`,
+        note: 'Write a whole number (e.g. 4); amounts such as 3.5万元 or 1.5小时 keep their unit.',
       });
     }
     if (f.percent && (f.value > 100 || (f.value === 100 && (f.bound === '以上' || f.bound === '超过')))) {

@@ -38,7 +38,11 @@ export function parseFigure(input: number | string): FigureParse {
     if (input < 0) return { ok: false, reason: 'is negative; figures count things and cannot be below 0' };
     return { ok: true, figure: exact(input) };
   }
-  let rest = input.trim().replace(/，/g, ',');
+  // Full-width digits and signs, as a Chinese input method types them (９５％), read as the usual ones.
+  let rest = input
+    .trim()
+    .replace(/[０-９．％＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/，/g, ',');
   if (rest === '') return { ok: false, reason: 'is empty' };
   let approx: Approx | null = null;
   let bound: Bound | null = null;

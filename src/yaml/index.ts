@@ -35,7 +35,9 @@ export function parseYaml(file: string, source: string, rules: YamlRules): Parse
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
   const locator = new Locator(doc, lineCounter);
-  const diagnostics = doc.errors.map((e) => yamlDiagnostic(file, e, locator, source, rules));
+  const wide = fullWidthKeys(file, source, rules);
+  const wideLines = new Set(wide.map((d) => d.line));
+  const diagnostics = [...wide, ...doc.errors.map((e) => yamlDiagnostic(file, e, locator, source, rules)).filter((d) => !wideLines.has(d.line))];
   if (diagnostics.length > 0) return { file, source, locator, raw: undefined, diagnostics };
   try {
     // The limit keeps an alias bomb (a few lines that expand to gigabytes) from being expanded;
@@ -50,6 +52,30 @@ export function parseYaml(file: string, source: string, rules: YamlRules): Parse
     });
     return { file, source, locator, raw: undefined, diagnostics: [aliases] };
   }
+}
+
+/** A key followed by a full-width colon (year：2025) or by a full-width space (year:　2025), as a Chinese input method types them. */
+const WIDE_KEY = /^([ \t]*(?:- )?)([A-Za-z_][\w.-]*)[ \t]*(：|:\u3000)/gm;
+
+/** Keys a Chinese input method has spoiled: YAML would read the line as text and report something else. */
+function fullWidthKeys(file: string, source: string, rules: YamlRules): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lines = source.slice(0, 1_000_000);
+  for (const m of lines.matchAll(WIDE_KEY)) {
+    const line = lines.slice(0, m.index).split('\n').length;
+    const key = m[2] ?? '';
+    const colon = m[3] === '：';
+    out.push(
+      diagnostic(file, {
+        ruleId: rules.syntax,
+        reason: colon ? `After \`${key}\` comes a full-width colon “：”` : `After \`${key}:\` comes a full-width space “　”`,
+        note: `Write the half-width colon and a half-width space: \`${key}: …\` (switch the input method to half-width, 半角, for keys).`,
+        // At the full-width character itself.
+        start: { line, column: m[0].length - (m[3]?.length ?? 1) + (colon ? 1 : 2) },
+      }),
+    );
+  }
+  return out;
 }
 
 function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: string, rules: YamlRules): Diagnostic {
