@@ -4,7 +4,7 @@
  * kill a process).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,14 +57,28 @@ describe('a build killed midway', () => {
     county(dir, 3, '甲版。');
     expect((await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir)).code).toBe(0);
     const manifestBefore = readFileSync(join(dir, 'out', 'manifest.json'));
+    const writtenBefore = statSync(join(dir, 'out', 'manifest.json'));
     county(dir, 3, '乙版。');
     expect((await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir)).code).toBe(0);
     // The crash: outputs of 乙版 on disk, the manifest still of 甲版. Then the edit is undone.
     writeFileSync(join(dir, 'out', 'manifest.json'), manifestBefore);
+    utimesSync(join(dir, 'out', 'manifest.json'), writtenBefore.atime, writtenBefore.mtime);
     county(dir, 3, '甲版。');
     const r = await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
     expect(r.stderr).toContain('3 built, 0 failed, 0 unchanged');
     expect(readFileSync(join(dir, 'out', 'town-001.md'), 'utf8')).toContain('甲版。');
+  });
+
+  it('an output changed on disk after the build (same size, newer) is rebuilt; untouched ones are not', async () => {
+    const dir = tempDir('edited-');
+    county(dir, 2, '甲版。');
+    expect((await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir)).code).toBe(0);
+    const file = join(dir, 'out', 'town-001.md');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('甲版。', '乙版。'));
+    const r = await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
+    expect(r.stderr).toContain('1 built, 0 failed, 1 unchanged');
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
   it('kill -9 at a random point of a 150-township batch, the data reverted: the rebuild is byte-identical to a clean build', { timeout: 180000 }, async () => {

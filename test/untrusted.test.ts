@@ -271,9 +271,19 @@ describe('nothing hangs: pipes, devices, huge files, loops', () => {
     const r = await confined(box, ['build', 'data', '--out', 'out', '--format', 'md', '--timeout', '1', '--jobs', '1']);
     expect(Date.now() - started).toBeLessThan(15000);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('data/slow.yaml  error  Compiling this report took longer than 1 s, so it was stopped  input/timeout');
+    expect(r.stderr).toContain("data/slow.yaml  error  The township's own section templates ran longer than 1 s, so the report was stopped  input/timeout");
     expect(existsSync(join(box.project, 'out', 'ok.md'))).toBe(true);
     expect(existsSync(join(box.project, 'out', 'slow.md'))).toBe(false);
+  });
+
+  it('a long value repeated through aliases is refused before it makes a report of gigabytes', async () => {
+    const box = sandbox();
+    const items = Array.from({ length: 20 }, (_, i) => `    - heading: 第${i}项\n      text: *long\n`).join('');
+    writeFileSync(join(box.project, 'data', 'a.yaml'), `${MINIMAL}other: &long "${'长'.repeat(500_000)}"\nplans:\n  items:\n${items}`);
+    const r = await confined(box, ['build', 'data', '--out', 'out']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('data/a.yaml:1:1  error  With every alias (*name) written out, the values come to more than 8 million characters  data/invalid-value');
+    expect(readdirSync(join(box.project, 'out')).filter((f) => f.startsWith('a.'))).toEqual([]);
   });
 
   it('an alias bomb is refused with a message; a file that uses one anchor 150 times is read', async () => {

@@ -103,7 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** How long a build waits for another one writing into the same output folder. */
 const LOCK_WAIT_MS = 10 * 60 * 1000;
 /** How often the manifest on disk is brought up to date while a batch writes. */
-const FLUSH_MS = 2000;
+const FLUSH_MS = 5000;
 
 function locked(settings: BatchSettings, found: Diagnostic[], holder: { pid: number; host: string } | undefined, interrupted: boolean): BuildResult {
   const busy = diagnostic(shown(settings, LOCK_NAME), {

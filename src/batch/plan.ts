@@ -50,6 +50,7 @@ export function reportKey(settings: BatchSettings, sourceHash: string, dependenc
 /** Reads each input once and sorts it into done (unchanged or unreadable) and to compile. */
 export function planBuild(settings: BatchSettings, inputs: readonly Input[], previous: Manifest | undefined): Plan {
   const before = new Map((previous?.reports ?? []).map((r) => [r.input, r]));
+  const manifestWritten = previous ? (statSync(settings.manifestPath, { throwIfNoEntry: false })?.mtimeMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
   const plan: Plan = { done: [], todo: [] };
   for (const input of inputs) {
     let source: Buffer;
@@ -63,7 +64,7 @@ export function planBuild(settings: BatchSettings, inputs: readonly Input[], pre
     const last = before.get(input.display);
     const lastYear = previousPath(input.path, decodeText(source).text, [settings.cwd]);
     const dependencies = [...(last?.dependencies ?? []), ...(lastYear ? [posix(relative(settings.cwd, lastYear))] : [])];
-    if (last && last.status === 'built' && last.key === reportKey(settings, sourceHash, dependencies) && outputsIntact(settings.outDir, last.outputs)) {
+    if (last && last.status === 'built' && last.key === reportKey(settings, sourceHash, dependencies) && outputsIntact(settings.outDir, last.outputs, manifestWritten)) {
       plan.done.push({ entry: last, result: { input: input.display, status: 'unchanged', outputs: last.outputs.map((o) => shown(settings, o.path)), diagnostics: [] } });
     } else {
       plan.todo.push({ input, sourceHash });
@@ -83,14 +84,18 @@ export function unreadable(input: Input, e: unknown): ReportResult {
 }
 
 /**
- * True when every output on disk is the one the manifest records, by content: a build killed
- * after writing an output but before its manifest, or an output edited by hand, is rebuilt.
+ * True when every output on disk is the one the manifest records: a build killed after writing
+ * an output but before its manifest, or an output edited by hand, is rebuilt. An output written
+ * before the manifest was (as every output of a finished build is) is the one it records, so
+ * its size is checked; one written since, or at the same moment, is compared by content.
  */
-function outputsIntact(outDir: string, outputs: readonly ManifestOutput[]): boolean {
+function outputsIntact(outDir: string, outputs: readonly ManifestOutput[], manifestWritten: number): boolean {
   return outputs.every((o) => {
     const path = join(outDir, o.path);
     try {
-      return statSync(path).size === o.bytes && sha256(readFileSync(path)) === o.sha256;
+      const st = statSync(path);
+      if (st.size !== o.bytes) return false;
+      return st.mtimeMs < manifestWritten || sha256(readFileSync(path)) === o.sha256;
     } catch {
       return false;
     }

@@ -93,7 +93,7 @@ export const BUILD_FLAGS = {
   jobs: flag<number>('-j, --jobs <n>', 'reports compiled in parallel (default: the number of cores)', {
     parse: bySetting('jobs', Number, () => 'expected a whole number of 1 or more'),
   }),
-  timeout: flag<number>('--timeout <seconds>', 'stop compiling a report that takes longer than this and report it; the others are still built (default: 30)', {
+  timeout: flag<number>('--timeout <seconds>', 'stop a report whose own section templates (overrides:) run longer than this, and report it; the others are still built (default: 30)', {
     parse: bySetting('timeout', Number, () => 'expected a number of seconds above 0, at most 3600'),
   }),
   force: flag('--force', 'rebuild every report, even those whose data, templates and tool are unchanged'),

@@ -1,8 +1,9 @@
 /**
- * A time limit for the work a data file drives. Compiling a township takes milliseconds, but the
- * data file is untrusted: a township's own section template or a pathological value could keep
- * the compiler busy for minutes. The synchronous stages run inside a `vm` script with a timeout,
- * which V8 stops wherever it is.
+ * A time limit for code a data file brings. Compiling a township takes milliseconds, and all of
+ * it grows with the size of the data file (at most 4 MB), but for the township's own section
+ * templates: a loop in a loop over a list can keep the compiler busy for hours. They run inside a
+ * `vm` script with a timeout, which V8 stops wherever it is. (Each such script starts a watchdog
+ * thread: about 1 ms, which is why reports without templates of their own are not watched.)
  *
  * Ctrl-C is not taken here (`breakOnSigint` takes the build's own SIGINT handler off while a
  * script runs, and a signal in between would end the process at once): the build hears it between
@@ -19,11 +20,13 @@ export class TimeLimitExceeded extends Error {
   }
 }
 
-const context = createContext({ job: undefined as (() => unknown) | undefined });
-const script = new Script('job()');
+/** Made on first use: a context costs memory, and most builds never need one. */
+let guard: { context: { job: (() => unknown) | undefined }; script: Script } | undefined;
 
 /** Runs `job` (synchronous) and gives its result; throws TimeLimitExceeded when it runs longer than `seconds`. */
 export function withinTimeLimit<T>(seconds: number, job: () => T): T {
+  guard ??= { context: createContext({ job: undefined }) as { job: (() => unknown) | undefined }, script: new Script('job()') };
+  const { context, script } = guard;
   context.job = job;
   try {
     return script.runInContext(context, { timeout: Math.max(1, Math.round(seconds * 1000)) }) as T;

@@ -38,10 +38,11 @@ export function loadReport(file: string, source: string): Loaded {
     });
     return { file, data: undefined, locator, diagnostics: [empty] };
   }
-  const cleaned = checkValues(file, parsed.raw, locator);
+  const values = checkValues(file, parsed.raw, locator);
+  if (values.tooLarge) return { file, data: undefined, locator, diagnostics: values.diagnostics };
   const checked = checkYaml(parsed, reportSchema, DATA_RULES, (issue, path) => issueDiagnostics(file, issue, path, locator, parsed.raw), { reportInput: true });
-  const diagnostics = [...cleaned, ...checked.diagnostics];
-  return { file, data: hasErrors(cleaned) ? undefined : checked.value, locator, diagnostics };
+  const diagnostics = [...values.diagnostics, ...checked.diagnostics];
+  return { file, data: hasErrors(values.diagnostics) ? undefined : checked.value, locator, diagnostics };
 }
 
 function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locator, raw: unknown): Diagnostic[] {

@@ -10,6 +10,7 @@
  * - and, for a path a data file names, stays inside the folders it is allowed to read.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** The largest file a township supplies: a data file is a few kilobytes, a long one 100 KB. */
@@ -61,18 +62,24 @@ export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {
     return fail('unreadable');
   }
   try {
-    if (!fstatSync(fd).isFile()) fail('special');
-    const chunks: Buffer[] = [];
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) fail('special');
+    // As large as the file, and one byte more to see whether it grew since.
+    let buffer = Buffer.allocUnsafe(Math.min(opened.size, limit) + 1);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(65536);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (total === buffer.length) {
+        if (total > limit) fail('too-large');
+        const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
+        buffer.copy(grown);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, total, buffer.length - total, null);
       if (n === 0) break;
       total += n;
-      if (total > limit) fail('too-large');
-      chunks.push(chunk.subarray(0, n));
     }
-    return Buffer.concat(chunks, total);
+    if (total > limit) fail('too-large');
+    return buffer.subarray(0, total);
   } catch (e) {
     if (e instanceof ReadError) throw e;
     return fail('unreadable');
@@ -82,19 +89,18 @@ export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {
 }
 
 // Node's own ICU decoders: GB18030 and UTF-16 need no tables loaded into the program.
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const decoders = { 'utf-16le': new TextDecoder('utf-16le'), 'utf-16be': new TextDecoder('utf-16be'), gb18030: new TextDecoder('gb18030') };
+const decoder = (encoding: Exclude<Encoding, 'utf-8'>) => new TextDecoder(encoding);
 
 /** Text from bytes in UTF-8 (BOM or none), UTF-16 with BOM, or else GB18030 (which covers GBK and GB2312). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
   // The UTF-16 decoders drop the byte-order mark, as the UTF-8 one does.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoders['utf-16le'].decode(bytes), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoders['utf-16be'].decode(bytes), encoding: 'utf-16be' };
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: decoders.gb18030.decode(bytes), encoding: 'gb18030' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  if (isUtf8(bytes)) {
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8'), encoding: 'utf-8' };
   }
+  return { text: decoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
 
 /** How a note names an encoding. */

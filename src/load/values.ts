@@ -27,11 +27,23 @@ export function withoutForbidden(text: string): string {
   return text.replace(FORBIDDEN, '');
 }
 
-/** Checks (and cleans, in place) every key and value of a parsed data file. */
-export function checkValues(file: string, raw: unknown, locator: Locator): Diagnostic[] {
+/**
+ * The most text a data file's values may come to with every alias (*name) written out. A 4 MB file
+ * holds at most 4 million characters; a file that repeats one long value through aliases would
+ * make reports of gigabytes.
+ */
+export const MAX_EXPANDED_CHARS = 8_000_000;
+
+/** Checks (and cleans, in place) every key and value of a parsed data file; `tooLarge` when its aliases expand past MAX_EXPANDED_CHARS (then nothing more should be done with it). */
+export function checkValues(file: string, raw: unknown, locator: Locator): { diagnostics: Diagnostic[]; tooLarge: boolean } {
   const out: Diagnostic[] = [];
+  let chars = 0;
   const visit = (value: unknown, path: Path): unknown => {
-    if (typeof value === 'string') return checkText(value, path, false);
+    if (chars > MAX_EXPANDED_CHARS) return value;
+    if (typeof value === 'string') {
+      chars += value.length;
+      return checkText(value, path, false);
+    }
     if (typeof value === 'number') {
       const node = locator.node(path);
       const source = isScalar(node) ? node.source : undefined;
@@ -81,7 +93,8 @@ export function checkValues(file: string, raw: unknown, locator: Locator): Diagn
     return value;
   };
   const checkText = (text: string, path: Path, isKey: boolean, key?: string): string => {
-    const span = isKey && key !== undefined ? locator.key(path, key) : locator.value(path);
+    // Looked up only for a value that has a problem: most have none.
+    const spanOf = () => (isKey && key !== undefined ? locator.key(path, key) : locator.value(path));
     const where = isKey && key !== undefined ? `The key \`${pathString([...path, key])}\`` : `\`${pathString(path) || '(top)'}\``;
     const bad = text.match(FORBIDDEN);
     if (bad) {
@@ -91,8 +104,8 @@ export function checkValues(file: string, raw: unknown, locator: Locator): Diagn
           ruleId: 'data/control-character',
           reason: `${where} holds ${names.length === 1 ? 'a character' : 'characters'} no document may hold (${names.join(', ')}); ${bad.length === 1 ? 'it was' : 'they were'} left out`,
           note: 'Such characters come with text pasted from another program (U+000B is a line break in Word). Retype the text around them, or delete and retype the line.',
-          start: span?.start,
-          end: span?.end,
+          start: spanOf()?.start,
+          end: spanOf()?.end,
         }),
       );
       text = text.replace(FORBIDDEN, '');
@@ -104,13 +117,24 @@ export function checkValues(file: string, raw: unknown, locator: Locator): Diagn
           ruleId: 'data/bidi-control',
           reason: `${where} holds a direction override character (${codePoint(bidi[0])}): the text is shown in another order than it is stored`,
           note: 'Delete the character; Chinese text needs none.',
-          start: span?.start,
-          end: span?.end,
+          start: spanOf()?.start,
+          end: spanOf()?.end,
         }),
       );
     }
     return text;
   };
   visit(raw, []);
-  return out;
+  const tooLarge = chars > MAX_EXPANDED_CHARS;
+  if (tooLarge) {
+    out.push(
+      diagnostic(file, {
+        ruleId: 'data/invalid-value',
+        reason: `With every alias (*name) written out, the values come to more than ${MAX_EXPANDED_CHARS / 1_000_000} million characters`,
+        note: 'Write each value once, where it belongs, rather than repeating a long one with *name.',
+        start: { line: 1, column: 1 },
+      }),
+    );
+  }
+  return { diagnostics: out, tooLarge };
 }

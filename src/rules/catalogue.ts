@@ -96,7 +96,7 @@ export const RULES = {
   'input/read': rule('error', 'an input that cannot be read: missing, unreadable, not an ordinary file (a pipe, a device), or larger than 4 MB'),
   'input/encoding': rule('warning', 'a data file saved in GBK (GB18030) or UTF-16 rather than UTF-8: it is read correctly, but other tools may not'),
   'input/skipped': rule('info', 'a YAML file in a folder that was passed over, with the reason: it is not a data file, a link leads nowhere or in a circle, or it cannot be read'),
-  'input/timeout': rule('error', 'a report took longer to compile than the time limit (`--timeout`, default 30 s): the other reports are still built'),
+  'input/timeout': rule('error', 'a township’s own section templates (`overrides:`) ran longer than the time limit (`--timeout`, default 30 s): the other reports are still built'),
   'config/invalid': rule('error', '`report.config.yaml` is malformed or has an unknown setting (exit 2)'),
   'output/write': rule('error', 'an output that cannot be written'),
   'output/collision': rule('error', 'two townships would be written to the same file, or a township to a file of the county roll-up (summary, index, manifest); see `--out-pattern`'),
