@@ -199,12 +199,12 @@ describe('nothing hangs: pipes, devices, huge files, loops', () => {
   });
 
   it.each([
-    ['a FIFO', (box: ReturnType<typeof sandbox>) => (mkfifo(join(box.project, 'data', 'last.yaml')), 'last.yaml'), 'that is not an ordinary file (a device, pipe or socket)'],
-    ['a folder', (box: ReturnType<typeof sandbox>) => (mkdirSync(join(box.project, 'data', 'last')), 'last'), 'that is a folder, not a file'],
-    ['a file over 4 MB', (box: ReturnType<typeof sandbox>) => (writeFileSync(join(box.project, 'data', 'big.yaml'), `x: "${'一'.repeat(1_500_000)}"\n`), 'big.yaml'), 'the file is larger than 4 MB'],
-  ])('previous: naming %s is a warning; the build goes on', { timeout: 20000 }, async (_, make, why) => {
+    ['a FIFO', 'last.yaml', (path: string) => mkfifo(path), 'that is not an ordinary file (a device, pipe or socket)'],
+    ['a folder', 'last', (path: string) => mkdirSync(path), 'that is a folder, not a file'],
+    ['a file over 4 MB', 'big.yaml', (path: string) => writeFileSync(path, `x: "${'一'.repeat(1_500_000)}"\n`), 'the file is larger than 4 MB'],
+  ])('previous: naming %s is a warning; the build goes on', { timeout: 20000 }, async (_, name, make, why) => {
     const box = sandbox();
-    const name = make(box);
+    make(join(box.project, 'data', name));
     writeFileSync(join(box.project, 'data', 'a.yaml'), `${MINIMAL}previous: ${name}\n`);
     const r = await confined(box, ['build', 'data/a.yaml', '--out', 'out', '--format', 'md']);
     expect(r.code).toBe(0);
