@@ -296,8 +296,8 @@ describe('reporters', () => {
 });
 
 describe('interrupted builds', () => {
-  async function interrupt(signal: NodeJS.Signals, dir: string): Promise<number | null> {
-    const child = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'out', '--jobs', '2', '--reporter', 'plain'], { cwd: dir, env: { ...process.env, CI: 'true' } });
+  async function interrupt(signal: NodeJS.Signals, dir: string, jobs = '2'): Promise<number | null> {
+    const child = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'out', '--jobs', jobs, '--reporter', 'plain'], { cwd: dir, env: { ...process.env, CI: 'true' } });
     let seen = 0;
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (d: Buffer) => {
@@ -324,6 +324,17 @@ describe('interrupted builds', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/[1-9]\d* unchanged/);
     expect(assertComplete(join(dir, 'out'))).toBe(360);
+  });
+
+  // One report at a time, every step of a compile can finish without waiting for anything: the
+  // build must still give the event loop a turn between reports, or the signal is heard at the end.
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s midway with --jobs 1 stops the build too', async (signal) => {
+    const dir = county(120, false);
+    const code = await interrupt(signal, dir, '1');
+    expect(code).toBe(130);
+    const complete = assertComplete(join(dir, 'out'));
+    expect(complete).toBeLessThan(360);
+    expect(files(join(dir, 'out')).filter((f) => f.includes('report-tmp') || f === '.report.lock')).toEqual([]);
   });
 
   it('SIGKILL midway leaves outputs complete or absent; the next build clears stray temporaries', async () => {

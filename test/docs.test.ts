@@ -20,6 +20,17 @@ describe('documentation', () => {
     for (const id of Object.keys(RULES)) expect(rules, id).toContain(`| \`${id}\` | ${RULES[id as RuleId].severity} |`);
   });
 
+  it('a table with an example column has an example for every rule in it', () => {
+    const markdown = rulesMarkdown();
+    const tables = markdown.split('\n## ').filter((t) => /^\| rule \| severity \| settable \| what it finds \| .+ \|$/m.test(t));
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) {
+      const rows = table.split('\n').filter((l) => l.startsWith('| `'));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row, row).not.toMatch(/\|\s*\|$/);
+    }
+  });
+
   it('puts text into a table cell whole', () => {
     expect(tableCell('a | b\nc')).toBe('a \\| b c');
     expect(tableCell('无')).toBe('无');

@@ -48,10 +48,14 @@ export const RULES = {
     'a control character, a noncharacter (U+FFFE, U+FFFF) or half of a surrogate pair in a value, usually pasted from another program: no document may hold it, so it is left out',
     'a value holding U+000B (a line break from Word)',
   ),
-  'data/bidi-control': rule('warning', 'a right-to-left or other direction override character (U+202A–U+202E, U+2066–U+2069), which makes text read differently from how it is stored'),
+  'data/bidi-control': rule(
+    'warning',
+    'a right-to-left or other direction override character (U+202A–U+202E, U+2066–U+2069), which makes text read differently from how it is stored',
+    'a figure holding U+202E, shown backwards',
+  ),
   'data/outside-path': rule(
     'error',
-    '`previous:` or `overrides:` names a file outside the data file’s folder (through `..`, an absolute path or a link) or one that is not an ordinary file',
+    '`previous:` or `overrides:` names a file outside the data file’s folder, the working folder and the template pack (by an absolute path, by `..` or through a link)',
     '`previous: /etc/passwd`',
   ),
   'data/invalid-figure': rule('error', 'a figure that is no number, a count written as a percentage, or a rate with a unit', '`total: 很多`, `total: 95%`'),

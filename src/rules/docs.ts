@@ -65,6 +65,7 @@ export function rulesMarkdown(): string {
     const columns = ['rule', 'severity', 'settable', 'what it finds', ...(group.example ? [group.example] : [])];
     const rows = rules.map((id) => {
       const r: Rule = RULES[id];
+      // Stryker disable next-line StringLiteral: every rule of a group with an example column has one (test/docs.test.ts); the '' only satisfies the type
       return [`\`${id}\``, r.severity, r.settable ? 'yes' : 'no', tableCell(r.finds.en), ...(group.example ? [tableCell(r.example?.en ?? '')] : [])];
     });
     parts.push(

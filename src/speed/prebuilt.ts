@@ -40,9 +40,11 @@ export interface Prebuilt {
   skeletons: Record<string, StoredSkeleton>;
 }
 
+// Stryker disable next-line all: set once as the module loads, where no mutant can be switched on per test; test/prebuilt.test.ts checks the file is found and used
 export const PREBUILT_FILE = join(PACKAGE_ROOT, 'dist', 'prebuilt.json');
 
 let loaded: Prebuilt | null | undefined;
+// Stryker disable next-line all: as above; the prebuilt test checks that a pack is loaded from the file by default
 let enabled = true;
 
 /** dist/prebuilt.json, read on first use; null when missing, unreadable or from another version. */
