@@ -192,7 +192,7 @@ describe('report build --watch', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'data', 'a.yaml'), `${MINIMAL}other: 第一版。\n`);
-    const child = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'out', '--format', 'md', '--watch'], { cwd: dir, env: { ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'out', '--format', 'md', '--watch'], { cwd: dir, env: { ...process.env, CI: 'true', REPORT_LANG: 'en' } });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const until = async (cond: () => boolean, ms = 20_000) => {

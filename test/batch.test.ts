@@ -297,7 +297,7 @@ describe('reporters', () => {
 
 describe('interrupted builds', () => {
   async function interrupt(signal: NodeJS.Signals, dir: string, jobs = '2'): Promise<number | null> {
-    const child = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'out', '--jobs', jobs, '--reporter', 'plain'], { cwd: dir, env: { ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'out', '--jobs', jobs, '--reporter', 'plain'], { cwd: dir, env: { ...process.env, CI: 'true', REPORT_LANG: 'en' } });
     let seen = 0;
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (d: Buffer) => {

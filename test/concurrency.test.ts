@@ -40,7 +40,7 @@ function expectSameTree(actual: string, expected: string): void {
 
 /** Starts `report build`; resolves with its exit code and stderr. `onLine` sees stderr as it comes. */
 function start(dir: string, args: string[], onLine?: (text: string, kill: () => void) => void) {
-  const child = spawn(process.execPath, [BIN, 'build', ...args], { cwd: dir, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [BIN, 'build', ...args], { cwd: dir, env: { ...process.env, CI: 'true', NO_COLOR: '1', REPORT_LANG: 'en' } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { compile, type LayoutOverrides } from '../src/compile/index.js';
-import { compileYaml, example, MINIMAL, runCli, standardPack, tempDir } from './helpers.js';
+import { compileYaml, example, MINIMAL, ROOT, runCli, standardPack, tempDir } from './helpers.js';
 
 const EXAMPLES = ['jinping-2025.yaml', 'zuolan-2024.yaml', 'tongle-2025.yaml'];
 
@@ -128,14 +128,13 @@ describe('what the other commands write is the one reviewed', () => {
     await expect(`stdout:\n${r.stdout}\nstderr:\n${r.stderr}`).toMatchFileSnapshot('golden/templates.txt');
   });
 
-  it.each([['--help'], ['build', '--help'], ['check', '--help'], ['init', '--help'], ['templates', '--help'], ['manifest', 'merge', '--help'], ['schema', '--help']])(
-    'report %s %s',
-    async (...args) => {
-      const r = await runCli(args.filter((a) => a !== undefined));
-      expect(r.code).toBe(0);
-      await expect(r.stdout).toMatchFileSnapshot(`golden/help/${args.filter((a) => a !== '--help').join('-') || 'report'}.txt`);
-    },
-  );
+  const HELP = [['--help'], ['build', '--help'], ['check', '--help'], ['init', '--help'], ['templates', '--help'], ['manifest', 'merge', '--help'], ['schema', '--help']];
+  // The help in Chinese (the default, also under LANG=C.UTF-8) in golden/help/zh/, and in English (--lang en) in golden/help/.
+  it.each(HELP.flatMap((args) => (['zh', 'en'] as const).map((lang) => [lang, args] as const)))('%s: report %j', async (lang, args) => {
+    const r = await runCli([...args], ROOT, { REPORT_LANG: '', LANG: 'C.UTF-8', ...(lang === 'en' ? { REPORT_LANG: 'en' } : {}) });
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`golden/help/${lang === 'zh' ? 'zh/' : ''}${args.filter((a) => a !== '--help').join('-') || 'report'}.txt`);
+  });
 });
 
 describe('a command used wrongly, or on a file that is not there, exits non-zero with a message saying what to do', () => {
@@ -164,5 +163,9 @@ describe('a command used wrongly, or on a file that is not there, exits non-zero
     const r = await runCli(args, dir);
     expect(r.stdout).toBe('');
     expect(`exit ${r.code}\n${r.stderr}`).toMatchSnapshot();
+    // The same mistake in Chinese: the same exit code, the message in words a clerk reads.
+    const zh = await runCli(args, dir, { REPORT_LANG: 'zh' });
+    expect(zh.code).toBe(r.code);
+    expect(`exit ${zh.code}\n${zh.stderr}`).toMatchSnapshot();
   });
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { lang, setLang } from '../src/i18n/index.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,7 +42,7 @@ export function tempDir(prefix = 'report-test-'): string {
 
 /** Runs the built program (bin/report.js) in a child process: for what only a process shows (its time zone, signals, the bin wrapper). */
 export function runBin(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1', REPORT_LANG: 'en', ...env } });
   // main() turns an exception (say, in a reporter) into exit code 1, the code of a data error, so a
   // test expecting 1 would pass; no test expects a crash.
   if (r.stderr.includes('report: unexpected failure')) throw new Error(`report ${args.join(' ')} crashed:\n${r.stderr}`);
@@ -56,14 +57,16 @@ export function runBin(args: string[], cwd = ROOT, env: Record<string, string> =
 export async function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
   const stdout: string[] = [];
   const stderr: string[] = [];
+  // main() sets the language of the process; the tests that follow keep theirs.
+  const before = lang();
   const code = await main(args, {
     out: (s) => stdout.push(`${s}\n`),
     err: (s) => stderr.push(`${s}\n`),
     errRaw: (s) => stderr.push(s),
     isTTY: false,
-    env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env },
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', REPORT_LANG: 'en', ...env },
     cwd,
-  });
+  }).finally(() => setLang(before));
   const r = { code, stdout: stdout.join(''), stderr: stderr.join('') };
   if (r.stderr.includes('report: unexpected failure')) throw new Error(`report ${args.join(' ')} crashed:\n${r.stderr}`);
   return r;

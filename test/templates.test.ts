@@ -135,7 +135,7 @@ describe('report.config.yaml', () => {
         out: () => {},
         err: (s) => err.push(s),
         isTTY: false,
-        env: { CI: 'true', NO_COLOR: '1' },
+        env: { CI: 'true', NO_COLOR: '1', REPORT_LANG: 'en' },
         cwd: dir,
       });
       return { code, err: err.join('\n') };

@@ -48,7 +48,7 @@ async function watching(dir: string, args: string[]) {
       err += `${s}\n`;
     },
     isTTY: false,
-    env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', REPORT_LANG: 'en' },
     cwd: dir,
   }).then((code) => {
     exitCode = code;
@@ -154,7 +154,7 @@ describe('report build --watch', () => {
     const dir = county();
     const c = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'data/out', '--format', 'md', '--reporter', 'plain', '--watch'], {
       cwd: dir,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', REPORT_LANG: 'en' },
     });
     let err = '';
     c.stderr.on('data', (d: Buffer) => (err += d.toString()));

@@ -11,6 +11,7 @@ import { unreadable, type Settled, type Todo } from './plan.js';
 import { posix, type BatchSettings } from './settings.js';
 import type { Compiler, TaskResult } from './task.js';
 import { readText } from '../load/read.js';
+import { lang } from '../i18n/index.js';
 
 /** A compiled report as the write step takes it: dependencies relative to the working folder. */
 export interface CompiledReport {
@@ -45,7 +46,7 @@ export async function compileInOrder(
 ): Promise<CompileOutcome> {
   if (todo.length === 0) return { packOk: true, interrupted: false, diagnostics: [] };
   const jobs = Math.max(1, Math.min(settings.jobs ?? availableParallelism(), maxJobs(), todo.length));
-  const setup = { packDir: settings.packDir, cwd: settings.cwd, formats: settings.formats, layout: settings.layout, rules: settings.rules, timeLimit: settings.timeLimit };
+  const setup = { packDir: settings.packDir, cwd: settings.cwd, formats: settings.formats, layout: settings.layout, rules: settings.rules, timeLimit: settings.timeLimit, lang: lang() };
   const compiler: Compiler = jobs > 1 ? (await import('./pool.js')).workerPool(setup, jobs) : (await import('./inline.js')).inlineCompiler(setup);
   const diagnostics = await compiler.init();
   if (hasErrors(diagnostics)) {

@@ -1,4 +1,5 @@
 /** Where a report's outputs go: the input tree mirrored, or a pattern such as {year}/{county}/{township}.{ext}. */
+import { t } from '../i18n/index.js';
 import type { ReportSummary } from '../compile/summary.js';
 
 export const DEFAULT_PATTERN = '{dir}/{name}.{ext}';
@@ -7,9 +8,9 @@ const TOKENS = ['dir', 'name', 'ext', 'year', 'county', 'city', 'province', 'tow
 /** Checks a pattern; returns a message when it is unusable. */
 export function checkPattern(pattern: string): string | undefined {
   const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '').filter((t) => !(TOKENS as readonly string[]).includes(t));
-  if (unknown.length > 0) return `unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')} in --out-pattern; use ${TOKENS.map((t) => `{${t}}`).join(' ')}`;
-  if (!pattern.includes('{ext}')) return '--out-pattern must contain {ext}, or the formats would overwrite each other';
-  if (pattern.startsWith('/') || pattern.split('/').includes('..')) return '--out-pattern must stay inside the output folder';
+  if (unknown.length > 0) return t('pattern.unknown', { placeholders: unknown.map((u) => `{${u}}`).join(', '), known: TOKENS.map((k) => `{${k}}`).join(' ') });
+  if (!pattern.includes('{ext}')) return t('pattern.no-ext');
+  if (pattern.startsWith('/') || pattern.split('/').includes('..')) return t('pattern.outside');
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import type { LayoutOverrides } from '../compile/index.js';
 import type { ReportSummary } from '../compile/summary.js';
 import type { Format } from '../formats.js';
 import type { Encoding } from '../load/read.js';
+import type { Lang } from '../i18n/index.js';
 import type { RuleSetting } from '../rules/catalogue.js';
 
 export type { Format } from '../formats.js';
@@ -17,6 +18,8 @@ export interface CompilerSetup {
   rules?: Readonly<Record<string, RuleSetting>> | undefined;
   /** Seconds one report may take to compile. */
   timeLimit?: number | undefined;
+  /** The language of messages (a worker thread starts in the default one). */
+  lang?: Lang | undefined;
 }
 
 export interface Task {

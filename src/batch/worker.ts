@@ -1,11 +1,14 @@
 /** Worker thread entry: loads the template pack once, then compiles the tasks it is sent, one after another. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { setLang } from '../i18n/index.js';
 import { inlineCompiler } from './inline.js';
 import type { CompilerSetup, Task } from './task.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.js runs as a worker thread');
-const compiler = inlineCompiler(workerData as CompilerSetup);
+const setup = workerData as CompilerSetup;
+if (setup.lang) setLang(setup.lang);
+const compiler = inlineCompiler(setup);
 let queue: Promise<unknown> = compiler.init().then((diagnostics) => port.postMessage({ type: 'ready', diagnostics }));
 port.on('message', (task: Task) => {
   queue = queue.then(async () => {

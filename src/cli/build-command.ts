@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { t } from '../i18n/index.js';
 import { readText } from '../load/read.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
@@ -63,7 +64,7 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
   let config: Config = {};
   if (opts.config || existsSync(configPath)) {
     if (!existsSync(configPath)) {
-      io.err(formatDiagnostic(diagnostic(opts.config ?? configPath, { ruleId: 'config/invalid', reason: 'The settings file does not exist' })));
+      io.err(formatDiagnostic(diagnostic(opts.config ?? configPath, { ruleId: 'config/invalid', reason: t('build.no-settings-file') })));
       return EXIT.usage;
     }
     const read = readConfig(configPath, io);
@@ -75,13 +76,13 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
   }
   const overrides = parseLayoutOverrides(opts.layout ?? []);
   if (typeof overrides === 'string') {
-    io.err(`report: ${overrides}`);
+    io.err(t('cli.usage-error', { message: overrides }));
     return EXIT.usage;
   }
   const outPattern = opts.outPattern ?? config.out_pattern;
   const patternProblem = outPattern === undefined ? undefined : checkPattern(outPattern);
   if (patternProblem) {
-    io.err(`report: ${patternProblem}`);
+    io.err(t('cli.usage-error', { message: patternProblem }));
     return EXIT.usage;
   }
   const configDir = dirname(configPath);
@@ -117,7 +118,7 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       lintOnly: opts.lintOnly,
       shard: opts.shard,
       signal: abort.signal,
-      onWaitForLock: (holder) => io.err(`report: another build (process ${holder.pid}) is writing into ${relative(io.cwd, resolve(io.cwd, outDir)) || '.'}; waiting for it to finish…`),
+      onWaitForLock: (holder) => io.err(t('build.waiting', { pid: holder.pid, folder: relative(io.cwd, resolve(io.cwd, outDir)) || '.' })),
       onStart: (info) => reporter.start(info),
       onReport: (r) => reporter.report(r),
     });
@@ -153,7 +154,7 @@ export function parseLayoutOverrides(pairs: readonly string[]): z.output<typeof 
   const raw: Record<string, unknown> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) return `--layout takes key=value, got “${pair}”`;
+    if (eq <= 0) return t('layout.pair', { pair });
     const key = pair.slice(0, eq).trim();
     const value = pair.slice(eq + 1).trim();
     raw[key] = value === 'true' ? true : value === 'false' ? false : /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
@@ -162,6 +163,8 @@ export function parseLayoutOverrides(pairs: readonly string[]): z.output<typeof 
   if (parsed.success) return parsed.data;
   const keys = Object.keys(layoutOverridesSchema.shape).join(', ');
   return parsed.error.issues
-    .map((i) => (i.code === 'unrecognized_keys' ? `unknown layout setting ${i.keys.map((k) => `“${k}”`).join(', ')}; known: ${keys}` : `layout ${i.path.join('.')}: ${i.message}`))
+    .map((i) =>
+      i.code === 'unrecognized_keys' ? t('layout.unknown', { keys: i.keys.map((k) => `“${k}”`).join(', '), known: keys }) : t('layout.invalid', { key: i.path.join('.'), message: i.message }),
+    )
     .join('; ');
 }

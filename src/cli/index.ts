@@ -3,7 +3,8 @@
  * stderr and the exit code. Exit codes: 0 every report built, 1 a report or
  * input had an error, 2 the command itself was used wrongly.
  */
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { detectLang, LANGS, setLang, t, type Lang, type MessageId } from '../i18n/index.js';
 import { limitHeapGrowth } from '../speed/heap.js';
 import { VERSION } from '../version.js';
 import { addFlags, type BuildFlags } from './options.js';
@@ -23,104 +24,181 @@ export interface Io {
 
 function parseYear(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new InvalidArgumentError('expected a year such as 2025');
+  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new InvalidArgumentError(t('init.year.invalid'));
   return n;
 }
+
+/** The language a command line asks for with --lang, read before anything is printed (help included). */
+function langFlag(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') found = argv[i + 1];
+    else if (a.startsWith('--lang=')) found = a.slice('--lang='.length);
+  }
+  return found;
+}
+
+function parseLang(value: string): Lang {
+  if (!(LANGS as readonly string[]).includes(value)) throw new InvalidArgumentError(t('cli.lang.invalid'));
+  return value as Lang;
+}
+
+/** The headings of commander's help, in the language of the run. */
+const TITLES: Record<string, MessageId> = {
+  'Usage:': 'help.usage',
+  'Options:': 'help.options',
+  'Commands:': 'help.commands',
+  'Arguments:': 'help.arguments',
+  'Global Options:': 'help.global-options',
+};
+
+/** A command-line mistake as commander words it, in the language of the run (the first line; commander's own wording when it is not one we know). */
+export function usageMessage(message: string): string {
+  const [first = '', ...rest] = message.replace(/\n$/, '').split('\n');
+  const suggestion = /^\(Did you mean (.+)\?\)$/.exec(rest.join(' ').trim())?.[1];
+  const hint = suggestion ? ` ${t('usage.did-you-mean', { suggestion })}` : '';
+  const known: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^error: unknown option '(.+?)'/, (m) => t('usage.unknown-option', { option: m[1]! }) + hint],
+    [/^error: unknown command '(.+?)'/, (m) => t('usage.unknown-command', { command: m[1]! }) + hint],
+    [/^error: missing required argument '(.+?)'/, (m) => t('usage.missing-argument', { argument: m[1]! })],
+    [/^error: option '(.+?)' argument missing/, (m) => t('usage.option-missing-value', { option: m[1]! })],
+    [
+      /^error: option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\.$/,
+      (m) => t('usage.invalid-value', { option: m[1]!, value: m[2]!, reason: t('usage.choices', { choices: m[3]! }) }),
+    ],
+    [/^error: option '(.+?)' argument '(.*?)' is invalid\. (.*)$/, (m) => t('usage.invalid-value', { option: m[1]!, value: m[2]!, reason: m[3]! })],
+    [/^error: too many arguments/, () => t('usage.too-many-arguments')],
+  ];
+  for (const [pattern, say] of known) {
+    const m = pattern.exec(first);
+    if (m) return say(m);
+  }
+  return [first, ...rest].join('\n');
+}
+
+/** Characters a terminal shows two columns wide: CJK ideographs, kana, Hangul, full-width forms and punctuation. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Columns a text takes on a terminal (escape sequences of colour take none). */
+export function displayWidth(text: string): number {
+  let n = 0;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: colour escape sequences take no room
+  for (const ch of text.replace(/\x1b\[[0-9;]*m/g, '')) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** Breaks text into lines of at most `width` columns: between words, and between any two Chinese characters (never before a closing mark). */
+export function boxWrap(text: string, width: number): string {
+  if (width < 40) return text;
+  const chunk = /\s*(?:[\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60][，。、；：！？）》”’」』]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60]+)/gu;
+  return text
+    .split(/\r\n|\n/)
+    .map((line) => {
+      const chunks = line.match(chunk);
+      if (!chunks) return '';
+      const lines: string[] = [];
+      let current = chunks.shift() ?? '';
+      for (const c of chunks) {
+        if (displayWidth(current) + displayWidth(c) <= width) current += c;
+        else {
+          lines.push(current);
+          current = c.trimStart();
+        }
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+/** Adds --lang to a command, so that it may stand anywhere on the command line. */
+const withLang = (command: Command): Command => command.addOption(new Option('--lang <lang>', t('cli.lang')).argParser(parseLang));
 
 /** Runs the command line on the given arguments with the given streams; gives the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   limitHeapGrowth();
+  setLang(detectLang(langFlag(argv), io.env));
   let exitCode: number = EXIT.ok;
   const program = new Command()
     .name('report')
-    .description('Compile township 法治政府建设年度报告 from yearly data files (YAML) into Markdown, HTML and DOCX.')
-    .version(VERSION, '-v, --version')
+    .description(t('cli.description'))
+    .version(VERSION, '-v, --version', t('cli.version'))
+    .helpOption('-h, --help', t('cli.help'))
+    .helpCommand('help [command]', t('cli.help'))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
-    .showHelpAfterError('(run “report --help” for usage)');
+    .configureHelp({
+      styleTitle: (title) => (TITLES[title] ? t(TITLES[title]) : title),
+      // A Chinese character takes two columns, and a line may break between any two of them.
+      displayWidth: (text) => displayWidth(text),
+      boxWrap: (text, width) => boxWrap(text, width),
+      optionDescription: (option) => (option.argChoices ? `${option.description}${t('help.choices', { choices: option.argChoices.join(', ') })}` : option.description),
+    })
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+      outputError: (s, write) => write(`${usageMessage(s)}\n`),
+    })
+    .showHelpAfterError(t('cli.after-error'));
+  withLang(program);
+  // Each command shows its help, and its mistakes, the same way.
+  const command = (name: string) => withLang(program.command(name).helpOption('-h, --help', t('cli.help')));
 
-  const build = program
-    .command('build')
-    .description('Build reports from data files, folders of them (searched recursively) or glob patterns. With none: the inputs of report.config.yaml, else the bundled examples.')
-    .argument('[inputs...]', 'data files (.yaml), folders, or patterns such as "data/**/*.yaml"');
+  const build = command('build').description(t('build.description')).argument('[inputs...]', t('build.inputs'));
   addFlags(build, ['format', 'out', 'outPattern', 'template', 'jobs', 'timeout', 'force', 'check', 'watch', 'shard', 'reporter', 'config', 'layout'])
-    .addHelpText(
-      'after',
-      `
-Examples:
-  report build                                 build the bundled examples into out/
-  report build data/ --out reports             every .yaml under data/, mirrored into reports/
-  report build "data/**/2025-*.yaml" -j 8      a pattern, eight reports at a time
-  report build jinping-2025.yaml -f docx       one township, Word only
-  report build -l body_font=仿宋 -l grid=true    plain 仿宋 and the 22×28 grid
-  report build data/ --check                   in CI: are the committed reports current?
-
-A report whose data file, templates and tool version are unchanged since the last build
-(recorded in the output folder's manifest.json) is not rebuilt; --force rebuilds it.
-Each build also writes summary.md, summary.html, summary.csv (key figures per township,
-with totals) and index.html (links to every report) in the output folder.
-
-Exit codes: 0 all built, 1 an input had an error or --check found a difference (the other
-reports are still built), 2 usage error, 130 interrupted.`,
-    )
+    .addHelpText('after', t('build.after'))
     .action(async (inputs: string[], opts: BuildFlags) => {
       const { runBuild } = await import('./build-command.js');
       exitCode = await runBuild(inputs, opts, io);
     });
 
-  const check = program
-    .command('check')
-    .description('Check data files without building: validation, figures, the regulation (Art. 25 parts, dates) and the writing. Rules and their ids: docs/rules.md.')
-    .argument('[inputs...]', 'data files, folders or patterns (default: as for build)');
+  const check = command('check').description(t('check.description')).argument('[inputs...]', t('check.inputs'));
   addFlags(check, ['template', 'timeout', 'reporter', 'config'], {
-    template: 'template pack folder (its required parts and deadline are checked)',
-    reporter: 'output style',
-    config: 'settings file (rule severities: rules:)',
+    template: 'check.template',
+    reporter: 'check.reporter',
+    config: 'check.config',
   })
-    .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 an error, 2 usage error.')
+    .addHelpText('after', t('check.after'))
     .action(async (inputs: string[], opts: BuildFlags) => {
       const { runBuild } = await import('./build-command.js');
       exitCode = await runBuild(inputs, { ...opts, lintOnly: true }, io);
     });
 
-  program
-    .command('init')
-    .description('Write a new data file with every field, commented in Chinese, that builds as it is.')
-    .option('--township <name>', 'township name, e.g. 金坪乡 (default: 某某乡)')
-    .option('--kind <kind>', '乡, 镇 or 街道 (default: 乡)')
-    .option('--county <name>', 'county or district, e.g. 城口县')
-    .option('--year <year>', 'the year reported on (default: last year)', parseYear)
-    .option('-o, --out <file>', 'file to write (default: {township}-{year}.yaml)')
-    .option('--force', 'overwrite the file if it exists')
+  command('init')
+    .description(t('init.description'))
+    .option('--township <name>', t('init.township'))
+    .option('--kind <kind>', t('init.kind'))
+    .option('--county <name>', t('init.county'))
+    .option('--year <year>', t('init.year'), parseYear)
+    .option('-o, --out <file>', t('init.out'))
+    .option('--force', t('init.force'))
     .action(async (opts: InitFlags) => {
       const { runInit } = await import('./init-command.js');
       exitCode = await runInit(opts, io);
     });
 
-  program
-    .command('schema')
-    .description('Print the JSON Schema (draft-07) of the data file, for editors (yaml-language-server).')
+  command('schema')
+    .description(t('schema.description'))
     .action(async () => {
       const { reportJsonSchema } = await import('../load/json-schema.js');
       io.out(JSON.stringify(reportJsonSchema(), null, 2));
     });
 
-  program
-    .command('templates')
-    .description('List the template packs and sections in use, and which townships override a section.')
-    .argument('[inputs...]', 'data files whose own sections (overrides:) to list')
-    .option('-t, --template <dir>', 'template pack folder (default: the standard pack)')
+  command('templates')
+    .description(t('templates.description'))
+    .argument('[inputs...]', t('templates.inputs'))
+    .option('-t, --template <dir>', t('templates.template'))
     .action(async (inputs: string[], opts: { template?: string }) => {
       const { runTemplates } = await import('./templates-command.js');
       exitCode = await runTemplates(inputs, opts, io);
     });
 
-  const manifest = program.command('manifest').description('Work with build manifests (manifest.json).');
-  manifest
-    .command('merge')
-    .description('Merge the manifests of sharded builds into one manifest.json and write the county roll-up beside it.')
-    .argument('<manifests...>', 'manifest files, e.g. out/manifest.shard-1-of-4.json')
-    .option('-o, --out <file>', 'the merged manifest (default: out/manifest.json)')
+  const manifest = command('manifest').description(t('manifest.description')).helpCommand('help [command]', t('cli.help'));
+  withLang(manifest.command('merge').helpOption('-h, --help', t('cli.help')))
+    .description(t('merge.description'))
+    .argument('<manifests...>', t('merge.manifests'))
+    .option('-o, --out <file>', t('merge.out'))
     .action(async (files: string[], opts: { out?: string }) => {
       const { runMerge } = await import('./manifest-command.js');
       exitCode = await runMerge(files, opts, io);
@@ -133,7 +211,7 @@ reports are still built), 2 usage error, 130 interrupted.`,
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    io.err(`report: unexpected failure: ${(e as Error).message}`);
+    io.err(t('cli.unexpected', { message: (e as Error).message }));
     return EXIT.failed;
   }
   return exitCode;

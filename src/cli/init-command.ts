@@ -2,6 +2,7 @@
  * report init: a new data file with every field, each commented in Chinese,
  * that compiles as it is (sections without data are left out).
  */
+import { t } from '../i18n/index.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { safeName } from '../batch/paths.js';
 import { printable, quote } from '../diagnostics/index.js';
@@ -121,18 +122,18 @@ export function initText(opts: { township: string; kind: string; county: string;
 export async function runInit(opts: InitFlags, io: Io): Promise<number> {
   const kind = opts.kind ?? '乡';
   if (!KINDS.includes(kind)) {
-    io.err(`report: --kind must be one of ${KINDS.join('、')}, got “${kind}”`);
+    io.err(t('init.kind.invalid', { kinds: KINDS.join('、'), kind: printable(kind) }));
     return EXIT.usage;
   }
   const year = opts.year ?? new Date().getFullYear() - 1;
   const township = opts.township ?? `某某${kind}`;
   if (safeName(township) !== township || /\s/.test(township)) {
-    io.err(`report: --township ${printable(quote(township))} cannot name a file; write the township's name alone, such as 金坪乡 (--out chooses another file)`);
+    io.err(t('init.township.invalid', { township: printable(quote(township)) }));
     return EXIT.usage;
   }
   const out = resolve(io.cwd, opts.out ?? `${township}-${year}.yaml`);
   if (existsSync(out) && !opts.force) {
-    io.err(`report: ${relative(io.cwd, out)} already exists; choose another --out, or add --force to overwrite it`);
+    io.err(t('init.exists', { file: relative(io.cwd, out) }));
     return EXIT.failed;
   }
   const schemaRef = relative(dirname(out), join(PACKAGE_ROOT, 'schema', 'report.schema.json'))
@@ -140,6 +141,6 @@ export async function runInit(opts: InitFlags, io: Io): Promise<number> {
     .join('/');
   mkdirSync(dirname(out), { recursive: true });
   writeAtomic(out, initText({ township, kind, county: opts.county ?? '某某县', year, schemaRef }));
-  io.err(`wrote ${relative(io.cwd, out)}: fill it in, then run “npx report check ${relative(io.cwd, out)}”`);
+  io.err(t('init.wrote', { file: relative(io.cwd, out) }));
   return EXIT.ok;
 }

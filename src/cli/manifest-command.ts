@@ -1,4 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
+import { t } from '../i18n/index.js';
+import { diagnostic } from '../diagnostics/index.js';
+import { formatDiagnostic } from './reporters.js';
 import { writeRollup } from '../batch/index.js';
 import { mergeManifests, readManifest, serializeManifest, type Manifest } from '../batch/manifest.js';
 import { writeAtomic } from '../batch/write.js';
@@ -11,7 +14,7 @@ export async function runMerge(files: string[], opts: { out?: string }, io: Io):
   for (const f of files) {
     const m = readManifest(resolve(io.cwd, f));
     if (!m) {
-      io.err(`${f}  error  Not a manifest this version of township-report can read  input/read`);
+      io.err(formatDiagnostic(diagnostic(f, { ruleId: 'input/read', reason: t('merge.not-a-manifest') })));
       return EXIT.failed;
     }
     manifests.push(m);
@@ -20,6 +23,6 @@ export async function runMerge(files: string[], opts: { out?: string }, io: Io):
   const entries = mergeManifests(manifests);
   writeAtomic(out, serializeManifest(TOOL, entries));
   writeRollup(dirname(out), entries);
-  io.err(`merged ${files.length} manifests (${entries.length} reports) into ${relative(io.cwd, out)}; roll-up written beside it`);
+  io.err(t('merge.done', { files: files.length, reports: entries.length, out: relative(io.cwd, out) }));
   return EXIT.ok;
 }

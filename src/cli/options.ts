@@ -11,6 +11,7 @@ import { FORMATS } from '../formats.js';
 import { layoutOverridesSchema } from '../render/layout.js';
 import { SETTABLE_RULES } from '../rules/catalogue.js';
 import { REPORTERS } from './reporters.js';
+import { t, type MessageId, type Params } from '../i18n/index.js';
 
 /** Settings a settings file may hold, by key. */
 export const SETTINGS = {
@@ -35,7 +36,9 @@ export type Config = z.output<typeof configSchema>;
 
 interface Flag<T> {
   flags: string;
-  help: string;
+  /** The help text's message id, shown in the language of the run. */
+  help: MessageId;
+  helpParams?: Params;
   /** Turns the option's text into its value; throws InvalidArgumentError with what to write instead. */
   parse?(value: string, previous: T): T;
   choices?: readonly string[];
@@ -44,7 +47,7 @@ interface Flag<T> {
   readonly value?: T;
 }
 
-const flag = <T = boolean>(flags: string, help: string, more: Omit<Flag<T>, 'flags' | 'help' | 'value'> = {}): Flag<T> => ({ flags, help, ...more });
+const flag = <T = boolean>(flags: string, help: MessageId, more: Omit<Flag<T>, 'flags' | 'help' | 'value'> = {}): Flag<T> => ({ flags, help, ...more });
 
 /** Parses an option's text with the schema of the setting it stands for. */
 function bySetting<K extends keyof Settings>(key: K, read: (value: string) => unknown, problem: (value: string) => string) {
@@ -68,13 +71,14 @@ function parseShard(value: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected k/n with 1 ≤ k ≤ n, e.g. 2/4');
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(t('option.shard.invalid'));
   return { index, count };
 }
 
 /** The options of `report build`, in the order its help lists them. */
 export const BUILD_FLAGS = {
-  format: flag<z.output<Settings['formats']>>('-f, --format <list>', `output formats, comma-separated (default: ${FORMATS.join(',')})`, {
+  format: flag<z.output<Settings['formats']>>('-f, --format <list>', 'option.format', {
+    helpParams: { formats: FORMATS.join(',') },
     parse: bySetting(
       'formats',
       (v) => {
@@ -83,30 +87,30 @@ export const BUILD_FLAGS = {
       },
       (v) => {
         const bad = list(v).filter((f) => !(FORMATS as readonly string[]).includes(f));
-        return `unknown format ${bad.map((b) => `“${b}”`).join(', ') || '(none)'}; choose from ${FORMATS.join(', ')}`;
+        return t('option.format.invalid', { formats: bad.map((b) => `“${b}”`).join(', ') || '“”', known: FORMATS.join(', ') });
       },
     ),
   }),
-  out: flag<string>('-o, --out <dir>', 'output folder (default: out)'),
-  outPattern: flag<string>('--out-pattern <pattern>', 'output paths inside the output folder, e.g. "{year}/{county}/{township}.{ext}" (default: the input tree mirrored, "{dir}/{name}.{ext}")'),
-  template: flag<string>('-t, --template <dir>', 'template pack folder (default: the standard pack in templates/standard)'),
-  jobs: flag<number>('-j, --jobs <n>', 'reports compiled in parallel (default: the number of cores)', {
-    parse: bySetting('jobs', Number, () => 'expected a whole number of 1 or more'),
+  out: flag<string>('-o, --out <dir>', 'option.out'),
+  outPattern: flag<string>('--out-pattern <pattern>', 'option.out-pattern'),
+  template: flag<string>('-t, --template <dir>', 'option.template'),
+  jobs: flag<number>('-j, --jobs <n>', 'option.jobs', {
+    parse: bySetting('jobs', Number, () => t('option.jobs.invalid')),
   }),
-  timeout: flag<number>('--timeout <seconds>', 'stop a report whose own section templates (overrides:) run longer than this, and report it; the others are still built (default: 30)', {
-    parse: bySetting('timeout', Number, () => 'expected a number of seconds above 0, at most 3600'),
+  timeout: flag<number>('--timeout <seconds>', 'option.timeout', {
+    parse: bySetting('timeout', Number, () => t('option.timeout.invalid')),
   }),
-  force: flag('--force', 'rebuild every report, even those whose data, templates and tool are unchanged'),
-  check: flag('--check', 'build in memory and compare with the files in the output folder; exit 1 naming each one missing or out of date; write nothing'),
-  watch: flag('-w, --watch', 'after building, rebuild whenever a data file or a template changes'),
-  shard: flag<Shard>('--shard <k/n>', 'build only share k of n (a stable split by file path), for parallel CI jobs; merge their manifests with “report manifest merge”', {
+  force: flag('--force', 'option.force'),
+  check: flag('--check', 'option.check'),
+  watch: flag('-w, --watch', 'option.watch'),
+  shard: flag<Shard>('--shard <k/n>', 'option.shard', {
     parse: parseShard,
   }),
-  reporter: flag<z.output<Settings['reporter']>>('-r, --reporter <name>', 'how to print progress and diagnostics (default: pretty on a terminal, plain otherwise or when CI=true)', {
+  reporter: flag<z.output<Settings['reporter']>>('-r, --reporter <name>', 'option.reporter', {
     choices: REPORTERS,
   }),
-  config: flag<string>('--config <file>', 'settings file (default: report.config.yaml in the working folder, if present)'),
-  layout: flag<string[]>('-l, --layout <key=value>', 'override a layout setting for this run, e.g. body_font=仿宋, line_spacing=28, grid=true, page_numbers=center (repeatable)', {
+  config: flag<string>('--config <file>', 'option.config'),
+  layout: flag<string[]>('-l, --layout <key=value>', 'option.layout', {
     parse: (value, previous) => [...previous, value],
     initial: [],
   }),
@@ -121,10 +125,10 @@ export type BuildFlags = { [K in keyof BuildFlagSpecs]?: BuildFlagSpecs[K] exten
 };
 
 /** Registers the named options on a command, with help texts given here or, for `check`, adjusted. */
-export function addFlags(command: Command, names: readonly (keyof BuildFlagSpecs)[], help: Partial<Record<keyof BuildFlagSpecs, string>> = {}): Command {
+export function addFlags(command: Command, names: readonly (keyof BuildFlagSpecs)[], help: Partial<Record<keyof BuildFlagSpecs, MessageId>> = {}): Command {
   for (const name of names) {
     const spec: Flag<unknown> = BUILD_FLAGS[name];
-    const option = new Option(spec.flags, help[name] ?? spec.help);
+    const option = new Option(spec.flags, t(help[name] ?? spec.help, spec.helpParams));
     if (spec.choices) option.choices(spec.choices);
     if (spec.parse) option.argParser(spec.parse);
     if (spec.initial !== undefined) option.default(spec.initial);

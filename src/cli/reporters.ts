@@ -1,4 +1,5 @@
 /** Reporters turn results and diagnostics into text; they never decide the exit code. */
+import { t } from '../i18n/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { BuildResult, ReportResult } from '../batch/index.js';
 
@@ -28,7 +29,7 @@ export function location(d: Diagnostic): string {
 /** One line a diagnostic: `file:line:col  severity  reason  rule-id`, then the note indented. */
 export function formatDiagnostic(d: Diagnostic, colors = false): string {
   const c = color(colors);
-  const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : 'info';
+  const sev = d.severity === 'error' ? c.red(t('severity.error')) : d.severity === 'warning' ? c.yellow(t('severity.warning')) : t('severity.info');
   let s = `${location(d)}  ${sev}  ${d.reason}  ${c.dim(d.ruleId)}`;
   if (d.note) s += `\n  ${c.dim('→')} ${d.note}`;
   for (const r of d.related ?? []) s += `\n  ${c.dim('↳')} ${r.line !== undefined ? `${r.file}:${r.line}:${r.column ?? 1}` : r.file}: ${r.message}`;
@@ -89,18 +90,13 @@ export type Mode = 'build' | 'verify' | 'lint';
 /** The closing line of a build, check or lint: counts and seconds. */
 export function summaryLine(result: BuildResult, seconds: number, mode: Mode = 'build'): string {
   const c = counts(result);
-  const parts =
-    mode === 'lint'
-      ? [`${c.checked} checked`, `${c.failed} with errors`]
-      : mode === 'verify'
-        ? [`${c.current} current`, `${c.stale} stale`, `${c.failed} failed`]
-        : [`${c.built} built`, `${c.failed} failed`, `${c.unchanged} unchanged`];
-  return `${parts.join(', ')}, ${c.errors} errors, ${c.warnings} warnings in ${seconds.toFixed(2)}s${result.interrupted ? ' (interrupted)' : ''}`;
+  const head = t(mode === 'lint' ? 'summary.lint' : mode === 'verify' ? 'summary.verify' : 'summary.build', { ...c });
+  return `${head}${t('summary.tail', { errors: c.errors, warnings: c.warnings, seconds: seconds.toFixed(2) })}${result.interrupted ? t('summary.interrupted') : ''}`;
 }
 
 /** One plain line a report, no control characters. */
 export function plainLine(r: ReportResult): string {
-  return `${r.status} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? ` -> ${r.outputs.join(' ')}` : ''}`;
+  return `${t(`status.${r.status}`)} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? ` -> ${r.outputs.join(' ')}` : ''}`;
 }
 
 /** The reporter of the given name, printing to `io`. */
@@ -179,7 +175,7 @@ export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolea
         const width = 30;
         const filled = Math.round((seen / total) * width);
         raw(
-          `\r\x1b[2K${c.dim('[')}${'█'.repeat(filled)}${c.dim('░'.repeat(width - filled))}${c.dim(']')} ${seen}/${total}  ${c.green(`${ok} built`)}  ${bad ? c.red(`${bad} failed`) : '0 failed'}  ${c.dim(`${same} unchanged`)}`,
+          `\r\x1b[2K${c.dim('[')}${'█'.repeat(filled)}${c.dim('░'.repeat(width - filled))}${c.dim(']')} ${seen}/${total}  ${c.green(t('progress.built', { n: ok }))}  ${bad ? c.red(t('progress.failed', { n: bad })) : t('progress.failed', { n: 0 })}  ${c.dim(t('progress.unchanged', { n: same }))}`,
         );
         barShown = true;
       };

@@ -1,4 +1,5 @@
 import { readText } from '../load/read.js';
+import { t } from '../i18n/index.js';
 import { relative, resolve } from 'node:path';
 import { findInputs } from '../batch/inputs.js';
 import { loadReport } from '../load/index.js';
@@ -13,13 +14,14 @@ export async function runTemplates(inputs: string[], opts: { template?: string }
   for (const d of diagnostics) io.err(formatDiagnostic(d));
   if (!pack) return EXIT.failed;
   const show = (p: string) => relative(io.cwd, p) || '.';
-  io.out(`pack ${pack.meta.name}: ${pack.meta.chain.map(show).join(' ← ')}`);
-  io.out(`title: ${pack.meta.title}`);
-  if (pack.meta.deadline) io.out(`deadline: ${pack.meta.deadline} of the following year`);
-  io.out('sections:');
+  io.out(t('templates.pack', { name: pack.meta.name, chain: pack.meta.chain.map(show).join(' ← ') }));
+  io.out(t('templates.title', { title: pack.meta.title }));
+  if (pack.meta.deadline) io.out(t('templates.deadline', { deadline: pack.meta.deadline }));
+  io.out(t('templates.sections'));
   for (const s of pack.sections) {
-    const part = s.meta.part ? `part ${s.meta.part}` : 'opening';
-    io.out(`  ${s.id.padEnd(16)} ${part.padEnd(8)} ${s.meta.required ? 'required' : '        '}  ${s.file}${s.meta.title ? `  ${s.meta.title}` : ''}`);
+    const part = s.meta.part ? t('templates.part', { part: s.meta.part }) : t('templates.opening');
+    const required = t('templates.required');
+    io.out(`  ${s.id.padEnd(16)} ${padWide(part, 8)} ${s.meta.required ? required : ' '.repeat(width(required))}  ${s.file}${s.meta.title ? `  ${s.meta.title}` : ''}`);
   }
   const found = findInputs(inputs, io.cwd);
   for (const input of found.inputs) {
@@ -33,11 +35,25 @@ export async function runTemplates(inputs: string[], opts: { template?: string }
     const own = loaded.data?.overrides;
     if (own && Object.keys(own).length > 0) {
       io.out(
-        `${input.display} overrides: ${Object.entries(own)
-          .map(([id, f]) => `${id} → ${f}`)
-          .join(', ')}`,
+        t('templates.overrides', {
+          file: input.display,
+          list: Object.entries(own)
+            .map(([id, f]) => `${id} → ${f}`)
+            .join(', '),
+        }),
       );
     }
   }
   return EXIT.ok;
+}
+
+/** Columns a text takes on a terminal: two for a Chinese character. */
+function width(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return n;
+}
+
+function padWide(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - width(text)));
 }

@@ -4,6 +4,7 @@
  * Changes close together make one rebuild, rebuilds never overlap, and each rebuild is
  * incremental, so only the townships affected are built again.
  */
+import { t } from '../i18n/index.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isDynamicPattern } from 'tinyglobby';
@@ -82,7 +83,7 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
   const extra = buildDependencies(options.first, cwd).filter(uncovered);
   for (const d of extra) watched.add(d);
   if (extra.length > 0) watcher.add(extra);
-  watcher.on('error', (e) => log(`report: cannot watch for changes: ${(e as Error).message}`));
+  watcher.on('error', (e) => log(t('watch.error', { message: (e as Error).message })));
 
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -93,7 +94,8 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
       again = false;
       const paths = [...changed].map(show);
       changed.clear();
-      log(`change in ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}: rebuilding`);
+      const first = paths.slice(0, 3).join(', ');
+      log(t('watch.change', { paths: paths.length > 3 ? t('watch.more', { paths: first, more: paths.length - 3 }) : first }));
       try {
         const result = await options.rebuild();
         const added = buildDependencies(result, cwd).filter(uncovered);
@@ -101,7 +103,7 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
         if (added.length > 0) watcher.add(added);
       } catch (e) {
         // Whatever went wrong with this build, the next change is still built.
-        log(`report: unexpected failure: ${(e as Error).message}`);
+        log(t('cli.unexpected', { message: (e as Error).message }));
       }
     } while (again && changed.size > 0 && !signal.aborted);
     running = undefined;
@@ -125,7 +127,7 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
   await Promise.race([new Promise<void>((ready) => watcher.once('ready', () => ready())), stopped]);
   if (!signal.aborted) {
     const also = watched.size - roots.length;
-    log(`watching ${roots.map(show).join(', ')}${also > 0 ? ` and ${also} file${also > 1 ? 's' : ''} the reports depend on` : ''} for changes (Ctrl-C to stop)`);
+    log(also > 0 ? t('watch.watching-also', { roots: roots.map(show).join(', '), also }) : t('watch.watching', { roots: roots.map(show).join(', ') }));
   }
   await stopped;
   clearTimeout(timer);

@@ -1,0 +1,52 @@
+/**
+ * The language the interface speaks: Simplified Chinese unless English is asked for. Every text a
+ * user reads comes from the message catalogue (./messages.ts) through `t`, in the language set
+ * for the process (and for each worker thread, which is told it). Machine formats do not change
+ * with the language: rule ids, JSON keys and exit codes are the same in both.
+ */
+import { MESSAGES, type MessageId } from './messages.js';
+
+export type { MessageId } from './messages.js';
+
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+let current: Lang = 'zh';
+
+/** Sets the language of every text from now on. */
+export function setLang(lang: Lang): void {
+  current = lang;
+}
+
+/** The language texts are given in. */
+export function lang(): Lang {
+  return current;
+}
+
+/**
+ * The language asked for: `--lang`, else REPORT_LANG, else a locale that asks for English
+ * (LC_ALL, LC_MESSAGES or LANG such as en_US.UTF-8); Chinese otherwise, also for C.UTF-8, the
+ * locale of CI machines and containers.
+ */
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const asked = flag ?? env['REPORT_LANG'];
+  if (asked !== undefined && asked !== '') return /^en/i.test(asked) ? 'en' : 'zh';
+  const locale = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+  return /^en([_.-]|$)/i.test(locale) ? 'en' : 'zh';
+}
+
+export type Params = Record<string, string | number>;
+
+/** A catalogue text in the current language, with its {placeholders} filled in. */
+export function t(id: MessageId, params: Params = {}): string {
+  return fill(MESSAGES[id][current], params);
+}
+
+/** A catalogue text in the given language. */
+export function tIn(language: Lang, id: MessageId, params: Params = {}): string {
+  return fill(MESSAGES[id][language], params);
+}
+
+function fill(text: string, params: Params): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
