@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/cli/build-command.js';
 import { compile } from '../src/compile/index.js';
 import type { Diagnostic } from '../src/diagnostics/index.js';
+import { setLang } from '../src/i18n/index.js';
 import { loadPack } from '../src/render/index.js';
 import { MINIMAL, standardPack, tempDir } from './helpers.js';
 
@@ -118,6 +119,16 @@ async function describeCase(file: string, source: string, path?: string, quiet =
   return `${diagnostics.map(show).join('\n') || '(no messages)'}${figures}`;
 }
 
+/** The same messages in Chinese, the language clerks read them in (the second snapshot of each case). */
+async function inChinese(run: () => Promise<string>): Promise<string> {
+  setLang('zh');
+  try {
+    return await run();
+  } finally {
+    setLang('en');
+  }
+}
+
 // One test per case, so that a run stops at the first case that differs, and a change is tried
 // only against the cases that reach it.
 describe('the messages are the ones reviewed', () => {
@@ -126,10 +137,12 @@ describe('the messages are the ones reviewed', () => {
     .sort();
   it.each(fixtures)('rule fixture %s', async (f) => {
     expect(await describeCase(`fixtures/${f}`, readFileSync(join(DIR, f), 'utf8'), join(DIR, f))).toMatchSnapshot();
+    expect(await inChinese(() => describeCase(`fixtures/${f}`, readFileSync(join(DIR, f), 'utf8'), join(DIR, f)))).toMatchSnapshot();
   });
 
   it.each(CASES)('data: %s', async (_name, source) => {
     expect(await describeCase('town.yaml', source, undefined, true)).toMatchSnapshot();
+    expect(await inChinese(() => describeCase('town.yaml', source, undefined, true))).toMatchSnapshot();
   });
 
   it.each(SETTINGS)('settings file: %s', (_name, source) => {

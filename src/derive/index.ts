@@ -3,9 +3,11 @@
  * Rates come from their counts when not stated; a breakdown without a total
  * gets one; contradictions are reported with the positions of both sides.
  */
+import { lang, t } from '../i18n/index.js';
+import { fieldName, fieldUnit } from '../load/labels.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { exact, formatFigure, isExact, isFigure, type Figure } from '../load/figure.js';
-import { pathString, type Locator, type Path } from '../yaml/positions.js';
+import type { Locator, Path } from '../yaml/positions.js';
 import type { ReportData } from '../load/schema.js';
 
 export interface Derived {
@@ -40,29 +42,29 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
       if (f.unit) {
         report(path, {
           ruleId: 'data/invalid-figure',
-          reason: `\`${pathString(path)}\` is a rate, but it is written with the unit “${f.unit}”`,
-          note: 'Write a percentage such as 95% or 95%以上.',
+          reason: t('figures.rate-with-unit', { field: fieldName(path), unit: f.unit }),
+          note: t('figures.rate-with-unit.note'),
         });
       }
       f.percent = true;
     } else if (!percentField && f.percent) {
       report(path, {
         ruleId: 'data/invalid-figure',
-        reason: `\`${pathString(path)}\` counts things, but it is written as a percentage (${formatFigure(f)})`,
-        note: 'Write the count (e.g. 63); rates have their own fields ending in _rate.',
+        reason: t('figures.count-as-percent', { field: fieldName(path), value: formatFigure(f) }),
+        note: t('figures.count-as-percent.note'),
       });
     } else if (!percentField && !f.magnitude && !Number.isInteger(f.number) && (f.unit === null || COUNTING_UNITS.test(f.unit))) {
       report(path, {
         ruleId: 'data/invalid-figure',
-        reason: `\`${pathString(path)}\` counts things, but ${formatFigure(f)} is not a whole number`,
-        note: 'Write a whole number (e.g. 4); amounts such as 3.5万元 or 1.5小时 keep their unit.',
+        reason: t('figures.not-whole', { field: fieldName(path), value: formatFigure(f) }),
+        note: t('figures.not-whole.note'),
       });
     }
     if (f.percent && (f.value > 100 || (f.value === 100 && (f.bound === '以上' || f.bound === '超过')))) {
       report(path, {
         ruleId: 'figures/rate-range',
-        reason: `\`${pathString(path)}\` is ${formatFigure(f)}, but a rate cannot exceed 100%`,
-        note: f.value === 100 ? 'Write 100% on its own: “100%以上” is not possible.' : 'Check the counts the rate comes from.',
+        reason: t('figures.rate-range', { field: fieldName(path), value: formatFigure(f) }),
+        note: t(f.value === 100 ? 'figures.rate-range.hundred' : 'figures.rate-range.note'),
       });
     }
   });
@@ -82,11 +84,17 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
         diagnostics.push(
           diagnostic(file, {
             ruleId: 'figures/rate-contradicts-counts',
-            reason: `\`${pathString([...base, 'resolution_rate'])}\` is ${formatFigure(stated)}, but ${formatFigure(disputes.resolved)} resolved of ${formatFigure(disputes.total)} is ${formatRate(computed)}`,
-            note: 'Correct the rate or the counts, or leave the rate out and it is worked out from the counts.',
+            reason: t('figures.rate-contradicts', {
+              field: fieldName([...base, 'resolution_rate']),
+              stated: formatFigure(stated),
+              resolved: formatFigure(disputes.resolved),
+              total: formatFigure(disputes.total),
+              computed: formatRate(computed),
+            }),
+            note: t('figures.rate-contradicts.note'),
             start: span?.start,
             end: span?.end,
-            related: [related([...base, 'resolved'], 'resolved'), related([...base, 'total'], 'total')],
+            related: [related([...base, 'resolved'], t('figures.related.resolved')), related([...base, 'total'], t('figures.related.total'))],
           }),
         );
       }
@@ -110,11 +118,11 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
       diagnostics.push(
         diagnostic(file, {
           ruleId: 'figures/part-exceeds-total',
-          reason: `\`${pathString(partPath)}\` (${formatFigure(part)}) is larger than \`${pathString(wholePath)}\` (${formatFigure(whole)})`,
-          note: 'A part cannot exceed its whole: correct one of the two figures.',
+          reason: t('figures.part-exceeds', { part: fieldName(partPath), partValue: withUnit(part, partPath), whole: fieldName(wholePath), wholeValue: withUnit(whole, wholePath) }),
+          note: t('figures.part-exceeds.note'),
           start: span?.start,
           end: span?.end,
-          related: [related(wholePath, `the total ${formatFigure(whole)}`)],
+          related: [related(wholePath, t('figures.related.whole', { value: formatFigure(whole) }))],
         }),
       );
     }
@@ -134,11 +142,11 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
       diagnostics.push(
         diagnostic(file, {
           ruleId: 'figures/breakdown-sum',
-          reason: `\`${pathString([...path, 'total'])}\` is ${formatFigure(b.total)}, but its items add up to ${sum} (${parts.map((p) => formatFigure(p)).join(' + ')})`,
-          note: 'Correct the total or the items; leave the total out and it is worked out from the items.',
+          reason: t('figures.breakdown-sum', { field: fieldName([...path, 'total']), value: formatFigure(b.total), sum, list: parts.map((p) => formatFigure(p)).join(' + ') }),
+          note: t('figures.breakdown-sum.note'),
           start: span?.start,
           end: span?.end,
-          related: [related([...path, 'items'], 'the items')],
+          related: [related([...path, 'items'], t('figures.related.items'))],
         }),
       );
     }
@@ -153,4 +161,9 @@ function walkFigures(node: unknown, path: (string | number)[], visit: (f: Figure
   if (isFigure(node)) visit(node, path);
   else if (Array.isArray(node)) for (const [i, v] of node.entries()) walkFigures(v, [...path, i], visit);
   else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walkFigures(v, [...path, k], visit);
+}
+
+/** A figure as a Chinese message gives it, with its field's unit (212件); as written, in English. */
+function withUnit(f: Figure, path: Path): string {
+  return lang() === 'zh' ? formatFigure(f, fieldUnit(path)) : formatFigure(f);
 }

@@ -3,9 +3,11 @@
  * last year's, and how the narrative is written. Each rule has a permanent
  * id and a default severity that report.config.yaml can change.
  */
+import { t } from '../i18n/index.js';
+import { fieldName } from '../load/labels.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { formatFigure, type Figure } from '../load/figure.js';
-import { pathString, type Locator, type Path } from '../yaml/positions.js';
+import type { Locator, Path } from '../yaml/positions.js';
 import type { ReportData } from '../load/schema.js';
 import { ROLLUP_COLUMNS } from '../derive/key-figures.js';
 import type { RuleId } from '../rules/catalogue.js';
@@ -50,8 +52,8 @@ export function lint(input: LintInput): Diagnostic[] {
     push(
       'regulation/missing-part',
       undefined,
-      `Part ${p.part ? (CN[p.part] ?? p.part) : ''}${p.title ? `（${p.title}）` : ''} is missing: Art. 25 of 《法治政府建设与责任落实督察工作规定》 requires it`,
-      p.part === 3 ? 'Add `responsibility:` with what the Party secretary and the head of government did as 第一责任人.' : 'Add the data for this part.',
+      t('lint.missing-part', { part: p.part ? (CN[p.part] ?? p.part) : '', title: p.title ? `（${p.title}）` : '' }),
+      t(p.part === 3 ? 'lint.missing-part.responsibility' : 'lint.missing-part.note'),
     );
   }
   const yearEnd = `${data.year}-12-31`;
@@ -59,8 +61,8 @@ export function lint(input: LintInput): Diagnostic[] {
     push(
       'regulation/date-before-year-end',
       ['date'],
-      `成文日期 ${data.date} is before the end of the year the report covers (${data.year})`,
-      `A report on ${data.year} is dated in ${data.year + 1}, e.g. ${data.year + 1}-02-15.`,
+      t('lint.date-before-year-end', { date: data.date, year: data.year }),
+      t('lint.date-before-year-end.note', { year: data.year, next: data.year + 1, example: `${data.year + 1}-02-15` }),
     );
   }
   if (input.deadline) {
@@ -69,8 +71,8 @@ export function lint(input: LintInput): Diagnostic[] {
       push(
         'regulation/late-date',
         ['date'],
-        `成文日期 ${data.date} is on or after the ${Number(input.deadline.slice(0, 2))}月${Number(input.deadline.slice(3))}日 deadline for reporting on ${data.year}`,
-        'Art. 23: townships report to the county before 1 March. Check the date.',
+        t('lint.late-date', { date: data.date, month: Number(input.deadline.slice(0, 2)), day: Number(input.deadline.slice(3)), year: data.year }),
+        t('lint.late-date.note'),
       );
     }
   }
@@ -88,8 +90,14 @@ export function lint(input: LintInput): Diagnostic[] {
         push(
           'figures/year-on-year',
           path,
-          `${c.label} is ${formatFigure(now, c.unit)}, ${ratio >= 1 ? `${round1(ratio)} times` : `${round1(1 / ratio)} times less than`} last year's ${formatFigure(then, c.unit)} (${input.previous.file})`,
-          'Check the figure; a change this large is unusual from one year to the next.',
+          t(ratio >= 1 ? 'lint.year-on-year.more' : 'lint.year-on-year.less', {
+            label: c.label,
+            now: formatFigure(now, c.unit),
+            ratio: round1(ratio >= 1 ? ratio : 1 / ratio),
+            then: formatFigure(then, c.unit),
+            file: input.previous.file,
+          }),
+          t('lint.year-on-year.note'),
         );
       }
     }
@@ -106,35 +114,22 @@ export function lint(input: LintInput): Diagnostic[] {
       push(
         'writing/half-width-punctuation',
         path,
-        `\`${pathString(path)}\` has a half-width “${half[2]}” between Chinese characters (“${half[0]}”)`,
-        `Write the full-width “${full[half[2]!]}”.`,
+        t('lint.half-width', { field: fieldName(path), mark: half[2]!, snippet: half[0] }),
+        t('lint.half-width.note', { full: full[half[2]!]! }),
         where(half[0], half[1]!.length),
       );
     }
     const numbering = /(^|[。；：:\s])(\d+、)/u.exec(text);
     if (numbering) {
-      push(
-        'writing/numbering-style',
-        path,
-        `\`${pathString(path)}\` numbers with “${numbering[2]}”`,
-        'GB/T 9704 numbers with “1.” (half-width point), or write the items as 一是……二是…….',
-        where(numbering[2]!),
-      );
+      push('writing/numbering-style', path, t('lint.numbering', { field: fieldName(path), number: numbering[2]! }), t('lint.numbering.note'), where(numbering[2]!));
     }
     if (!heading && /[一二三四五]是/u.test(text) && /首先|其次|再次/u.test(text)) {
       const m = /首先|其次|再次/u.exec(text)!;
-      push('writing/mixed-enumeration', path, `\`${pathString(path)}\` mixes 一是/二是 with ${m[0]} in one enumeration`, 'Use one style: 一是……二是……三是…… or 首先……其次……最后…….', where(m[0]));
+      push('writing/mixed-enumeration', path, t('lint.mixed', { field: fieldName(path), word: m[0] }), t('lint.mixed.note'), where(m[0]));
     }
     if (heading) {
       const n = /^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|（\d+）)/u.exec(text);
-      if (n)
-        push(
-          'writing/numbered-heading',
-          path,
-          `\`${pathString(path)}\` starts with its own number “${n[1]}”`,
-          'Write headings without numbers: the compiler numbers them, and renumbers when a section is left out.',
-          where(n[1]!),
-        );
+      if (n) push('writing/numbered-heading', path, t('lint.numbered-heading', { field: fieldName(path), number: n[1]! }), t('lint.numbered-heading.note'), where(n[1]!));
     }
   }
   return out;

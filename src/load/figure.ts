@@ -3,6 +3,7 @@
  * one (200余, 约300, 50多, 6000+), or a bound (95%以上), with an optional
  * magnitude (0.7万) and unit (件, 人次, 元).
  */
+import { t } from '../i18n/index.js';
 
 export type Approx = '约' | '近' | '余' | '多' | '+' | '左右';
 export type Bound = '以上' | '以下' | '超过' | '不低于';
@@ -34,8 +35,8 @@ const UNIT = /^[\p{Script=Han}·]{1,4}$/u;
 /** A figure as written in a data file (63, 200余, 约300, 95%以上), or why it cannot be read. */
 export function parseFigure(input: number | string): FigureParse {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return { ok: false, reason: 'is not a finite number' };
-    if (input < 0) return { ok: false, reason: 'is negative; figures count things and cannot be below 0' };
+    if (!Number.isFinite(input)) return { ok: false, reason: t('figure.not-finite') };
+    if (input < 0) return { ok: false, reason: t('figure.negative') };
     return { ok: true, figure: exact(input) };
   }
   // Full-width digits and signs, as a Chinese input method types them (９５％), read as the usual ones.
@@ -43,7 +44,7 @@ export function parseFigure(input: number | string): FigureParse {
     .trim()
     .replace(/[０-９．％＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/，/g, ',');
-  if (rest === '') return { ok: false, reason: 'is empty' };
+  if (rest === '') return { ok: false, reason: t('figure.empty') };
   let approx: Approx | null = null;
   let bound: Bound | null = null;
   const pre = PREFIX.exec(rest);
@@ -54,7 +55,7 @@ export function parseFigure(input: number | string): FigureParse {
     rest = rest.slice(q.length).trimStart();
   }
   const num = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/.exec(rest);
-  if (!num) return { ok: false, reason: 'does not contain a number where one is expected' };
+  if (!num) return { ok: false, reason: t('figure.no-number') };
   const digits = num[0].replace(/,/g, '');
   rest = rest.slice(num[0].length).trimStart();
   let magnitude: Figure['magnitude'] = null;
@@ -84,7 +85,7 @@ export function parseFigure(input: number | string): FigureParse {
   }
   let unit: string | null = null;
   if (rest !== '') {
-    if (!UNIT.test(rest)) return { ok: false, reason: `has “${rest}” after the number, which is not a unit such as 件 or 人次` };
+    if (!UNIT.test(rest)) return { ok: false, reason: t('figure.not-unit', { rest }) };
     unit = rest;
   }
   const number = Number(digits);
@@ -96,7 +97,7 @@ export function parseFigure(input: number | string): FigureParse {
 }
 
 function stacked(a: string | null, b: string): FigureParse {
-  return { ok: false, stacked: true, reason: `carries two qualifiers (${a ?? ''} and ${b}); write one, e.g. 200余 or 约200` };
+  return { ok: false, stacked: true, reason: t('figure.stacked', { a: a ?? '', b }) };
 }
 
 function round(n: number): number {

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { diagnostic, hasErrors, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
 import { checkValues } from './values.js';
+import { fieldLabel, fieldName } from './labels.js';
+import { lang, t } from '../i18n/index.js';
 import { RULES } from '../rules/catalogue.js';
 import { checkYaml, knownKeys, parseYaml, pathString, schemaAt as schemaNodeAt, valueAt, type Issue, type Locator, type Path, type YamlRules } from '../yaml/index.js';
 import { suggest } from '../yaml/suggest.js';
@@ -32,8 +34,8 @@ export function loadReport(file: string, source: string): Loaded {
   if (parsed.raw === null || parsed.raw === undefined) {
     const empty = diagnostic(file, {
       ruleId: 'data/missing-field',
-      reason: 'The data file is empty',
-      note: 'Start from one of the files in examples/ and fill in your township (see README: The data file).',
+      reason: t('data.empty'),
+      note: t('data.empty.note'),
       start: { line: 1, column: 1 },
     });
     return { file, data: undefined, locator, diagnostics: [empty] };
@@ -47,17 +49,18 @@ export function loadReport(file: string, source: string): Loaded {
 
 function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locator, raw: unknown): Diagnostic[] {
   const where = pathString(path);
+  const field = fieldName(path);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(reportSchema, path);
       return issue.keys.map((key) => {
         const guess = suggest(key, known);
         const span = locator.key(path, key);
-        const field = pathString([...path, key]);
+        const name = `\`${pathString([...path, key])}\``;
         return diagnostic(file, {
           ruleId: 'data/unknown-key',
-          reason: `\`${field}\` is not a field the data file knows${where ? ` under \`${where}\`` : ''}`,
-          note: guess ? `Did you mean \`${guess}\`?` : `Known fields here: ${known.join(', ')}.`,
+          reason: where ? t('data.unknown-key.under', { field: name, parent: field }) : t('data.unknown-key', { field: name }),
+          note: guess ? t('data.did-you-mean', { guess: guessName(path, guess) }) : t('data.known-fields', { list: known.join(', ') }),
           start: span?.start,
           end: span?.end,
         });
@@ -70,8 +73,8 @@ function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locat
         return [
           diagnostic(file, {
             ruleId: 'data/missing-field',
-            reason: `Required field \`${where}\` is missing`,
-            note: `Add \`${String(path[path.length - 1])}:\` with ${describe(path)}.`,
+            reason: t('data.missing', { field }),
+            note: t('data.missing.note', { key: String(path[path.length - 1]), what: describe(path) }),
             start: span?.start,
             end: span?.end,
           }),
@@ -81,7 +84,7 @@ function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locat
       return [
         diagnostic(file, {
           ruleId: 'data/wrong-type',
-          reason: `\`${where}\` is ${quote(value)} (${kindOf(value)}), but it should be ${describe(path)}`,
+          reason: t('data.wrong-type', { field, value: quote(value), kind: kindOf(value), what: describe(path) }),
           note: fixFor(path, value),
           start: span?.start,
           end: span?.end,
@@ -94,14 +97,15 @@ function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locat
       const given = issue.code === 'custom' ? issue.params?.['rule'] : undefined;
       const rule: RuleId = typeof given === 'string' && given in RULES ? (given as RuleId) : 'data/invalid-value';
       let reason = issue.message;
-      if (issue.code === 'invalid_value') reason = `expected one of ${issue.values.map((v) => quote(v)).join(', ')}`;
-      else if (issue.code === 'too_small' && typeof value === 'string') reason = 'must not be empty';
-      else if (issue.code === 'too_small' || issue.code === 'too_big') reason = `is outside the range this field allows (${issue.message})`;
+      if (issue.code === 'invalid_value') reason = t('data.one-of', { values: issue.values.map((v) => quote(v)).join(', ') });
+      else if (issue.code === 'too_small' && typeof value === 'string') reason = t('data.not-empty');
+      else if (issue.code === 'too_small' || issue.code === 'too_big') reason = t('data.out-of-range', { detail: rangeOf(issue) });
+      const figureRule = rule !== 'data/invalid-value';
       return [
         diagnostic(file, {
           ruleId: rule,
-          reason: `\`${where}\` is ${quote(value)}: ${reason.replace(/^is /, '')}`,
-          note: rule !== 'data/invalid-value' ? 'Write a figure as 63, 200余, 约300, 1000余份 or 95%以上: one qualifier at most.' : `Write ${describe(path)}.`,
+          reason: t(figureRule ? 'data.invalid.figure' : 'data.invalid', { field, value: quote(value), reason }),
+          note: figureRule ? t('data.figure.note') : t('data.write', { what: describe(path) }),
           start: span?.start,
           end: span?.end,
         }),
@@ -111,40 +115,52 @@ function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locat
 }
 
 function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'empty';
-  if (typeof value === 'object') return 'a block of fields';
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true/false';
-  return typeof value;
+  if (Array.isArray(value)) return t('kind.list');
+  if (value === null) return t('kind.empty');
+  if (typeof value === 'object') return t('kind.block');
+  if (typeof value === 'string') return t('kind.text');
+  if (typeof value === 'number') return t('kind.number');
+  return t('kind.boolean');
+}
+
+/** The bounds a number must keep, as a message gives them: ≥ 2000, ≤ 2100. */
+function rangeOf(issue: Issue): string {
+  if (issue.code === 'too_small') return `≥ ${String(issue.minimum)}`;
+  if (issue.code === 'too_big') return `≤ ${String(issue.maximum)}`;
+  return '';
+}
+
+/** A suggested key as the note names it: with its Chinese label too, when there is one. */
+function guessName(path: Path, guess: string): string {
+  const label = lang() === 'zh' ? fieldLabel([...path, guess]) : undefined;
+  return label ? `\`${guess}\`（${label}）` : `\`${guess}\``;
 }
 
 /** The data file's schema node at a path, with nullable/default/optional wrappers removed. */
 export const schemaAt = (path: Path): z.ZodType | undefined => schemaNodeAt(reportSchema, path);
 
 function describe(path: Path): string {
-  if (path.length === 1 && path[0] === 'date') return 'a date such as 2026-02-05';
+  if (path.length === 1 && path[0] === 'date') return t('what.date');
   const s = schemaAt(path);
-  if (!s) return 'a value';
-  if (s instanceof z.ZodObject) return `a block of fields (${Object.keys(s.shape).slice(0, 6).join(', ')}${Object.keys(s.shape).length > 6 ? ', …' : ''})`;
-  if (s instanceof z.ZodArray) return 'a list (lines starting with "- ")';
-  if (s instanceof z.ZodRecord) return 'a block of “name: number” lines';
-  if (s instanceof z.ZodEnum) return `one of ${s.options.map((o) => quote(o)).join(', ')}`;
-  if (s instanceof z.ZodBoolean) return 'true or false';
-  if (s instanceof z.ZodNumber) return 'a whole number such as 2025';
-  if (s instanceof z.ZodPipe) return 'a figure such as 63, 200余 or 95%以上';
-  if (s instanceof z.ZodString) return 'text';
-  return 'a value';
+  if (!s) return t('what.value');
+  if (s instanceof z.ZodObject) return t('what.block', { keys: `${Object.keys(s.shape).slice(0, 6).join(', ')}${Object.keys(s.shape).length > 6 ? ', …' : ''}` });
+  if (s instanceof z.ZodArray) return t('what.list');
+  if (s instanceof z.ZodRecord) return t('what.record');
+  if (s instanceof z.ZodEnum) return t('what.one-of', { values: s.options.map((o) => quote(o)).join(', ') });
+  if (s instanceof z.ZodBoolean) return t('what.boolean');
+  if (s instanceof z.ZodNumber) return t('what.year');
+  if (s instanceof z.ZodPipe) return t('what.figure');
+  if (s instanceof z.ZodString) return t('what.text');
+  return t('what.value');
 }
 
 function fixFor(path: Path, value: unknown): string {
   const s = schemaAt(path);
-  if (s instanceof z.ZodString && typeof value === 'number') return `Put the value in quotes if it is meant as text: "${String(value)}".`;
+  if (s instanceof z.ZodString && typeof value === 'number') return t('fix.quote', { value: String(value) });
   if (s instanceof z.ZodNumber && typeof value === 'string') {
     const digits = /\d+/.exec(value)?.[0];
-    return digits ? `Write the number alone: ${digits}.` : 'Write the number alone, without units.';
+    return digits ? t('fix.number', { digits }) : t('fix.number-alone');
   }
-  if (s instanceof z.ZodObject && typeof value !== 'object') return `Indent the fields of \`${pathString(path)}\` on the lines below it.`;
-  return `Write ${describe(path)}.`;
+  if (s instanceof z.ZodObject && typeof value !== 'object') return t('fix.indent', { field: fieldName(path) });
+  return t('data.write', { what: describe(path) });
 }

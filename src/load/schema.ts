@@ -6,15 +6,16 @@
  */
 import { z } from 'zod';
 import { parseFigure, type Figure } from './figure.js';
+import { t } from '../i18n/index.js';
 
 const FIGURE_HINT = 'a number such as 63, an approximate number such as 200余 or 约300, or a bound such as 95%以上';
 
 export const figure = z
-  .union([z.number(), z.string()], { error: `expected ${FIGURE_HINT}` })
+  .union([z.number(), z.string()], { error: () => t('figure.hint') })
   .transform((input, ctx): Figure => {
     const parsed = parseFigure(input);
     if (!parsed.ok) {
-      ctx.issues.push({ code: 'custom', message: `figure ${parsed.reason}`, input, params: { rule: parsed.stacked ? 'figures/stacked-qualifiers' : 'data/invalid-figure' } });
+      ctx.issues.push({ code: 'custom', message: parsed.reason, input, params: { rule: parsed.stacked ? 'figures/stacked-qualifiers' : 'data/invalid-figure' } });
       return z.NEVER;
     }
     return parsed.figure;
@@ -63,19 +64,18 @@ const identity = z.strictObject({
 });
 
 const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
-const DATE_HINT = 'expected a date such as 2026-02-05 (or 2026年2月5日)';
 const date = z
-  .string({ error: DATE_HINT })
+  .string({ error: () => t('date.hint') })
   .transform((s, ctx) => {
     const m = DATE.exec(s.trim());
     if (!m) {
-      ctx.issues.push({ code: 'custom', message: DATE_HINT, input: s });
+      ctx.issues.push({ code: 'custom', message: t('date.hint'), input: s });
       return z.NEVER;
     }
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const dt = new Date(Date.UTC(y, mo - 1, d));
     if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
-      ctx.issues.push({ code: 'custom', message: 'is not a day of the calendar', input: s });
+      ctx.issues.push({ code: 'custom', message: t('date.not-in-calendar'), input: s });
       return z.NEVER;
     }
     return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

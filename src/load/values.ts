@@ -7,6 +7,8 @@
 import { isScalar } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { pathString, type Locator, type Path } from '../yaml/index.js';
+import { t } from '../i18n/index.js';
+import { fieldName } from './labels.js';
 
 /**
  * Characters no XML document (so no DOCX) may hold, and those no text should: C0 controls other
@@ -52,8 +54,8 @@ export function checkValues(file: string, raw: unknown, locator: Locator): { dia
         out.push(
           diagnostic(file, {
             ruleId: 'data/invalid-value',
-            reason: `\`${pathString(path)}\` is written “${source}”, which YAML reads as ${Number.isFinite(value) ? value : 'no number'}`,
-            note: 'Write numbers in decimal digits (95, 2025), or put the value in quotes if it is text.',
+            reason: t('data.not-decimal', { field: fieldName(path), source, read: Number.isFinite(value) ? value : t('data.not-decimal.none') }),
+            note: t('data.not-decimal.note'),
             start: span?.start,
             end: span?.end,
           }),
@@ -73,8 +75,8 @@ export function checkValues(file: string, raw: unknown, locator: Locator): { dia
           out.push(
             diagnostic(file, {
               ruleId: 'data/unknown-key',
-              reason: `\`${pathString([...path, key])}\` is not a field the data file knows`,
-              note: 'Remove this key.',
+              reason: t('data.unknown-key', { field: `\`${pathString([...path, key])}\`` }),
+              note: t('data.remove-key'),
               start: span?.start,
               end: span?.end,
             }),
@@ -95,15 +97,15 @@ export function checkValues(file: string, raw: unknown, locator: Locator): { dia
   const checkText = (text: string, path: Path, isKey: boolean, key?: string): string => {
     // Looked up only for a value that has a problem: most have none.
     const spanOf = () => (isKey && key !== undefined ? locator.key(path, key) : locator.value(path));
-    const where = isKey && key !== undefined ? `The key \`${pathString([...path, key])}\`` : `\`${pathString(path) || '(top)'}\``;
+    const field = isKey && key !== undefined ? `\`${pathString([...path, key])}\`` : fieldName(path);
     const bad = text.match(FORBIDDEN);
     if (bad) {
       const names = [...new Set(bad.map((c) => codePoint(c)))];
       out.push(
         diagnostic(file, {
           ruleId: 'data/control-character',
-          reason: `${where} holds ${names.length === 1 ? 'a character' : 'characters'} no document may hold (${names.join(', ')}); ${bad.length === 1 ? 'it was' : 'they were'} left out`,
-          note: 'Such characters come with text pasted from another program (U+000B is a line break in Word). Retype the text around them, or delete and retype the line.',
+          reason: t(isKey ? 'data.control.key' : bad.length === 1 ? 'data.control.one' : 'data.control', { field, codes: names.join(', ') }),
+          note: t('data.control.note'),
           start: spanOf()?.start,
           end: spanOf()?.end,
         }),
@@ -115,8 +117,8 @@ export function checkValues(file: string, raw: unknown, locator: Locator): { dia
       out.push(
         diagnostic(file, {
           ruleId: 'data/bidi-control',
-          reason: `${where} holds a direction override character (${codePoint(bidi[0])}): the text is shown in another order than it is stored`,
-          note: 'Delete the character; Chinese text needs none.',
+          reason: t('data.bidi', { field, code: codePoint(bidi[0]) }),
+          note: t('data.bidi.note'),
           start: spanOf()?.start,
           end: spanOf()?.end,
         }),
@@ -130,8 +132,8 @@ export function checkValues(file: string, raw: unknown, locator: Locator): { dia
     out.push(
       diagnostic(file, {
         ruleId: 'data/invalid-value',
-        reason: `With every alias (*name) written out, the values come to more than ${MAX_EXPANDED_CHARS / 1_000_000} million characters`,
-        note: 'Write each value once, where it belongs, rather than repeating a long one with *name.',
+        reason: t('data.too-expanded', { millions: MAX_EXPANDED_CHARS / 1_000_000 }),
+        note: t('data.too-expanded.note'),
         start: { line: 1, column: 1 },
       }),
     );

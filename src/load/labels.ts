@@ -1,0 +1,73 @@
+/**
+ * What a field is called in the data file's own words: the Chinese label and unit its schema
+ * describes (“成功化解（件）” → 成功化解, 件), so that a message names a field as a clerk knows it,
+ * 矛盾纠纷 “成功化解”（achievements.disputes.resolved）, and a figure with its unit.
+ */
+import { z } from 'zod';
+import { lang, t } from '../i18n/index.js';
+import { pathString, unwrap, type Path } from '../yaml/index.js';
+import { reportSchema } from './schema.js';
+
+function description(s: z.ZodType | undefined): string | undefined {
+  for (let cur = s; cur; ) {
+    if (cur.description) return cur.description;
+    const inner = cur instanceof z.ZodDefault || cur instanceof z.ZodNullable || cur instanceof z.ZodOptional ? (cur.unwrap() as z.ZodType) : undefined;
+    if (inner === cur) break;
+    cur = inner;
+  }
+  return undefined;
+}
+
+/** The schema nodes along a path, wrappers kept (their descriptions are on them). */
+function nodes(path: Path): (z.ZodType | undefined)[] {
+  const out: (z.ZodType | undefined)[] = [];
+  let s: z.ZodType | undefined = reportSchema;
+  for (const k of path) {
+    const u = unwrap(s);
+    if (u instanceof z.ZodObject) s = (u.shape as Record<string, z.ZodType>)[String(k)];
+    else if (u instanceof z.ZodArray) s = u.element as z.ZodType;
+    else if (u instanceof z.ZodRecord) s = undefined;
+    else s = undefined;
+    out.push(s);
+  }
+  return out;
+}
+
+/** A label from a description: the words before its first comma or colon, without a unit in brackets at the end. */
+function labelOf(text: string): string {
+  return text
+    .split(/[，：,:;；]| \(/)[0]!
+    .replace(/（[^（）]*）$/, '')
+    .trim();
+}
+
+/** The Chinese label of the field at a path: 成功化解 for achievements.disputes.resolved; a breakdown item's own name; undefined when the schema has none. */
+export function fieldLabel(path: Path): string | undefined {
+  if (path.length === 0) return undefined;
+  const chain = nodes(path);
+  const last = path[path.length - 1]!;
+  // A breakdown item (licences.items.农业审批) is named by its key.
+  if (chain[chain.length - 1] === undefined && typeof last === 'string' && path[path.length - 2] === 'items') return last;
+  const d = description(chain[chain.length - 1]);
+  if (!d) return undefined;
+  const label = labelOf(d);
+  // 合计 says little alone: 实施行政许可合计.
+  if (label === '合计' && path.length > 1) return `${fieldLabel(path.slice(0, -1)) ?? ''}合计`;
+  return label;
+}
+
+/** The unit a field's figures are counted in (件 for achievements.disputes.resolved), from its description; '' when it has none. */
+export function fieldUnit(path: Path): string {
+  const d = description(nodes(path).at(-1));
+  const m = d ? /（([^（）%]{1,3})）/.exec(d.split(/[，,]/)[0] ?? '') : null;
+  return m?.[1] ?? '';
+}
+
+/** A field as a message names it: “成功化解”（achievements.disputes.resolved） in Chinese, `achievements.disputes.resolved` in English. */
+export function fieldName(path: Path): string {
+  if (path.length === 0) return t('field.top');
+  const key = pathString(path);
+  if (lang() === 'en') return `\`${key}\``;
+  const label = fieldLabel(path);
+  return label ? `“${label}”（${key}）` : `\`${key}\``;
+}
