@@ -93,12 +93,12 @@ export const DIAGNOSTIC_MESSAGES = {
   },
   'lint.late-date.note': { zh: '第二十三条：乡镇应于每年 3 月 1 日前向县报告。请核对日期。', en: 'Art. 23: townships report to the county before 1 March. Check the date.' },
   'lint.year-on-year.more': {
-    zh: '{label}为{now}，是上年（{file}）{then}的 {ratio} 倍',
-    en: "{label} is {now}, {ratio} times last year's {then} ({file})",
+    zh: '{label}为{now}，是上年（{file}）{before}的 {ratio} 倍',
+    en: "{label} is {now}, {ratio} times last year's {before} ({file})",
   },
   'lint.year-on-year.less': {
-    zh: '{label}为{now}，只有上年（{file}）{then}的 {ratio} 分之一',
-    en: "{label} is {now}, {ratio} times less than last year's {then} ({file})",
+    zh: '{label}为{now}，只有上年（{file}）{before}的 {ratio} 分之一',
+    en: "{label} is {now}, {ratio} times less than last year's {before} ({file})",
   },
   'lint.year-on-year.note': { zh: '请核对这个数字：一年之间变化这么大并不常见。', en: 'Check the figure; a change this large is unusual from one year to the next.' },
   'lint.half-width': { zh: '{field}中文之间有半角的“{mark}”（“{snippet}”）', en: '{field} has a half-width “{mark}” between Chinese characters (“{snippet}”)' },

@@ -94,7 +94,7 @@ export function lint(input: LintInput): Diagnostic[] {
             label: c.label,
             now: formatFigure(now, c.unit),
             ratio: round1(ratio >= 1 ? ratio : 1 / ratio),
-            then: formatFigure(then, c.unit),
+            before: formatFigure(then, c.unit),
             file: input.previous.file,
           }),
           t('lint.year-on-year.note'),
