@@ -8,6 +8,7 @@
  * the next step uses. One township's error never stops the others, and every report's
  * outputs are written whole or not at all.
  */
+import { t } from '../i18n/index.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from '../compile/index.js';
 import type { Format } from '../formats.js';
@@ -108,8 +109,8 @@ const FLUSH_MS = 5000;
 function locked(settings: BatchSettings, found: Diagnostic[], holder: { pid: number; host: string } | undefined, interrupted: boolean): BuildResult {
   const busy = diagnostic(shown(settings, LOCK_NAME), {
     ruleId: 'output/locked',
-    reason: `Another build${holder ? ` (process ${holder.pid} on ${holder.host})` : ''} is writing into this output folder`,
-    note: `Wait for it to finish, or build into another folder with --out. If no build is running, delete ${shown(settings, LOCK_NAME)}.`,
+    reason: t('batch.locked', { holder: holder ? t('batch.locked.holder', { pid: holder.pid, host: holder.host }) : '' }),
+    note: t('batch.locked.note', { lock: shown(settings, LOCK_NAME) }),
   });
   return { reports: [], diagnostics: [...found, ...(interrupted ? [] : [busy])], ok: false, interrupted, manifest: undefined };
 }
@@ -141,8 +142,8 @@ async function buildLocked(settings: BatchSettings, options: BuildOptions, found
     diagnostics.push(
       diagnostic(shown(settings, 'manifest.json'), {
         ruleId: 'output/write',
-        reason: `Could not write the manifest and roll-up: ${(e as Error).message}`,
-        note: 'Free some space in the output folder and build again: what is built is kept, and only what is missing is rebuilt.',
+        reason: t('batch.manifest-write', { message: (e as Error).message }),
+        note: t('batch.manifest-write.note'),
       }),
     );
   }

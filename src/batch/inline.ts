@@ -1,4 +1,5 @@
 import { diagnostic } from '../diagnostics/index.js';
+import { t } from '../i18n/index.js';
 import { loadPack, type Pack } from '../render/index.js';
 import { compile } from '../compile/index.js';
 import type { Compiler, CompilerSetup, Task, TaskResult } from './task.js';
@@ -31,8 +32,8 @@ export function inlineCompiler(setup: CompilerSetup): Compiler {
           diagnostics: [
             diagnostic(task.display, {
               ruleId: 'internal/crash',
-              reason: `The compiler failed on this report: ${(e as Error).message}`,
-              note: 'This is a defect in township-report; please report it with the data file.',
+              reason: t('batch.crash', { message: (e as Error).message }),
+              note: t('batch.crash.note'),
             }),
           ],
           outputs: {},

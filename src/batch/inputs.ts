@@ -2,6 +2,7 @@
  * Finds the data files a build names: files as given, folders searched
  * recursively, and glob patterns (data/**\/2025*.yaml).
  */
+import { t } from '../i18n/index.js';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { decodeText, readBytes } from '../load/read.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -42,7 +43,7 @@ export function findInputs(args: readonly string[], cwd: string): { inputs: Inpu
         .filter((f) => DATA_FILE.test(f) && !NOT_DATA.has(basename(f)))
         .sort();
       if (matches.length === 0) {
-        diagnostics.push(diagnostic(arg, { ruleId: 'input/not-found', reason: `No .yaml data file matches ${arg}` }));
+        diagnostics.push(diagnostic(arg, { ruleId: 'input/not-found', reason: t('inputs.no-match', { pattern: arg }) }));
       }
       const root = resolve(cwd, globBase(arg));
       for (const f of matches) add(f, root);
@@ -53,8 +54,8 @@ export function findInputs(args: readonly string[], cwd: string): { inputs: Inpu
       diagnostics.push(
         diagnostic(arg, {
           ruleId: 'input/not-found',
-          reason: `No such file or folder: ${arg}`,
-          note: 'Name a data file (.yaml), a folder of them, or a pattern such as "data/**/*.yaml".',
+          reason: t('inputs.not-found', { path: arg }),
+          note: t('inputs.not-found.note'),
         }),
       );
       continue;
@@ -63,10 +64,10 @@ export function findInputs(args: readonly string[], cwd: string): { inputs: Inpu
       const skipped: Skipped[] = [];
       const found = walk(abs, skipped, new Set());
       for (const s of skipped) {
-        diagnostics.push(diagnostic(posix(relative(cwd, s.path)) || s.path, { ruleId: 'input/skipped', reason: `Passed over: ${s.why}` }));
+        diagnostics.push(diagnostic(posix(relative(cwd, s.path)) || s.path, { ruleId: 'input/skipped', reason: t('inputs.skipped', { why: s.why }) }));
       }
       if (found.length === 0) {
-        diagnostics.push(diagnostic(arg, { ruleId: 'input/not-found', reason: `The folder ${arg} holds no .yaml data files` }));
+        diagnostics.push(diagnostic(arg, { ruleId: 'input/not-found', reason: t('inputs.empty-folder', { path: arg }) }));
       }
       for (const f of found) add(f, abs);
     } else {
@@ -107,7 +108,7 @@ function walk(dir: string, skipped: Skipped[], entered: Set<string>): string[] {
     entered.add(real);
     names = readdirSync(dir).sort();
   } catch (e) {
-    skipped.push({ path: dir, why: `the folder cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    skipped.push({ path: dir, why: t('inputs.why.folder', { code: (e as NodeJS.ErrnoException).code ?? 'error' }) });
     return [];
   }
   const out: string[] = [];
@@ -119,14 +120,14 @@ function walk(dir: string, skipped: Skipped[], entered: Set<string>): string[] {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (DATA_FILE.test(name) || code === 'ELOOP') {
-        skipped.push({ path, why: code === 'ELOOP' ? 'a link that leads round in a circle' : code === 'ENOENT' ? 'a link that leads nowhere' : `it cannot be read (${code ?? 'error'})` });
+        skipped.push({ path, why: code === 'ELOOP' ? t('inputs.why.loop') : code === 'ENOENT' ? t('inputs.why.dangling') : t('inputs.why.unreadable', { code: code ?? 'error' }) });
       }
       continue;
     }
     if (st.isDirectory()) {
       if (!SKIP_DIRS.has(name) && !name.startsWith('.')) out.push(...walk(path, skipped, entered));
     } else if (DATA_FILE.test(name) && !NOT_DATA.has(name)) {
-      const why = st.isFile() ? notData(path) : 'not an ordinary file (a pipe, device or socket)';
+      const why = st.isFile() ? notData(path) : t('inputs.why.special');
       if (why) skipped.push({ path, why });
       else out.push(path);
     }
@@ -147,5 +148,5 @@ function notData(path: string): string | undefined {
     return undefined;
   }
   if (DATA_KEYS.test(head) || !/^[A-Za-z_][\w-]*\s*:/m.test(head)) return undefined;
-  return 'it has none of the fields a data file starts with (township, year, date…)';
+  return t('inputs.why.not-data');
 }

@@ -3,6 +3,7 @@
  * the paths other reports claim, then written (each whole or not at all) or, with --check,
  * compared with the files on disk.
  */
+import { t } from '../i18n/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compareDiagnostics, diagnostic, hasErrors, quote, type Diagnostic } from '../diagnostics/index.js';
@@ -47,8 +48,8 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
       outside.map((p) =>
         diagnostic(input, {
           ruleId: 'output/write',
-          reason: `This report would be written to ${quote(p.rel)}, outside the output folder`,
-          note: 'Check --out-pattern and the fields it names.',
+          reason: t('outputs.outside', { path: quote(p.rel) }),
+          note: t('outputs.outside.note'),
         }),
       ),
     );
@@ -60,15 +61,15 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
       ...reserved.map((c) =>
         diagnostic(input, {
           ruleId: 'output/collision',
-          reason: `This report would be written to ${shown(settings, c.rel)}, which is the county roll-up's file`,
-          note: 'Rename the data file (the roll-up keeps summary, index and manifest for itself), or set --out-pattern.',
+          reason: t('outputs.rollup', { path: shown(settings, c.rel) }),
+          note: t('outputs.rollup.note'),
         }),
       ),
       ...collisions.map((c) =>
         diagnostic(input, {
           ruleId: 'output/collision',
-          reason: `This report would be written to ${shown(settings, c.rel)}, which ${claimed.get(c.rel)} already writes`,
-          note: 'Give the two townships different data file names, or add {dir} or {name} to --out-pattern.',
+          reason: t('outputs.collision', { path: shown(settings, c.rel), other: claimed.get(c.rel) ?? '' }),
+          note: t('outputs.collision.note'),
         }),
       ),
     ]);
@@ -84,7 +85,7 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
   try {
     writeAllAtomic(planned.map((p) => ({ path: join(settings.outDir, p.rel), bytes: p.bytes })));
   } catch (e) {
-    return failed([diagnostic(input, { ruleId: 'output/write', reason: `Could not write this report: ${(e as Error).message}` })]);
+    return failed([diagnostic(input, { ruleId: 'output/write', reason: t('outputs.write', { message: (e as Error).message }) })]);
   }
   return {
     entry: { input, key, status: 'built', dependencies, outputs, summary: result.summary ?? null, ...counts },
@@ -108,7 +109,7 @@ function compareWithDisk(settings: BatchSettings, input: string, p: Planned): Di
   const path = join(settings.outDir, p.rel);
   const onDisk = existsSync(path) ? readFileSync(path) : undefined;
   const at = shown(settings, p.rel);
-  if (!onDisk) return [diagnostic(at, { ruleId: 'output/missing', reason: `${at} is missing`, note: `Run “report build” to write it from ${input}.` })];
-  if (!onDisk.equals(p.bytes)) return [diagnostic(at, { ruleId: 'output/stale', reason: `${at} differs from what ${input} builds`, note: 'Run “report build” and commit the result.' })];
+  if (!onDisk) return [diagnostic(at, { ruleId: 'output/missing', reason: t('outputs.missing', { path: at }), note: t('outputs.missing.note', { input }) })];
+  if (!onDisk.equals(p.bytes)) return [diagnostic(at, { ruleId: 'output/stale', reason: t('outputs.stale', { path: at, input }), note: t('outputs.stale.note') })];
   return [];
 }

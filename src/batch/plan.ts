@@ -2,6 +2,7 @@
  * The plan of a build: which reports are unchanged since the last build (their data file, the
  * files they depend on, the templates and the tool), which cannot be read, and which to compile.
  */
+import { t } from '../i18n/index.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { previousPath } from '../compile/previous.js';
@@ -79,7 +80,7 @@ export function unreadable(input: Input, e: unknown): ReportResult {
     input: input.display,
     status: 'failed',
     outputs: [],
-    diagnostics: [diagnostic(input.display, { ruleId: 'input/read', reason: `Cannot read the file: ${(e as Error).message}` })],
+    diagnostics: [diagnostic(input.display, { ruleId: 'input/read', reason: t('read.cannot', { why: (e as Error).message }) })],
   };
 }
 

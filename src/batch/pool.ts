@@ -9,6 +9,7 @@
  * task it was compiling; its queued task goes back in line, and the worker is
  * replaced. One that cannot start at all leaves its share to the others.
  */
+import { t } from '../i18n/index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -97,14 +98,7 @@ export function workerPool(setup: CompilerSetup, jobs: number, script: string = 
       return;
     }
     if (running) {
-      running.resolve(
-        resultFor(
-          running.task,
-          'internal/crash',
-          `The compiler stopped while building this report: ${err.message}`,
-          'This is a defect in township-report; please report it with the data file. The other reports are built.',
-        ),
-      );
+      running.resolve(resultFor(running.task, 'internal/crash', t('batch.worker-crash', { message: err.message }), t('batch.worker-crash.note')));
     }
     waiting.unshift(...queued);
     if (closed) return;
@@ -159,7 +153,7 @@ export function workerPool(setup: CompilerSetup, jobs: number, script: string = 
     async close() {
       closed = true;
       // Settle whatever is still queued or running, so no caller waits forever.
-      const interrupted = (job: Job) => job.resolve(resultFor(job.task, 'internal/interrupted', 'The build was interrupted before this report was compiled'));
+      const interrupted = (job: Job) => job.resolve(resultFor(job.task, 'internal/interrupted', t('batch.interrupted')));
       for (const job of waiting.splice(0)) interrupted(job);
       for (const slot of slots) for (const job of slot.sent.splice(0)) interrupted(job);
       await Promise.all(slots.map((s) => s.worker.terminate()));

@@ -38,21 +38,22 @@ const explainSetting: ExplainIssue = (issue, at, parsed) => {
   const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
   return keys.map((key) => {
     const span = key !== undefined ? parsed.locator.key(at, key) : parsed.locator.value(at);
-    const where = [...at, ...(key !== undefined ? [key] : [])].join('.') || '(top)';
+    const where = [...at, ...(key !== undefined ? [key] : [])].join('.') || t('yaml.top');
     const isRule = at[0] === 'rules';
     const fixed = isRule && key !== undefined && key in RULES;
     const known = isRule ? SETTABLE_RULES : knownKeys(configSchema, at);
     const guess = key !== undefined && !fixed ? suggest(key, known) : undefined;
-    const reason = key !== undefined ? `\`${where}\` is not ${isRule ? 'a rule whose severity can be set' : 'a setting'}` : `\`${where}\` is ${quote(valueAt(parsed.raw, at))}: ${issue.message}`;
+    const reason =
+      key !== undefined ? t(isRule ? 'settings.not-a-rule' : 'settings.unknown', { key: where }) : t('yaml.value', { field: where, value: quote(valueAt(parsed.raw, at)), message: issue.message });
     const note = fixed
-      ? `${key} is always ${RULES[key as RuleId].severity === 'error' ? 'an error' : 'a warning'}; remove this line (see docs/rules.md).`
+      ? t(RULES[key as RuleId].severity === 'error' ? 'settings.fixed-error' : 'settings.fixed-warning', { key })
       : guess
-        ? `Did you mean \`${guess}\`?`
+        ? t('data.did-you-mean', { guess: `\`${guess}\`` })
         : isRule && key === undefined
-          ? 'Write off, warn or error.'
+          ? t('settings.severity')
           : isRule
-            ? 'See docs/rules.md for the rule ids (regulation/*, figures/*, writing/*).'
-            : `Settings: ${Object.keys(configSchema.shape).join(', ')} (see README: Configuration).`;
+            ? t('settings.rule-ids')
+            : t('settings.known', { list: Object.keys(configSchema.shape).join(', ') });
     return diagnostic(parsed.file, { ruleId: 'config/invalid', reason, note, start: span?.start, end: span?.end });
   });
 };

@@ -4,6 +4,7 @@
  * Returns outputs and diagnostics as data. It reads only the files a report
  * names (last year's data, its own section templates) and writes nothing.
  */
+import { t } from '../i18n/index.js';
 import type { Root } from 'mdast';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { derive } from '../derive/index.js';
@@ -79,8 +80,8 @@ export async function compile(file: string, source: string, pack: Pack, options:
     result.diagnostics.push(
       diagnostic(file, {
         ruleId: 'input/timeout',
-        reason: `The township's own section templates ran longer than ${limit} s, so the report was stopped`,
-        note: 'Look for a loop inside a loop in the templates `overrides:` names; --timeout sets the limit.',
+        reason: t('compile.timeout', { seconds: limit }),
+        note: t('compile.timeout.note'),
       }),
     );
     return { ...result, tree: undefined, summary: undefined };
@@ -112,8 +113,8 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
     result.diagnostics.push(
       diagnostic(file, {
         ruleId: 'input/encoding',
-        reason: `The file is saved in ${ENCODING_NAMES[options.encoding]}, not UTF-8; it was read as ${ENCODING_NAMES[options.encoding]}`,
-        note: 'Save it as UTF-8 (in WPS or Notepad: 另存为 → 编码 UTF-8) so that every tool reads it the same way.',
+        reason: t('compile.encoding', { encoding: ENCODING_NAMES[options.encoding] }),
+        note: t('compile.encoding.note'),
         start: { line: 1, column: 1 },
       }),
     );

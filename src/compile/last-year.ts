@@ -1,4 +1,5 @@
 /** Last year's data for a report, loaded and checked, for year-on-year figures. */
+import { t } from '../i18n/index.js';
 import { dirname, relative, resolve } from 'node:path';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import type { PreviousYear } from '../lint/index.js';
@@ -26,10 +27,8 @@ export function loadPrevious(file: string, path: string, data: ReportData, locat
       diagnostics: [
         diagnostic(file, {
           ruleId: 'data/outside-path',
-          reason: stated
-            ? `\`previous\` is ${quote(stated)}, which is outside the folders a data file may name`
-            : `Last year's file ${display} is a link to a file outside the folders a data file may name`,
-          note: 'Name last year’s data file inside the working folder or this data file’s folder, e.g. ../2024/金坪乡-2024.yaml.',
+          reason: stated ? t('previous.outside', { value: quote(stated) }) : t('previous.outside-link', { file: display }),
+          note: t('previous.outside.note'),
           start: span?.start ?? { line: 1, column: 1 },
           end: span?.end,
         }),
@@ -41,15 +40,15 @@ export function loadPrevious(file: string, path: string, data: ReportData, locat
     text = readText(prev).text;
   } catch (e) {
     if (!stated) return { file: prev, diagnostics: [] };
-    const why = e instanceof ReadError ? e.message : 'the file cannot be read';
-    return warn(`\`previous\` is ${quote(stated)}, but ${why}`, 'The path is relative to this data file; year-on-year figures are left out until it is found.');
+    const why = e instanceof ReadError ? e.message : t('read.unreadable');
+    return warn(t('previous.unreadable', { value: quote(stated), why }), t('previous.unreadable.note'));
   }
   const loaded = loadReport(display, text);
   if (!loaded.data) {
-    return warn(`Last year's file ${display} has ${loaded.diagnostics.length} error(s), so year-on-year figures are left out`, `Run “report check ${display}”.`);
+    return warn(t('previous.errors', { file: display, count: loaded.diagnostics.length }), t('previous.errors.note', { file: display }));
   }
   if (loaded.data.year !== data.year - 1) {
-    return warn(`Last year's file ${display} reports on ${loaded.data.year}, not ${data.year - 1}`, 'Name the file for the year before this one in `previous:`.');
+    return warn(t('previous.wrong-year', { file: display, year: loaded.data.year, expected: data.year - 1 }), t('previous.wrong-year.note'));
   }
   return { file: prev, previous: { file: display, data: loaded.data }, diagnostics: [] };
 }

@@ -1,4 +1,5 @@
 /** A township's own section templates (`overrides:` in its data file), compiled with the pack's helpers. */
+import { t } from '../i18n/index.js';
 import { dirname, isAbsolute, posix, resolve } from 'node:path';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import { isInside, readText, ReadError } from '../load/read.js';
@@ -25,8 +26,8 @@ export function sectionOverrides(
       diagnostics.push(
         diagnostic(file, {
           ruleId: 'template/override',
-          reason: `\`overrides.${id}\`: the template pack has no section “${id}”`,
-          note: `Sections: ${ids.join(', ')} (see “report templates”).`,
+          reason: t('overrides.no-section', { id }),
+          note: t('overrides.sections', { list: ids.join(', ') }),
           start: keySpan?.start,
           end: keySpan?.end,
         }),
@@ -38,8 +39,8 @@ export function sectionOverrides(
       diagnostics.push(
         diagnostic(file, {
           ruleId: 'data/outside-path',
-          reason: `\`overrides.${id}\` is ${quote(templateFile)}, which is outside the folders a data file may name`,
-          note: 'Keep the township’s own section templates beside its data file, e.g. sections/opening.md.',
+          reason: t('overrides.outside', { id, value: quote(templateFile) }),
+          note: t('overrides.outside.note'),
           start: span?.start,
           end: span?.end,
         }),
@@ -54,8 +55,8 @@ export function sectionOverrides(
       diagnostics.push(
         diagnostic(file, {
           ruleId: 'template/override',
-          reason: `\`overrides.${id}\`: cannot read the template ${quote(templateFile)}: ${e instanceof ReadError ? e.message : 'the file cannot be read'}`,
-          note: 'The path is relative to this data file.',
+          reason: t('overrides.unreadable', { id, value: quote(templateFile), why: e instanceof ReadError ? e.message : t('read.unreadable') }),
+          note: t('overrides.unreadable.note'),
           start: span?.start,
           end: span?.end,
         }),

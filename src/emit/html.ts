@@ -2,6 +2,7 @@
  * Standalone HTML: one file, inline CSS, nothing fetched; reads like an
  * official document on screen and prints on A4 with GB/T 9704 margins.
  */
+import { t } from '../i18n/index.js';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
@@ -27,7 +28,7 @@ export function emitHtml(tree: Root, layout: Layout, file: string): HtmlResult {
     diagnostics.push(
       diagnostic(file, {
         ruleId: 'markdown/unknown-node',
-        reason: `HTML output has no handler for Markdown “${node.type}”; it is written as plain text`,
+        reason: t('emit.unknown-node', { format: 'HTML', node: node.type }),
       }),
     );
     return { type: 'text', value: plainText(node) };

@@ -4,6 +4,9 @@
  * for the process (and for each worker thread, which is told it). Machine formats do not change
  * with the language: rule ids, JSON keys and exit codes are the same in both.
  */
+import { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { MESSAGES, type MessageId } from './messages.js';
 
 export type { MessageId } from './messages.js';
@@ -13,9 +16,10 @@ export type Lang = (typeof LANGS)[number];
 
 let current: Lang = 'zh';
 
-/** Sets the language of every text from now on. */
+/** Sets the language of every text from now on, zod's own messages (a settings value of the wrong type) included. */
 export function setLang(lang: Lang): void {
   current = lang;
+  z.config(lang === 'zh' ? zhCN() : en());
 }
 
 /** The language texts are given in. */
@@ -50,3 +54,6 @@ export function tIn(language: Lang, id: MessageId, params: Params = {}): string 
 function fill(text: string, params: Params): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
+
+// Zod's own messages follow the default language until one is set.
+setLang(current);

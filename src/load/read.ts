@@ -9,6 +9,7 @@
  *   GBK/GB18030, which is told apart from UTF-8 by not being valid UTF-8;
  * - and, for a path a data file names, stays inside the folders it is allowed to read.
  */
+import { t } from '../i18n/index.js';
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -30,14 +31,7 @@ export class ReadError extends Error {
   }
 }
 
-const describe = (problem: ReadProblem, limit: number): string =>
-  ({
-    missing: 'there is no such file',
-    folder: 'that is a folder, not a file',
-    special: 'that is not an ordinary file (a device, pipe or socket)',
-    'too-large': `the file is larger than ${Math.round(limit / 1024 / 1024)} MB`,
-    unreadable: 'the file cannot be opened (check its permissions)',
-  })[problem];
+const describe = (problem: ReadProblem, limit: number): string => t(`read.${problem}`, { mb: Math.round(limit / 1024 / 1024) });
 
 /** A file's bytes, if it is a regular file no larger than `limit`; otherwise a ReadError. */
 export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {

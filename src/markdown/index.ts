@@ -4,6 +4,7 @@
  * shares: literal raw HTML, joined Chinese line breaks, empty sections
  * pruned, headings numbered 一、（一）1.（1）.
  */
+import { t } from '../i18n/index.js';
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
@@ -110,8 +111,8 @@ function tidy(tree: Root, file: string, diagnostics: Diagnostic[]): void {
         diagnostics.push(
           diagnostic(file, {
             ruleId: 'markdown/raw-html',
-            reason: `Raw HTML ${JSON.stringify(node.value.slice(0, 40))} in the template is written as literal text`,
-            note: 'Use Markdown instead of HTML in templates.',
+            reason: t('markdown.raw-html', { html: JSON.stringify(node.value.slice(0, 40)) }),
+            note: t('markdown.raw-html.note'),
           }),
         );
         const replacement: Text = { type: 'text', value: node.value };

@@ -2,6 +2,7 @@
  * Stage 3: render the template pack's sections with one township's data
  * into Markdown text, one piece per section.
  */
+import { t } from '../i18n/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { ReportData } from '../load/schema.js';
 import { TemplateError, type Pack, type SectionOverrides } from './pack.js';
@@ -73,11 +74,11 @@ function templateDiagnostic(file: string, e: unknown): Diagnostic {
     const inner = e.message;
     return diagnostic(e.file, {
       ruleId: 'template/runtime',
-      reason: `The template failed while rendering: ${inner}`,
-      note: /not defined/.test(inner) ? 'The template names a field the data file format does not have; check the spelling against the README field list.' : 'Fix the template at this line.',
+      reason: t('template.runtime', { message: inner }),
+      note: t(/not defined/.test(inner) ? 'template.runtime.field' : 'template.runtime.note'),
       start: e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : undefined,
     });
   }
   const msg = e instanceof TemplateUsageError || e instanceof Error ? e.message : String(e);
-  return diagnostic(file, { ruleId: 'template/runtime', reason: `The template failed while rendering: ${msg}` });
+  return diagnostic(file, { ruleId: 'template/runtime', reason: t('template.runtime', { message: msg }) });
 }

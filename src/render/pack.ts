@@ -3,6 +3,7 @@
  * section files (Markdown + Handlebars with front matter) and partials.
  * Packs compile once and render many reports.
  */
+import { t } from '../i18n/index.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import matter from 'gray-matter';
@@ -44,10 +45,19 @@ const FRONT_MATTER_RULES: YamlRules = {
   syntax: 'template/front-matter',
   duplicateKey: 'template/front-matter',
   schema: 'template/front-matter',
-  note: 'Front matter may hold part, title, required and description.',
+  get note() {
+    return t('template.front-matter.note');
+  },
 };
 
-const PACK_RULES: YamlRules = { syntax: 'template/pack', duplicateKey: 'template/pack', schema: 'template/pack', note: 'Compare with templates/standard/pack.yaml.' };
+const PACK_RULES: YamlRules = {
+  syntax: 'template/pack',
+  duplicateKey: 'template/pack',
+  schema: 'template/pack',
+  get note() {
+    return t('pack.note');
+  },
+};
 
 const packSchema = z.strictObject({
   name: z.string(),
@@ -129,15 +139,15 @@ function packChain(dir: string, rel: (f: string) => string, diagnostics: Diagnos
   while (current) {
     const packFile = join(current, 'pack.yaml');
     if (chain.some((c) => c.dir === current)) {
-      diagnostics.push(diagnostic(rel(packFile), { ruleId: 'template/pack', reason: 'The packs extend each other in a circle' }));
+      diagnostics.push(diagnostic(rel(packFile), { ruleId: 'template/pack', reason: t('pack.circle') }));
       return undefined;
     }
     if (!existsSync(packFile)) {
       diagnostics.push(
         diagnostic(rel(current), {
           ruleId: 'template/pack',
-          reason: `No pack.yaml in the template folder ${rel(current)}`,
-          note: 'Point --template at a folder holding pack.yaml and sections/ (see templates/standard and docs/templates.md).',
+          reason: t('pack.missing', { folder: rel(current) }),
+          note: t('pack.missing.note'),
         }),
       );
       return undefined;
@@ -170,7 +180,7 @@ export function loadPack(dir: string, cwd?: string): PackLoad {
   const title = pick((m) => m.title);
   const packFile = join(dir, 'pack.yaml');
   if (!title) {
-    diagnostics.push(diagnostic(rel(packFile), { ruleId: 'template/pack', reason: 'No pack in the chain sets `title`', note: 'Add title: "{{township.government}}{{year}}年法治政府建设年度报告".' }));
+    diagnostics.push(diagnostic(rel(packFile), { ruleId: 'template/pack', reason: t('pack.no-title'), note: t('pack.no-title.note') }));
     return { pack: undefined, diagnostics };
   }
   const layout = Object.assign({ ...LAYOUT_DEFAULTS }, ...metas.map((m) => definedOnly(m.layout ?? {}))) as Layout;
@@ -245,7 +255,7 @@ export function loadPack(dir: string, cwd?: string): PackLoad {
     if (read) sections.push({ id: sectionId(name), file: rel(path), pack, meta: read.meta, render: read.render });
   }
   if (sections.length === 0 && diagnostics.length === 0) {
-    diagnostics.push(diagnostic(rel(dir), { ruleId: 'template/pack', reason: `The template pack ${rel(dir)} has no sections/*.md` }));
+    diagnostics.push(diagnostic(rel(dir), { ruleId: 'template/pack', reason: t('pack.no-sections', { folder: rel(dir) }) }));
   }
   const titleRender = compile(title, rel(packFile), 0);
   if (!titleRender || diagnostics.length > 0) return { pack: undefined, diagnostics };
@@ -285,14 +295,15 @@ function checkSyntax(src: string, file: string, lineOffset: number, out: Diagnos
     out.push(
       diagnostic(file, {
         ruleId: 'template/syntax',
-        reason: `Template syntax error: ${
-          err.message
-            .split('\n')
-            .filter((l) => l && !/^-*\^$/.test(l) && !/^Parse error/.test(l))
-            .join(' ')
-            .trim() || err.message
-        }`,
-        note: 'Check that every {{#block}} is closed by a matching {{/block}} and every {{ has its }}.',
+        reason: t('template.syntax', {
+          message:
+            err.message
+              .split('\n')
+              .filter((l) => l && !/^-*\^$/.test(l) && !/^Parse error/.test(l))
+              .join(' ')
+              .trim() || err.message,
+        }),
+        note: t('template.syntax.note'),
         start: { line: line + lineOffset, column: (err.column ?? 0) + 1 },
       }),
     );

@@ -6,7 +6,8 @@
  */
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { z } from 'zod';
-import { diagnostic, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
+import { diagnostic, quote, shorten, type Diagnostic, type RuleId } from '../diagnostics/index.js';
+import { t } from '../i18n/index.js';
 import { Locator, pathString, type Path } from './positions.js';
 import { suggest } from './suggest.js';
 
@@ -46,8 +47,8 @@ export function parseYaml(file: string, source: string, rules: YamlRules): Parse
   } catch (e) {
     const aliases = diagnostic(file, {
       ruleId: rules.syntax,
-      reason: `The file repeats its anchors (&name, *name) too often to be read: ${(e as Error).message}`,
-      note: 'Write the values out instead of referring to them with *name.',
+      reason: t('yaml.aliases', { detail: (e as Error).message }),
+      note: t('yaml.aliases.note'),
       start: { line: 1, column: 1 },
     });
     return { file, source, locator, raw: undefined, diagnostics: [aliases] };
@@ -68,8 +69,8 @@ function fullWidthKeys(file: string, source: string, rules: YamlRules): Diagnost
     out.push(
       diagnostic(file, {
         ruleId: rules.syntax,
-        reason: colon ? `After \`${key}\` comes a full-width colon “：”` : `After \`${key}:\` comes a full-width space “　”`,
-        note: `Write the half-width colon and a half-width space: \`${key}: …\` (switch the input method to half-width, 半角, for keys).`,
+        reason: t(colon ? 'yaml.wide-colon' : 'yaml.wide-space', { key }),
+        note: t('yaml.wide.note', { key }),
         // At the full-width character itself.
         start: { line, column: m[0].length - (m[3]?.length ?? 1) + (colon ? 1 : 2) },
       }),
@@ -85,9 +86,9 @@ function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: 
   return diagnostic(file, {
     ruleId: duplicate ? rules.duplicateKey : rules.syntax,
     reason: duplicate
-      ? `The key “${(/^[^:\n]+/.exec(source.slice(err.pos[0])) ?? [''])[0].trim()}” appears twice in the same block; the second would replace the first`
-      : `The file is not valid YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`,
-    note: duplicate ? 'Keep one of the two entries, or rename one of them.' : 'Check indentation (spaces, not tabs), the colon and space after each key, and matching quotes.',
+      ? t('yaml.duplicate', { key: shorten((/^[^:\n]+/.exec(source.slice(err.pos[0])) ?? [''])[0].trim(), 80) })
+      : t('yaml.syntax', { detail: firstLine.replace(/ at line \d+, column \d+:?$/, '') }),
+    note: t(duplicate ? 'yaml.duplicate.note' : 'yaml.syntax.note'),
     start: span?.start,
     end: span?.end,
   });
@@ -172,7 +173,7 @@ export function knownKeys(root: z.ZodType, path: Path): string[] {
 
 function commonIssue(issue: Issue, path: Path, parsed: ParsedYaml, schema: z.ZodType, rules: YamlRules): Diagnostic[] {
   const ruleId = rules.schema;
-  const where = pathString(path) || '(top)';
+  const where = pathString(path) || t('yaml.top');
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(schema, path);
     return issue.keys.map((key) => {
@@ -180,8 +181,8 @@ function commonIssue(issue: Issue, path: Path, parsed: ParsedYaml, schema: z.Zod
       const guess = suggest(key, known);
       return diagnostic(parsed.file, {
         ruleId,
-        reason: `\`${pathString([...path, key])}\` is not a setting this file can have`,
-        note: guess ? `Did you mean \`${guess}\`?` : `Settings here: ${known.join(', ')}.`,
+        reason: t('yaml.unknown-setting', { key: pathString([...path, key]) }),
+        note: guess ? t('data.did-you-mean', { guess: `\`${guess}\`` }) : t('yaml.settings-here', { list: known.join(', ') }),
         start: span?.start,
         end: span?.end,
       });
@@ -189,11 +190,11 @@ function commonIssue(issue: Issue, path: Path, parsed: ParsedYaml, schema: z.Zod
   }
   const span = parsed.locator.value(path);
   const value = valueAt(parsed.raw, path);
-  const message = issue.code === 'invalid_value' ? `expected one of ${issue.values.map((v) => quote(v)).join(', ')}` : issue.message;
+  const message = issue.code === 'invalid_value' ? t('data.one-of', { values: issue.values.map((v) => quote(v)).join(', ') }) : issue.message;
   return [
     diagnostic(parsed.file, {
       ruleId,
-      reason: value === undefined ? `\`${where}\`: ${message}` : `\`${where}\` is ${quote(value)}: ${message}`,
+      reason: value === undefined ? t('yaml.no-value', { field: where, message }) : t('yaml.value', { field: where, value: quote(value), message }),
       note: rules.note,
       start: span?.start ?? { line: 1, column: 1 },
       end: span?.end,

@@ -2,6 +2,7 @@
  * What the DOCX handlers share while they walk one report's tree, and the
  * warning for a node that no handler knows.
  */
+import { t } from '../../i18n/index.js';
 import type { Nodes } from 'mdast';
 import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
 import type { Layout } from '../../render/pack.js';
@@ -35,7 +36,7 @@ export function warnUnknown(node: Nodes, state: State): void {
     diagnostic(state.file, {
       severity: 'warning',
       ruleId: 'markdown/unknown-node',
-      reason: `DOCX output has no handler for Markdown “${node.type}”; it is written as plain text`,
+      reason: t('emit.unknown-node', { format: 'DOCX', node: node.type }),
     }),
   );
 }
