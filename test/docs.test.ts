@@ -15,13 +15,20 @@ describe('documentation', () => {
   const rules = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
-  it('docs/rules.md is generated from the rule catalogue and is current (npm run docs rewrites it)', async () => {
-    await expect(rulesMarkdown()).toMatchFileSnapshot(join(ROOT, 'docs', 'rules.md'));
-    for (const id of Object.keys(RULES)) expect(rules, id).toContain(`| \`${id}\` | ${RULES[id as RuleId].severity} |`);
+  it('docs/rules.md (Chinese) and docs/en/rules.md are generated from the rule catalogue and are current (npm run docs rewrites them)', async () => {
+    await expect(rulesMarkdown('zh')).toMatchFileSnapshot(join(ROOT, 'docs', 'rules.md'));
+    await expect(rulesMarkdown('en')).toMatchFileSnapshot(join(ROOT, 'docs', 'en', 'rules.md'));
+    const zh = readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8');
+    const en = readFileSync(join(ROOT, 'docs', 'en', 'rules.md'), 'utf8');
+    const severity = { error: '错误', warning: '警告', info: '提示' } as const;
+    for (const id of Object.keys(RULES) as RuleId[]) {
+      expect(en, id).toContain(`| \`${id}\` | ${RULES[id].severity} |`);
+      expect(zh, id).toContain(`| \`${id}\` | ${severity[RULES[id].severity]} |`);
+    }
   });
 
   it('a table with an example column has an example for every rule in it', () => {
-    const markdown = rulesMarkdown();
+    const markdown = rulesMarkdown('en');
     const tables = markdown.split('\n## ').filter((t) => /^\| rule \| severity \| settable \| what it finds \| .+ \|$/m.test(t));
     expect(tables.length).toBeGreaterThan(0);
     for (const table of tables) {

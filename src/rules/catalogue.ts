@@ -9,6 +9,7 @@ import type { Diagnostic, Severity } from '../diagnostics/index.js';
 
 /** A text in each language the interface speaks. */
 export interface Text {
+  zh: string;
   en: string;
 }
 
@@ -22,93 +23,184 @@ export interface Rule {
   example?: Text;
 }
 
-const rule = (severity: Severity, finds: string, example?: string, settable = false): Rule => ({
+/** A rule: what it finds, in Chinese and English, and an example of each. */
+const rule = (severity: Severity, finds: [zh: string, en: string], example?: [zh: string, en: string], settable = false): Rule => ({
   severity,
   settable,
-  finds: { en: finds },
-  ...(example ? { example: { en: example } } : {}),
+  finds: { zh: finds[0], en: finds[1] },
+  ...(example ? { example: { zh: example[0], en: example[1] } } : {}),
 });
-const lint = (severity: Severity, finds: string, example?: string): Rule => rule(severity, finds, example, true);
+const lint = (severity: Severity, finds: [zh: string, en: string], example?: [zh: string, en: string]): Rule => rule(severity, finds, example, true);
 
 export const RULES = {
   // The data file: always errors.
-  'yaml/syntax': rule('error', 'the file is not well-formed YAML (indentation, a missing space after `:`, unclosed quotes or brackets)', '`kind: [乡`'),
-  'yaml/duplicate-key': rule('error', 'a key appears twice in one block; the second would silently replace the first', 'two `year:` lines'),
-  'data/unknown-key': rule('error', 'a field the data file does not define, with the closest known field', '`contry:` → did you mean `county`?'),
-  'data/missing-field': rule('error', 'a required field is absent (`township.name`, `kind`, `county`, `year`, `date`)', 'no `county:`'),
-  'data/wrong-type': rule('error', 'text where a number is expected, a list where a block is expected…', '`year: 二〇二五`'),
-  'data/invalid-value': rule('error', 'a value outside what the field allows', '`kind: 村`, `date: 2026-02-30`'),
+  'yaml/syntax': rule(
+    'error',
+    [
+      '文件不是格式正确的 YAML（缩进、`:` 后缺空格、引号或括号没有成对、全角冒号）',
+      'the file is not well-formed YAML (indentation, a missing space after `:`, unclosed quotes or brackets, a full-width colon)',
+    ],
+    ['`kind: [乡`', '`kind: [乡`'],
+  ),
+  'yaml/duplicate-key': rule(
+    'error',
+    ['同一层中一个键写了两次，后一个会悄悄覆盖前一个', 'a key appears twice in one block; the second would silently replace the first'],
+    ['两行 `year:`', 'two `year:` lines'],
+  ),
+  'data/unknown-key': rule(
+    'error',
+    ['数据文件没有定义的字段，并给出最接近的已知字段', 'a field the data file does not define, with the closest known field'],
+    ['`contry:` → 是不是要写 `county`？', '`contry:` → did you mean `county`?'],
+  ),
+  'data/missing-field': rule(
+    'error',
+    ['缺少必填字段（`township.name`、`kind`、`county`、`year`、`date`）', 'a required field is absent (`township.name`, `kind`, `county`, `year`, `date`)'],
+    ['没有 `county:`', 'no `county:`'],
+  ),
+  'data/wrong-type': rule(
+    'error',
+    ['该写数字的地方写了文字、该写字段块的地方写了列表……', 'text where a number is expected, a list where a block is expected…'],
+    ['`year: 二〇二五`', '`year: 二〇二五`'],
+  ),
+  'data/invalid-value': rule(
+    'error',
+    ['值超出字段允许的范围；数字不是十进制（`0x1F`）；`__proto__` 这样的键', 'a value outside what the field allows; a number not in decimal (`0x1F`); a key such as `__proto__`'],
+    ['`kind: 村`、`date: 2026-02-30`', '`kind: 村`, `date: 2026-02-30`'],
+  ),
   'data/previous-year': rule(
     'warning',
-    "last year's file cannot be used: `previous:` names no file, the file has errors, or it reports on another year than the one before",
-    '`previous: ../2024/金坪乡.yaml` with a typo',
+    [
+      '上年的文件用不上：`previous:` 找不到文件、文件有错误，或报告的不是上一年度',
+      "last year's file cannot be used: `previous:` names no file, the file has errors, or it reports on another year than the one before",
+    ],
+    ['`previous: ../2024/金坪乡.yaml` 写错了', '`previous: ../2024/金坪乡.yaml` with a typo'],
   ),
   'data/control-character': rule(
     'warning',
-    'a control character, a noncharacter (U+FFFE, U+FFFF) or half of a surrogate pair in a value, usually pasted from another program: no document may hold it, so it is left out',
-    'a value holding U+000B (a line break from Word)',
+    [
+      '值中有控制字符、非字符（U+FFFE、U+FFFF）或半个代理对，多是从别的程序粘贴带来的：文档不能容纳，已经去掉',
+      'a control character, a noncharacter (U+FFFE, U+FFFF) or half of a surrogate pair in a value, usually pasted from another program: no document may hold it, so it is left out',
+    ],
+    ['值中有 U+000B（Word 中的手动换行）', 'a value holding U+000B (a line break from Word)'],
   ),
   'data/bidi-control': rule(
     'warning',
-    'a right-to-left or other direction override character (U+202A–U+202E, U+2066–U+2069), which makes text read differently from how it is stored',
-    'a figure holding U+202E, shown backwards',
+    [
+      '有从右到左等改变文字方向的控制字符（U+202A–U+202E、U+2066–U+2069），显示的顺序与实际内容不同',
+      'a right-to-left or other direction override character (U+202A–U+202E, U+2066–U+2069), which makes text read differently from how it is stored',
+    ],
+    ['数字中有 U+202E，倒着显示', 'a figure holding U+202E, shown backwards'],
   ),
   'data/outside-path': rule(
     'error',
-    '`previous:` or `overrides:` names a file outside the data file’s folder, the working folder and the template pack (by an absolute path, by `..` or through a link)',
-    '`previous: /etc/passwd`',
+    [
+      '`previous:` 或 `overrides:` 引用了本数据文件所在文件夹、当前文件夹和模板包之外的文件（用绝对路径、`..` 或链接）',
+      '`previous:` or `overrides:` names a file outside the data file’s folder, the working folder and the template pack (by an absolute path, by `..` or through a link)',
+    ],
+    ['`previous: /etc/passwd`', '`previous: /etc/passwd`'],
   ),
-  'data/invalid-figure': rule('error', 'a figure that is no number, a count written as a percentage, or a rate with a unit', '`total: 很多`, `total: 95%`'),
+  'data/invalid-figure': rule(
+    'error',
+    ['数字不是数字、计数写成了百分数、比率带了单位、计数不是整数', 'a figure that is no number, a count written as a percentage, a rate with a unit, or a count that is not whole'],
+    ['`total: 很多`、`total: 95%`', '`total: 很多`, `total: 95%`'],
+  ),
   'figures/stacked-qualifiers': rule(
     'error',
-    'two qualifiers on one figure: `约200余`, `200余多`. Write one: `200余` or `约200`. Always an error: such a figure cannot be read, so its severity cannot be set',
-    '`total: 约200余`',
+    [
+      '一个数字带了两个修饰词：`约200余`、`200余多`。只写一个：`200余` 或 `约200`。这样的数字无法读懂，所以始终是错误，不能另设严重程度',
+      'two qualifiers on one figure: `约200余`, `200余多`. Write one: `200余` or `约200`. Always an error: such a figure cannot be read, so its severity cannot be set',
+    ],
+    ['`total: 约200余`', '`total: 约200余`'],
   ),
 
   // Figures.
-  'figures/rate-range': lint('error', 'a rate above 100% — including “100%以上”, as seed report 003 writes “调解成功率达100%以上”'),
-  'figures/part-exceeds-total': lint(
-    'error',
+  'figures/rate-range': lint('error', [
+    '比率超过 100%，包括“100%以上”（样本报告 003 写了“调解成功率达100%以上”）',
+    'a rate above 100% — including “100%以上”, as seed report 003 writes “调解成功率达100%以上”',
+  ]),
+  'figures/part-exceeds-total': lint('error', [
+    '部分多于总数：`resolved` 多于 `total`、`petitions_closed` 多于 `petitions`（总数是 200余 这样的约数时，从宽看待）',
     'a part larger than its whole: `resolved` over `total`, `petitions_closed` over `petitions` (an approximate whole such as 200余 is given the benefit of the doubt)',
-  ),
-  'figures/breakdown-sum': lint('error', 'a breakdown whose items do not add up to its stated `total` (51名 = 17 + 1 + 13 + 5 + 14 + 1)'),
-  'figures/rate-contradicts-counts': lint('warning', 'a stated rate that differs by half a point or more from the rate its counts give'),
-  'figures/year-on-year': lint('warning', "a key figure three times or more (or a third or less) of last year's, when last year's data file is found (`previous:` or the year in the file name)"),
+  ]),
+  'figures/breakdown-sum': lint('error', [
+    '各分项相加不等于写明的 `total`（51名 = 17 + 1 + 13 + 5 + 14 + 1）',
+    'a breakdown whose items do not add up to its stated `total` (51名 = 17 + 1 + 13 + 5 + 14 + 1)',
+  ]),
+  'figures/rate-contradicts-counts': lint('warning', ['写明的比率与按件数算出的比率相差半个百分点或以上', 'a stated rate that differs by half a point or more from the rate its counts give']),
+  'figures/year-on-year': lint('warning', [
+    '主要数字是上年的三倍或以上（或三分之一或以下），在找到上年数据文件时（`previous:` 或文件名中的年份）',
+    "a key figure three times or more (or a third or less) of last year's, when last year's data file is found (`previous:` or the year in the file name)",
+  ]),
 
   // The regulation.
-  'regulation/missing-part': lint('warning', 'a part of Art. 25 that the template pack marks `required: true` came out empty. Two of the three seed reports leave out part 3 (第一责任人)'),
-  'regulation/date-before-year-end': lint('error', 'a 成文日期 before 31 December of the year reported on'),
-  'regulation/late-date': lint('warning', "a 成文日期 on or after the pack's `deadline` in the following year (the standard pack: 03-01, Art. 23)"),
+  'regulation/missing-part': lint('warning', [
+    '模板包标为 `required: true` 的第二十五条某一部分是空的。三份样本报告中有两份没有第三部分（第一责任人）',
+    'a part of Art. 25 that the template pack marks `required: true` came out empty. Two of the three seed reports leave out part 3 (第一责任人)',
+  ]),
+  'regulation/date-before-year-end': lint('error', ['成文日期早于报告年度的 12 月 31 日', 'a 成文日期 before 31 December of the year reported on']),
+  'regulation/late-date': lint('warning', [
+    '成文日期已到或晚于模板包的 `deadline`（次年；标准模板为 03-01，第二十三条）',
+    "a 成文日期 on or after the pack's `deadline` in the following year (the standard pack: 03-01, Art. 23)",
+  ]),
 
   // Writing.
-  'writing/half-width-punctuation': lint('warning', '`,` `;` `:` `!` `?` `(` `)` between Chinese characters', '`，` `；` `：` `！` `？` `（` `）`'),
-  'writing/numbering-style': lint('warning', 'items numbered `1、`', '`1.` (GB/T 9704), or 一是……二是……'),
-  'writing/mixed-enumeration': lint('warning', '一是/二是 and 首先/其次 in one text', 'one style throughout'),
-  'writing/numbered-heading': lint('warning', 'a heading that starts with its own number (`（一）强化组织领导`)', 'the heading alone: the compiler numbers it'),
+  'writing/half-width-punctuation': lint(
+    'warning',
+    ['中文之间用了 `,` `;` `:` `!` `?` `(` `)`', '`,` `;` `:` `!` `?` `(` `)` between Chinese characters'],
+    ['`，` `；` `：` `！` `？` `（` `）`', '`，` `；` `：` `！` `？` `（` `）`'],
+  ),
+  'writing/numbering-style': lint('warning', ['用 `1、` 编号', 'items numbered `1、`'], ['`1.`（GB/T 9704），或 一是……二是……', '`1.` (GB/T 9704), or 一是……二是……']),
+  'writing/mixed-enumeration': lint('warning', ['同一段中混用 一是/二是 和 首先/其次', '一是/二是 and 首先/其次 in one text'], ['全段用一种写法', 'one style throughout']),
+  'writing/numbered-heading': lint(
+    'warning',
+    ['标题以自己的序号开头（`（一）强化组织领导`）', 'a heading that starts with its own number (`（一）强化组织领导`)'],
+    ['只写标题：程序会编号', 'the heading alone: the compiler numbers it'],
+  ),
 
   // Templates.
-  'template/pack': rule('error', 'no `pack.yaml`, a setting in it that is unknown or wrong, no `title` anywhere in the pack chain, or packs that extend each other in a circle'),
-  'template/front-matter': rule('error', "a section's front matter is not valid YAML or has an unknown key"),
-  'template/syntax': rule('error', 'a Handlebars syntax error, e.g. `{{#if}}` closed by `{{/each}}`'),
-  'template/runtime': rule('error', 'a field the data file does not have (strict mode), or `fig` given an empty figure (guard it with `{{#if}}`)'),
-  'template/override': rule('error', '`overrides:` names a section the pack does not have, or a template file that cannot be read'),
-  'markdown/raw-html': rule('warning', 'raw HTML in a template: it is written as literal text'),
-  'markdown/unknown-node': rule('warning', 'a Markdown construct an output format has no handler for: written as plain text'),
+  'template/pack': rule('error', [
+    '没有 `pack.yaml`、其中有不认识或不对的设置、整个模板包链中没有 `title`，或模板包互相继承绕成了圈',
+    'no `pack.yaml`, a setting in it that is unknown or wrong, no `title` anywhere in the pack chain, or packs that extend each other in a circle',
+  ]),
+  'template/front-matter': rule('error', ['章节开头的设置（front matter）不是有效的 YAML，或有不认识的键', "a section's front matter is not valid YAML or has an unknown key"]),
+  'template/syntax': rule('error', ['Handlebars 语法错误，如用 `{{/each}}` 结束 `{{#if}}`', 'a Handlebars syntax error, e.g. `{{#if}}` closed by `{{/each}}`']),
+  'template/runtime': rule('error', [
+    '用了数据文件没有的字段（严格模式），或给 `fig` 传了空的数字（用 `{{#if}}` 判断）',
+    'a field the data file does not have (strict mode), or `fig` given an empty figure (guard it with `{{#if}}`)',
+  ]),
+  'template/override': rule('error', ['`overrides:` 写了模板包中没有的章节，或模板文件读不了', '`overrides:` names a section the pack does not have, or a template file that cannot be read']),
+  'markdown/raw-html': rule('warning', ['模板中的 HTML：按原样作为文字输出', 'raw HTML in a template: it is written as literal text']),
+  'markdown/unknown-node': rule('warning', ['某种输出格式不能处理的 Markdown 写法：按普通文字输出', 'a Markdown construct an output format has no handler for: written as plain text']),
 
   // Files and builds.
-  'input/not-found': rule('error', 'an input file, folder or pattern that matches nothing'),
-  'input/read': rule('error', 'an input that cannot be read: missing, unreadable, not an ordinary file (a pipe, a device), or larger than 4 MB'),
-  'input/encoding': rule('warning', 'a data file saved in GBK (GB18030) or UTF-16 rather than UTF-8: it is read correctly, but other tools may not'),
-  'input/skipped': rule('info', 'a YAML file in a folder that was passed over, with the reason: it is not a data file, a link leads nowhere or in a circle, or it cannot be read'),
-  'input/timeout': rule('error', 'a township’s own section templates (`overrides:`) ran longer than the time limit (`--timeout`, default 30 s): the other reports are still built'),
-  'config/invalid': rule('error', '`report.config.yaml` is malformed or has an unknown setting (exit 2)'),
-  'output/write': rule('error', 'an output that cannot be written'),
-  'output/collision': rule('error', 'two townships would be written to the same file, or a township to a file of the county roll-up (summary, index, manifest); see `--out-pattern`'),
-  'output/locked': rule('error', 'another build is writing into the same output folder; this one stops rather than mix their files'),
-  'output/missing': rule('error', '`--check`: an output the data builds is not on disk'),
-  'output/stale': rule('error', '`--check`: an output on disk differs from what the data builds'),
-  'internal/crash': rule('error', 'the compiler failed on one report — a defect; the other reports are still built'),
-  'internal/interrupted': rule('error', 'the build was interrupted before the report was compiled'),
+  'input/not-found': rule('error', ['输入的文件、文件夹或通配符找不到任何文件', 'an input file, folder or pattern that matches nothing']),
+  'input/read': rule('error', [
+    '输入读不了：不存在、打不开、不是普通文件（管道、设备），或大于 4 MB',
+    'an input that cannot be read: missing, unreadable, not an ordinary file (a pipe, a device), or larger than 4 MB',
+  ]),
+  'input/encoding': rule('warning', [
+    '数据文件保存为 GBK（GB18030）或 UTF-16，而不是 UTF-8：能正确读取，但别的工具未必能',
+    'a data file saved in GBK (GB18030) or UTF-16 rather than UTF-8: it is read correctly, but other tools may not',
+  ]),
+  'input/skipped': rule('info', [
+    '文件夹中被跳过的 YAML 文件，并说明原因：不是数据文件、链接指向不存在的文件或绕成了圈，或读不了',
+    'a YAML file in a folder that was passed over, with the reason: it is not a data file, a link leads nowhere or in a circle, or it cannot be read',
+  ]),
+  'input/timeout': rule('error', [
+    '乡镇自己的章节模板（`overrides:`）运行超过时限（`--timeout`，默认 30 秒）：其他报告照常生成',
+    'a township’s own section templates (`overrides:`) ran longer than the time limit (`--timeout`, default 30 s): the other reports are still built',
+  ]),
+  'config/invalid': rule('error', ['`report.config.yaml` 格式不对或有不认识的设置（退出码 2）', '`report.config.yaml` is malformed or has an unknown setting (exit 2)']),
+  'output/write': rule('error', ['输出文件写不进去', 'an output that cannot be written']),
+  'output/collision': rule('error', [
+    '两个乡镇会写到同一个文件，或一个乡镇会写到全县汇总的文件（summary、index、manifest）；见 `--out-pattern`',
+    'two townships would be written to the same file, or a township to a file of the county roll-up (summary, index, manifest); see `--out-pattern`',
+  ]),
+  'output/locked': rule('error', ['另一次生成正在写入同一个输出文件夹；这一次不去混写', 'another build is writing into the same output folder; this one stops rather than mix their files']),
+  'output/missing': rule('error', ['`--check`：数据生成的输出文件不在磁盘上', '`--check`: an output the data builds is not on disk']),
+  'output/stale': rule('error', ['`--check`：磁盘上的输出文件与数据生成的不同', '`--check`: an output on disk differs from what the data builds']),
+  'internal/crash': rule('error', ['编译某一份报告时程序出错——这是缺陷；其他报告照常生成', 'the compiler failed on one report — a defect; the other reports are still built']),
+  'internal/interrupted': rule('error', ['报告还没有编译，生成就被中断了', 'the build was interrupted before the report was compiled']),
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;
