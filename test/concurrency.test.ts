@@ -135,6 +135,18 @@ describe('two builds into one output folder', () => {
     expect(readdirSync(join(dir, 'out'))).toEqual(['.report.lock']);
   });
 
+  it('an empty lock, as a power cut while writing it leaves, is taken over once it is a few seconds old', async () => {
+    const dir = tempDir('empty-lock-');
+    county(dir, 1, '甲版。');
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', '.report.lock'), '');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'out', '.report.lock'), old, old);
+    const r = await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'out', '.report.lock'))).toBe(false);
+  });
+
   it('a lock left by a build that no longer runs is taken over at once', async () => {
     const dir = tempDir('stale-');
     county(dir, 1, '甲版。');

@@ -95,7 +95,9 @@ export async function compileInOrder(
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(jobs * 4, todo.length) }, runOne));
+    // Reports in flight: enough to keep the workers fed; one when this thread compiles alone, so
+    // that a signal is heard before the next report starts.
+    await Promise.all(Array.from({ length: Math.min(jobs > 1 ? jobs * 4 : 1, todo.length) }, runOne));
   } finally {
     // Whatever happened, the worker threads must not keep the process alive.
     control.signal?.removeEventListener('abort', onAbort);

@@ -5,7 +5,7 @@
 import { t } from '../i18n/index.js';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { decodeText, readBytes } from '../load/read.js';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 
@@ -39,7 +39,8 @@ export function findInputs(args: readonly string[], cwd: string): { inputs: Inpu
   };
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
-      const matches = globSync(arg, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
+      // Links are not followed: a link must not bring files from elsewhere into a build.
+      const matches = globSync(arg, { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] })
         .filter((f) => DATA_FILE.test(f) && !NOT_DATA.has(basename(f)))
         .sort();
       if (matches.length === 0) {
@@ -62,7 +63,7 @@ export function findInputs(args: readonly string[], cwd: string): { inputs: Inpu
     }
     if (statSync(abs).isDirectory()) {
       const skipped: Skipped[] = [];
-      const found = walk(abs, skipped, new Set());
+      const found = walk(abs, skipped, new Set(), realpathSync(abs));
       for (const s of skipped) {
         diagnostics.push(diagnostic(posix(relative(cwd, s.path)) || s.path, { ruleId: 'input/skipped', reason: t('inputs.skipped', { why: s.why }) }));
       }
@@ -99,7 +100,7 @@ interface Skipped {
  * that cannot be read and a YAML file that is not a data file are passed over and named in
  * `skipped`, never an end to the scan.
  */
-function walk(dir: string, skipped: Skipped[], entered: Set<string>): string[] {
+function walk(dir: string, skipped: Skipped[], entered: Set<string>, root: string): string[] {
   let real: string;
   let names: string[];
   try {
@@ -124,8 +125,13 @@ function walk(dir: string, skipped: Skipped[], entered: Set<string>): string[] {
       }
       continue;
     }
+    // A link that leads out of the folder scanned brings nothing in.
+    if (!isWithin(path, root)) {
+      if (DATA_FILE.test(name) || st.isDirectory()) skipped.push({ path, why: t('inputs.why.outside') });
+      continue;
+    }
     if (st.isDirectory()) {
-      if (!SKIP_DIRS.has(name) && !name.startsWith('.')) out.push(...walk(path, skipped, entered));
+      if (!SKIP_DIRS.has(name) && !name.startsWith('.')) out.push(...walk(path, skipped, entered, root));
     } else if (DATA_FILE.test(name) && !NOT_DATA.has(name)) {
       const why = st.isFile() ? notData(path) : t('inputs.why.special');
       if (why) skipped.push({ path, why });
@@ -133,6 +139,16 @@ function walk(dir: string, skipped: Skipped[], entered: Set<string>): string[] {
     }
   }
   return out;
+}
+
+/** True when `path`, links followed, lies in `root` (itself already real). */
+function isWithin(path: string, root: string): boolean {
+  try {
+    const rel = relative(root, realpathSync(path));
+    return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * (created only if absent) while it writes. A second build waits for the first to finish; a lock
  * left by a build that no longer runs (killed, or the machine lost power) is taken over.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,6 +18,41 @@ interface Holder {
 
 export interface Lock {
   release(): void;
+}
+
+/** A lock file with no holder in it for this long is stale. */
+const UNREADABLE_STALE_MS = 5000;
+
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Removes a stale lock so that this build can take it. Two builds may find the same stale lock:
+ * each renames it to a name of its own first, and only the one whose rename succeeds removes it;
+ * the other finds the lock gone (or retaken) and tries again.
+ */
+function takeOver(path: string): void {
+  const mine = `${path}.${process.pid}.stale`;
+  try {
+    renameSync(path, mine);
+  } catch {
+    return;
+  }
+  // Another build took the lock between our look and our rename: give it back.
+  const holder = readHolder(mine);
+  if (holder && alive(holder)) {
+    try {
+      linkSync(mine, path);
+    } catch {
+      /* a third build holds it now */
+    }
+  }
+  rmSync(mine, { force: true });
 }
 
 /** True while the process that wrote the lock still runs (a lock from another machine is taken as held). */
@@ -62,14 +97,15 @@ export async function lockFolder(
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const holder = readHolder(path);
-    // A lock being written this instant has no holder yet: wait for it like any other.
-    if (holder && !alive(holder)) {
-      rmSync(path, { force: true });
+    // A lock being written this instant has no holder yet: wait for it. One still without a
+    // holder after a few seconds was cut short (power lost while writing it): it is stale.
+    if (holder ? !alive(holder) : ageMs(path) > UNREADABLE_STALE_MS) {
+      takeOver(path);
       continue;
     }
     if (Date.now() >= deadline || options.signal?.aborted) return { holder };
-    if (!told && holder) {
-      options.onWait?.(holder);
+    if (!told) {
+      options.onWait?.(holder ?? { pid: 0, host: '' });
       told = true;
     }
     await sleep(200);

@@ -16,6 +16,8 @@ export function checkPattern(pattern: string): string | undefined {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
 const UNSAFE = /[\\/:*?"<>|\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
+const INVISIBLE = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
 /** Names Windows keeps for devices, with or without an extension. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
@@ -35,8 +37,9 @@ const safe = safeName;
 export function outputPath(pattern: string, outStem: string, ext: string, summary: ReportSummary | undefined): string {
   const slash = outStem.lastIndexOf('/');
   const values: Record<string, string> = {
-    dir: slash >= 0 ? outStem.slice(0, slash) : '',
-    name: slash >= 0 ? outStem.slice(slash + 1) : outStem,
+    // Names of files and folders may hold what a value may: control and direction characters.
+    dir: slash >= 0 ? outStem.slice(0, slash).replace(INVISIBLE, '_') : '',
+    name: (slash >= 0 ? outStem.slice(slash + 1) : outStem).replace(INVISIBLE, '_'),
     ext,
     year: summary ? String(summary.year) : '',
     county: summary ? safe(summary.county) : '',

@@ -1,5 +1,6 @@
 /** Reporters turn results and diagnostics into text; they never decide the exit code. */
 import { t } from '../i18n/index.js';
+import { printable } from '../diagnostics/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { BuildResult, ReportResult } from '../batch/index.js';
 
@@ -96,7 +97,7 @@ export function summaryLine(result: BuildResult, seconds: number, mode: Mode = '
 
 /** One plain line a report, no control characters. */
 export function plainLine(r: ReportResult): string {
-  return `${t(`status.${r.status}`)} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? ` -> ${r.outputs.join(' ')}` : ''}`;
+  return printable(`${t(`status.${r.status}`)} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? ` -> ${r.outputs.join(' ')}` : ''}`);
 }
 
 /** The reporter of the given name, printing to `io`. */
@@ -193,7 +194,7 @@ export function makeReporter(name: ReporterName, io: Out, opts: { colors: boolea
           const quiet = opts.progress && r.diagnostics.length === 0 && (r.status === 'unchanged' || total > 20);
           if (!quiet) {
             const mark = r.status === 'failed' || r.status === 'stale' ? c.red('✗') : r.status === 'unchanged' ? c.dim('=') : c.green('✓');
-            io.err(`${mark} ${r.input}${r.outputs.length && r.status !== 'unchanged' ? c.dim(` → ${r.outputs.join(', ')}`) : ''}`);
+            io.err(`${mark} ${printable(r.input)}${r.outputs.length && r.status !== 'unchanged' ? c.dim(` → ${printable(r.outputs.join(', '))}`) : ''}`);
             printDiagnostics(r.diagnostics);
           }
           drawBar();

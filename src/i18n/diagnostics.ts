@@ -114,8 +114,9 @@ export const DIAGNOSTIC_MESSAGES = {
   },
 
   // YAML itself (src/yaml).
-  'yaml.aliases': { zh: '文件中的锚点和别名（&名称、*名称）引用次数太多，无法读取：{detail}', en: 'The file repeats its anchors (&name, *name) too often to be read: {detail}' },
-  'yaml.aliases.note': { zh: '把内容直接写出来，不要用 *名称 引用。', en: 'Write the values out instead of referring to them with *name.' },
+  'yaml.alias-cycle': { zh: '别名 *{name} 引用了包含它自己的内容，无法展开', en: 'The alias *{name} refers to a block that holds it, so it cannot be written out' },
+  'yaml.alias-unknown': { zh: '别名 *{name} 前面没有对应的锚点 &{name}', en: 'The alias *{name} has no anchor &{name} before it' },
+  'yaml.alias-cycle.note': { zh: '把内容直接写出来，不要用 *名称 引用。', en: 'Write the values out instead of referring to them with *name.' },
   'yaml.wide-colon': { zh: '`{key}` 后面是全角冒号“：”', en: 'After `{key}` comes a full-width colon “：”' },
   'yaml.wide-space': { zh: '`{key}:` 后面是全角空格“　”', en: 'After `{key}:` comes a full-width space “　”' },
   'yaml.wide.note': {
@@ -169,8 +170,8 @@ export const DIAGNOSTIC_MESSAGES = {
   'previous.outside': { zh: '`previous` 写的是 {value}，在数据文件可以引用的文件夹之外', en: '`previous` is {value}, which is outside the folders a data file may name' },
   'previous.outside-link': { zh: '上年的文件 {file} 链接到数据文件可以引用的文件夹之外', en: "Last year's file {file} is a link to a file outside the folders a data file may name" },
   'previous.outside.note': {
-    zh: '上年的数据文件要放在当前文件夹或本数据文件所在的文件夹中，如 ../2024/金坪乡-2024.yaml。',
-    en: 'Name last year’s data file inside the working folder or this data file’s folder, e.g. ../2024/金坪乡-2024.yaml.',
+    zh: '上年的数据文件要在运行 report 的文件夹或本数据文件所在的文件夹之内：要引用 ../2024/金坪乡-2024.yaml，请在同时包含两个年度的文件夹（如县的文件夹）中运行 report。',
+    en: 'Last year’s data file must lie in the folder report runs in or in this data file’s folder: to name ../2024/金坪乡-2024.yaml, run report from the folder that holds both years (the county’s, say).',
   },
   'previous.unreadable': { zh: '`previous` 写的是 {value}，但{why}', en: '`previous` is {value}, but {why}' },
   'previous.unreadable.note': { zh: '路径相对于本数据文件；找到这个文件之前，不作同比。', en: 'The path is relative to this data file; year-on-year figures are left out until it is found.' },
@@ -217,6 +218,7 @@ export const DIAGNOSTIC_MESSAGES = {
   'inputs.why.loop': { zh: '链接绕成了圈', en: 'a link that leads round in a circle' },
   'inputs.why.dangling': { zh: '链接指向的文件不存在', en: 'a link that leads nowhere' },
   'inputs.why.unreadable': { zh: '打不开（{code}）', en: 'it cannot be read ({code})' },
+  'inputs.why.outside': { zh: '链接指向扫描的文件夹之外', en: 'a link that leads out of the folder scanned' },
   'inputs.why.special': { zh: '不是普通文件（而是管道、设备或套接字）', en: 'not an ordinary file (a pipe, device or socket)' },
   'inputs.why.not-data': { zh: '文件里没有数据文件开头的字段（township、year、date……）', en: 'it has none of the fields a data file starts with (township, year, date…)' },
   'outputs.outside': { zh: '这份报告会写到 {path}，在输出文件夹之外', en: 'This report would be written to {path}, outside the output folder' },

@@ -40,11 +40,10 @@ export function loadReport(file: string, source: string): Loaded {
     });
     return { file, data: undefined, locator, diagnostics: [empty] };
   }
-  const values = checkValues(file, parsed.raw, locator);
-  if (values.tooLarge) return { file, data: undefined, locator, diagnostics: values.diagnostics };
+  const values = checkValues(file, parsed.raw, locator, parsed.oddNumbers);
   const checked = checkYaml(parsed, reportSchema, DATA_RULES, (issue, path) => issueDiagnostics(file, issue, path, locator, parsed.raw), { reportInput: true });
-  const diagnostics = [...values.diagnostics, ...checked.diagnostics];
-  return { file, data: hasErrors(values.diagnostics) ? undefined : checked.value, locator, diagnostics };
+  const diagnostics = [...values, ...checked.diagnostics];
+  return { file, data: hasErrors(values) ? undefined : checked.value, locator, diagnostics };
 }
 
 function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locator, raw: unknown): Diagnostic[] {

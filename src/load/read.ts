@@ -90,10 +90,15 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   // The UTF-16 decoders drop the byte-order mark, as the UTF-8 one does.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
-  if (isUtf8(bytes)) {
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    return { text: Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8'), encoding: 'utf-8' };
-  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const asUtf8 = () => Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8');
+  if (isUtf8(bytes)) return { text: asUtf8(), encoding: 'utf-8' };
+  // Not valid UTF-8. GBK text is invalid UTF-8 at nearly every Chinese character; a UTF-8 file
+  // with a stray byte or two (pasted from elsewhere) is valid everywhere else, and stays UTF-8.
+  const text = asUtf8();
+  const broken = text.split('\uFFFD').length - 1;
+  const chinese = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (chinese > broken) return { text, encoding: 'utf-8' };
   return { text: decoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
 
@@ -114,11 +119,15 @@ function real(path: string): string {
   }
 }
 
-/** True when `path`, links followed, lies inside one of `roots` (links followed too). */
+/**
+ * True when `path`, links followed, lies inside one of `roots` (links followed too), and not in a
+ * hidden file or folder there: .git/config (where CI keeps its token), .env, .ssh are never read.
+ */
 export function isInside(path: string, roots: readonly string[]): boolean {
   const target = real(resolve(path));
   return roots.some((root) => {
     const rel = relative(real(resolve(root)), target);
-    return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return rel === '';
+    return !rel.split(sep).some((part) => part.startsWith('.'));
   });
 }

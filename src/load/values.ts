@@ -4,9 +4,8 @@
  * that only an attack writes. Values are cleaned in place, so what follows sees only what the
  * diagnostics describe.
  */
-import { isScalar } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { pathString, type Locator, type Path } from '../yaml/index.js';
+import { pathString, type Locator, type OddNumber, type Path } from '../yaml/index.js';
 import { t } from '../i18n/index.js';
 import { fieldName } from './labels.js';
 
@@ -18,8 +17,6 @@ import { fieldName } from './labels.js';
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 /** Characters that change the direction text is shown in, so that it reads otherwise than it is stored. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
-/** A number as a clerk writes it: decimal digits, perhaps with a sign and a fraction. */
-const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
 
 /** U+000B, as messages name a character. */
 export const codePoint = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -29,39 +26,28 @@ export function withoutForbidden(text: string): string {
   return text.replace(FORBIDDEN, '');
 }
 
-/**
- * The most text a data file's values may come to with every alias (*name) written out. A 4 MB file
- * holds at most 4 million characters; a file that repeats one long value through aliases would
- * make reports of gigabytes.
- */
-export const MAX_EXPANDED_CHARS = 8_000_000;
-
-/** Checks (and cleans, in place) every key and value of a parsed data file; `tooLarge` when its aliases expand past MAX_EXPANDED_CHARS (then nothing more should be done with it). */
-export function checkValues(file: string, raw: unknown, locator: Locator): { diagnostics: Diagnostic[]; tooLarge: boolean } {
+/** Checks (and cleans, in place) every key and value of a parsed data file, and reports the numbers written otherwise than in decimal digits. */
+export function checkValues(file: string, raw: unknown, locator: Locator, oddNumbers: readonly OddNumber[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let chars = 0;
+  for (const n of oddNumbers) {
+    const span = locator.value(n.path);
+    out.push(
+      diagnostic(file, {
+        ruleId: 'data/invalid-value',
+        reason: t('data.not-decimal', { field: fieldName(n.path), source: n.source, read: Number.isFinite(n.value) ? n.value : t('data.not-decimal.none') }),
+        note: t('data.not-decimal.note'),
+        start: span?.start,
+        end: span?.end,
+      }),
+    );
+  }
+  // Aliases make the same object appear at several places; each is checked once.
+  const seen = new Set<object>();
   const visit = (value: unknown, path: Path): unknown => {
-    if (chars > MAX_EXPANDED_CHARS) return value;
-    if (typeof value === 'string') {
-      chars += value.length;
-      return checkText(value, path, false);
-    }
-    if (typeof value === 'number') {
-      const node = locator.node(path);
-      const source = isScalar(node) ? node.source : undefined;
-      if (typeof source === 'string' && !DECIMAL.test(source)) {
-        const span = locator.value(path);
-        out.push(
-          diagnostic(file, {
-            ruleId: 'data/invalid-value',
-            reason: t('data.not-decimal', { field: fieldName(path), source, read: Number.isFinite(value) ? value : t('data.not-decimal.none') }),
-            note: t('data.not-decimal.note'),
-            start: span?.start,
-            end: span?.end,
-          }),
-        );
-      }
-      return value;
+    if (typeof value === 'string') return checkText(value, path, false);
+    if (value !== null && typeof value === 'object') {
+      if (seen.has(value)) return value;
+      seen.add(value);
     }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) value[i] = visit(value[i], [...path, i]);
@@ -127,16 +113,5 @@ export function checkValues(file: string, raw: unknown, locator: Locator): { dia
     return text;
   };
   visit(raw, []);
-  const tooLarge = chars > MAX_EXPANDED_CHARS;
-  if (tooLarge) {
-    out.push(
-      diagnostic(file, {
-        ruleId: 'data/invalid-value',
-        reason: t('data.too-expanded', { millions: MAX_EXPANDED_CHARS / 1_000_000 }),
-        note: t('data.too-expanded.note'),
-        start: { line: 1, column: 1 },
-      }),
-    );
-  }
-  return { diagnostics: out, tooLarge };
+  return out;
 }

@@ -4,7 +4,7 @@
  * becomes a diagnostic with file, line and column. Callers say which rule their problems fall
  * under and may word a schema problem themselves; the rest is common.
  */
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, quote, shorten, type Diagnostic, type RuleId } from '../diagnostics/index.js';
 import { t } from '../i18n/index.js';
@@ -19,6 +19,8 @@ export interface ParsedYaml {
   locator: Locator;
   /** The document as plain data; undefined when it has syntax errors. */
   raw: unknown;
+  /** Numbers written otherwise than in decimal digits, with where they are. */
+  oddNumbers: OddNumber[];
   diagnostics: Diagnostic[];
 }
 
@@ -31,52 +33,149 @@ export interface YamlRules {
   note?: string;
 }
 
+/**
+ * The most a document may come to with every alias (*name) written out, counting a character of
+ * text or any other value as one. A 4 MB file holds at most 4 million; a few lines of aliases
+ * could otherwise expand to gigabytes before anything else sees them.
+ */
+export const MAX_EXPANDED = 8_000_000;
+
+/** A number written otherwise than in decimal digits (0x1F, 0o12, 1e3, .inf), which YAML reads as a number all the same. */
+export interface OddNumber {
+  path: Path;
+  source: string;
+  value: number;
+}
+
 /** Parses YAML text into plain data with positions; syntax errors and duplicate keys become diagnostics. */
 export function parseYaml(file: string, source: string, rules: YamlRules): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
   const locator = new Locator(doc, lineCounter);
-  const wide = fullWidthKeys(file, source, rules);
-  const wideLines = new Set(wide.map((d) => d.line));
-  const diagnostics = [...wide, ...doc.errors.map((e) => yamlDiagnostic(file, e, locator, source, rules)).filter((d) => !wideLines.has(d.line))];
-  if (diagnostics.length > 0) return { file, source, locator, raw: undefined, diagnostics };
-  try {
-    // The limit keeps an alias bomb (a few lines that expand to gigabytes) from being expanded;
-    // an honest file that repeats anchors stays far below it.
-    return { file, source, locator, raw: doc.toJS({ maxAliasCount: 10000 }), diagnostics };
-  } catch (e) {
-    const aliases = diagnostic(file, {
+  if (doc.errors.length > 0) {
+    const lines = source.split('\n');
+    const errors = doc.errors.map((e) => yamlDiagnostic(file, e, locator, source, rules));
+    // A full-width colon or space after a key makes YAML misread the line: say so instead.
+    const wide = [...new Set(errors.map((d) => d.line ?? 0))].flatMap((line) => fullWidthKey(file, line, lines[line - 1] ?? '', rules));
+    const wideLines = new Set(wide.map((d) => d.line));
+    return { file, source, locator, raw: undefined, oddNumbers: [], diagnostics: [...wide, ...errors.filter((d) => !wideLines.has(d.line))] };
+  }
+  const expanded = measure(doc);
+  if (expanded.problem) {
+    const d = diagnostic(file, {
       ruleId: rules.syntax,
-      reason: t('yaml.aliases', { detail: (e as Error).message }),
-      note: t('yaml.aliases.note'),
+      reason:
+        expanded.problem === 'too-large'
+          ? t('data.too-expanded', { millions: MAX_EXPANDED / 1_000_000 })
+          : t(expanded.problem === 'cycle' ? 'yaml.alias-cycle' : 'yaml.alias-unknown', { name: expanded.alias ?? '' }),
+      note: t(expanded.problem === 'too-large' ? 'data.too-expanded.note' : 'yaml.alias-cycle.note'),
       start: { line: 1, column: 1 },
     });
-    return { file, source, locator, raw: undefined, diagnostics: [aliases] };
+    return { file, source, locator, raw: undefined, oddNumbers: [], diagnostics: [d] };
+  }
+  // measure() bounded the expansion, so toJS need not count aliases itself.
+  return { file, source, locator, raw: doc.toJS({ maxAliasCount: -1 }), oddNumbers: expanded.oddNumbers, diagnostics: [] };
+}
+
+/**
+ * How much a document comes to with its aliases written out (stopping past MAX_EXPANDED), whether
+ * an alias refers to a node that holds it, and the numbers not written in decimal digits. One
+ * walk in document order, each node measured once.
+ */
+function measure(doc: Document): { problem?: 'cycle' | 'unknown' | 'too-large'; alias?: string; oddNumbers: OddNumber[] } {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Node, Node | undefined>();
+  // Aliases refer to the last node with their anchor before them.
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  const sizes = new Map<Node, number>();
+  const open = new Set<Node>();
+  const oddNumbers: OddNumber[] = [];
+  let total = 0;
+  class Stop extends Error {
+    constructor(
+      readonly problem: 'cycle' | 'unknown' | 'too-large',
+      readonly alias?: string,
+    ) {
+      super(problem);
+    }
+  }
+  const size = (node: unknown, path: (string | number)[] | undefined): number => {
+    if (!node || typeof node !== 'object') return 1;
+    if (isAlias(node)) {
+      const target = targets.get(node);
+      if (!target) throw new Stop('unknown', node.source);
+      if (open.has(target)) throw new Stop('cycle', node.source);
+      return size(target, undefined);
+    }
+    const known = sizes.get(node as Node);
+    if (known !== undefined) {
+      total += known;
+      if (total > MAX_EXPANDED) throw new Stop('too-large');
+      return known;
+    }
+    open.add(node as Node);
+    const before = total;
+    let n = 1;
+    total += 1;
+    if (isScalar(node)) {
+      if (typeof node.value === 'string') total += node.value.length;
+      else if (typeof node.value === 'number' && path && typeof node.source === 'string' && !DECIMAL.test(node.source)) {
+        oddNumbers.push({ path, source: node.source, value: node.value });
+      }
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        size(pair.key, undefined);
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        size(pair.value, path && key !== undefined ? [...path, key] : undefined);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        size(item, path ? [...path, i] : undefined);
+      });
+    }
+    if (total > MAX_EXPANDED) throw new Stop('too-large');
+    n = total - before;
+    open.delete(node as Node);
+    sizes.set(node as Node, n);
+    return n;
+  };
+  try {
+    size(doc.contents, []);
+    return { oddNumbers };
+  } catch (e) {
+    if (e instanceof Stop) return { problem: e.problem, ...(e.alias ? { alias: e.alias } : {}), oddNumbers: [] };
+    // Nesting deeper than the stack: far past anything a report holds.
+    if (e instanceof RangeError) return { problem: 'too-large', oddNumbers: [] };
+    throw e;
   }
 }
 
-/** A key followed by a full-width colon (year：2025) or by a full-width space (year:　2025), as a Chinese input method types them. */
-const WIDE_KEY = /^([ \t]*(?:- )?)([A-Za-z_][\w.-]*)[ \t]*(：|:\u3000)/gm;
+/** A number as a clerk writes it: decimal digits, perhaps with a sign and a fraction. */
+const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
 
-/** Keys a Chinese input method has spoiled: YAML would read the line as text and report something else. */
-function fullWidthKeys(file: string, source: string, rules: YamlRules): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const lines = source.slice(0, 1_000_000);
-  for (const m of lines.matchAll(WIDE_KEY)) {
-    const line = lines.slice(0, m.index).split('\n').length;
-    const key = m[2] ?? '';
-    const colon = m[3] === '：';
-    out.push(
-      diagnostic(file, {
-        ruleId: rules.syntax,
-        reason: t(colon ? 'yaml.wide-colon' : 'yaml.wide-space', { key }),
-        note: t('yaml.wide.note', { key }),
-        // At the full-width character itself.
-        start: { line, column: m[0].length - (m[3]?.length ?? 1) + (colon ? 1 : 2) },
-      }),
-    );
-  }
-  return out;
+/** A key followed by a full-width colon (year：2025) or by a full-width space (year:　2025), as a Chinese input method types them. */
+const WIDE_KEY = /^([ \t]*(?:- )?)([A-Za-z_][\w.-]*)[ \t]*(：|:\u3000)/;
+
+/** A line YAML could not read because a Chinese input method spoiled its key, as a diagnostic at the full-width character. */
+function fullWidthKey(file: string, line: number, text: string, rules: YamlRules): Diagnostic[] {
+  const m = WIDE_KEY.exec(text);
+  if (!m) return [];
+  const key = m[2] ?? '';
+  const colon = m[3] === '：';
+  return [
+    diagnostic(file, {
+      ruleId: rules.syntax,
+      reason: t(colon ? 'yaml.wide-colon' : 'yaml.wide-space', { key }),
+      note: t('yaml.wide.note', { key }),
+      // At the full-width character itself.
+      start: { line, column: m[0].length - (m[3]?.length ?? 1) + (colon ? 1 : 2) },
+    }),
+  ];
 }
 
 function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: string, rules: YamlRules): Diagnostic {
