@@ -7,7 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, quote, shorten, type Diagnostic, type RuleId } from '../diagnostics/index.js';
-import { t } from '../i18n/index.js';
+import { lang, t, type MessageId } from '../i18n/index.js';
 import { Locator, pathString, type Path } from './positions.js';
 import { suggest } from './suggest.js';
 
@@ -178,6 +178,19 @@ function fullWidthKey(file: string, line: number, text: string, rules: YamlRules
   ];
 }
 
+/** The YAML library's errors a clerk meets most, worded for the clerk (in English its own wording is kept). */
+const YAML_DETAILS: Partial<Record<string, MessageId>> = {
+  BAD_INDENT: 'yaml.detail.bad-indent',
+  TAB_AS_INDENT: 'yaml.detail.tab',
+  MISSING_CHAR: 'yaml.detail.missing-char',
+  MULTILINE_IMPLICIT_KEY: 'yaml.detail.multiline-key',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml.detail.nested',
+  UNEXPECTED_TOKEN: 'yaml.detail.unexpected',
+  BAD_DQ_ESCAPE: 'yaml.detail.escape',
+  BAD_SCALAR_START: 'yaml.detail.scalar-start',
+  MULTIPLE_DOCS: 'yaml.detail.documents',
+};
+
 function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: string, rules: YamlRules): Diagnostic {
   const span = locator.span(err.pos);
   const duplicate = err.code === 'DUPLICATE_KEY';
@@ -186,7 +199,7 @@ function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: 
     ruleId: duplicate ? rules.duplicateKey : rules.syntax,
     reason: duplicate
       ? t('yaml.duplicate', { key: shorten((/^[^:\n]+/.exec(source.slice(err.pos[0])) ?? [''])[0].trim(), 80) })
-      : t('yaml.syntax', { detail: firstLine.replace(/ at line \d+, column \d+:?$/, '') }),
+      : t('yaml.syntax', { detail: YAML_DETAILS[err.code] && lang() === 'zh' ? t(YAML_DETAILS[err.code]!) : firstLine.replace(/ at line \d+, column \d+:?$/, '') }),
     note: t(duplicate ? 'yaml.duplicate.note' : 'yaml.syntax.note'),
     start: span?.start,
     end: span?.end,
