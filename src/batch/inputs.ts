@@ -3,7 +3,7 @@
  * recursively, and glob patterns (data/**\/2025*.yaml).
  */
 import { t } from '../i18n/index.js';
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { decodeText, readBytes } from '../load/read.js';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -102,33 +102,39 @@ interface Skipped {
  */
 function walk(dir: string, skipped: Skipped[], entered: Set<string>, root: string): string[] {
   let real: string;
-  let names: string[];
+  let entries: Dirent[];
   try {
     real = realpathSync(dir);
     if (entered.has(real)) return [];
     entered.add(real);
-    names = readdirSync(dir).sort();
+    entries = readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   } catch (e) {
     skipped.push({ path: dir, why: t('inputs.why.folder', { code: (e as NodeJS.ErrnoException).code ?? 'error' }) });
     return [];
   }
   const out: string[] = [];
-  for (const name of names) {
+  for (const entry of entries) {
+    const { name } = entry;
     const path = join(dir, name);
-    let st: ReturnType<typeof statSync>;
-    try {
-      st = statSync(path);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (DATA_FILE.test(name) || code === 'ELOOP') {
-        skipped.push({ path, why: code === 'ELOOP' ? t('inputs.why.loop') : code === 'ENOENT' ? t('inputs.why.dangling') : t('inputs.why.unreadable', { code: code ?? 'error' }) });
+    // Only a link needs looking at: where it leads, and whether that is still inside the scan (and
+    // an entry whose kind the file system did not say, as some network drives do not).
+    let st: { isDirectory(): boolean; isFile(): boolean } = entry;
+    const link = entry.isSymbolicLink();
+    if (link || (!entry.isFile() && !entry.isDirectory())) {
+      try {
+        st = statSync(path);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (DATA_FILE.test(name) || code === 'ELOOP') {
+          skipped.push({ path, why: code === 'ELOOP' ? t('inputs.why.loop') : code === 'ENOENT' ? t('inputs.why.dangling') : t('inputs.why.unreadable', { code: code ?? 'error' }) });
+        }
+        continue;
       }
-      continue;
-    }
-    // A link that leads out of the folder scanned brings nothing in.
-    if (!isWithin(path, root)) {
-      if (DATA_FILE.test(name) || st.isDirectory()) skipped.push({ path, why: t('inputs.why.outside') });
-      continue;
+      // A link that leads out of the folder scanned brings nothing in.
+      if (link && !isWithin(path, root)) {
+        if (DATA_FILE.test(name) || st.isDirectory()) skipped.push({ path, why: t('inputs.why.outside') });
+        continue;
+      }
     }
     if (st.isDirectory()) {
       if (!SKIP_DIRS.has(name) && !name.startsWith('.')) out.push(...walk(path, skipped, entered, root));
