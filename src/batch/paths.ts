@@ -31,7 +31,6 @@ export function safeName(s: string): string {
   if (name === '') return '_';
   return RESERVED.test(name) ? `_${name}` : name;
 }
-const safe = safeName;
 
 /** An output's path inside the output folder, from the pattern, the input's stem, the format and the report's identity. */
 export function outputPath(pattern: string, outStem: string, ext: string, summary: ReportSummary | undefined): string {
@@ -42,11 +41,11 @@ export function outputPath(pattern: string, outStem: string, ext: string, summar
     name: (slash >= 0 ? outStem.slice(slash + 1) : outStem).replace(INVISIBLE, '_'),
     ext,
     year: summary ? String(summary.year) : '',
-    county: summary ? safe(summary.county) : '',
-    city: summary?.city ? safe(summary.city) : '',
-    province: summary?.province ? safe(summary.province) : '',
-    township: summary ? safe(summary.township) : '',
-    kind: summary ? safe(summary.kind) : '',
+    county: summary ? safeName(summary.county) : '',
+    city: summary?.city ? safeName(summary.city) : '',
+    province: summary?.province ? safeName(summary.province) : '',
+    township: summary ? safeName(summary.township) : '',
+    kind: summary ? safeName(summary.kind) : '',
   };
   return pattern
     .replace(/\{([a-z]+)\}/g, (_, t: string) => values[t] ?? '')

@@ -46,11 +46,6 @@ export function t(id: MessageId, params: Params = {}): string {
   return fill(MESSAGES[id][current], params);
 }
 
-/** A catalogue text in the given language. */
-export function tIn(language: Lang, id: MessageId, params: Params = {}): string {
-  return fill(MESSAGES[id][language], params);
-}
-
 function fill(text: string, params: Params): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
