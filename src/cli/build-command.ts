@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { t } from '../i18n/index.js';
 import { readText } from '../load/read.js';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
 import type { z } from 'zod';
 import { build } from '../batch/index.js';
@@ -89,7 +89,9 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
   const configDir = dirname(configPath);
   const fromConfig = (p: string) => (isAbsolute(p) ? p : relative(io.cwd, resolve(configDir, p)) || '.');
 
-  const inputs = args.length > 0 ? args : config.inputs ? config.inputs.map(fromConfig) : [EXAMPLES_DIR];
+  // The bundled examples are the data files beside the examples' CI workflow, not the workflow.
+  const examples = `${(relative(io.cwd, EXAMPLES_DIR) || '.').split(sep).join('/')}/*.yaml`;
+  const inputs = args.length > 0 ? args : config.inputs ? config.inputs.map(fromConfig) : [examples];
   const ci = io.env['CI'] === 'true' || io.env['CI'] === '1';
   const interactive = io.isTTY && !ci;
   const reporterName: ReporterName = opts.reporter ?? config.reporter ?? (interactive ? 'pretty' : 'plain');
