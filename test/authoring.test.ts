@@ -70,6 +70,36 @@ describe('report schema', () => {
     expect(JSON.parse(r.stdout).$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
 
+  it('gives every field a Chinese title and description, for hover and completion in an editor', () => {
+    const fields: [string, Record<string, unknown>][] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) {
+        for (const n of node) walk(n, path);
+        return;
+      }
+      if (node === null || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      for (const [key, value] of Object.entries(record)) {
+        if (key === 'properties') {
+          for (const [name, field] of Object.entries(value as Record<string, Record<string, unknown>>)) {
+            fields.push([`${path}.${name}`, field]);
+            walk(field, `${path}.${name}`);
+          }
+        } else walk(value, path);
+      }
+    };
+    walk(reportJsonSchema(), '');
+    expect(fields.length).toBeGreaterThan(100);
+    const han = /\p{Script=Han}/u;
+    const latinWords = /[A-Za-z]{3,}\s+[A-Za-z]{3,}/;
+    const bad = fields.filter(
+      ([, f]) => !(typeof f['title'] === 'string' && han.test(f['title']) && typeof f['description'] === 'string' && han.test(f['description']) && !latinWords.test(f['description'])),
+    );
+    expect(bad.map(([path]) => path)).toEqual([]);
+    const disputes = fields.find(([path]) => path === '.achievements.disputes.resolved');
+    expect(disputes?.[1]['title']).toBe('成功化解');
+  });
+
   it.each(readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')))('accepts examples/%s, which references it', (name) => {
     const text = readFileSync(join(EXAMPLES, name), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/report.schema.json');

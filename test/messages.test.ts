@@ -65,6 +65,10 @@ const CASES: [string, string][] = [
   ['a kind that is not 乡, 镇 or 街道', MINIMAL.replace('kind: 乡', 'kind: 村')],
   ['an unknown key near a known one', MINIMAL.replace('  county:', '  contry: x\n  county:')],
   ['an unknown key at the top', `${MINIMAL}acheivements: {}\n`],
+  ['a typo, a figure in words and a rate of 180% at once', achievements('  disputes:\n    totl: 95\n    resolved: 九十五\n    resolution_rate: 180%\n')],
+  ['keys written in Chinese', achievements('  disputes:\n    排查调处: 95\n    化解: 90\n')],
+  ['a required field under a Chinese key', MINIMAL.replace('year: 2025', '年度: 2025')],
+  ['a Chinese key like no field', `${MINIMAL}备注: 无\n`],
   ['a missing township name', MINIMAL.replace('  name: 测试乡\n', '')],
   ['a duplicate key', `${MINIMAL}year: 2024\n`],
   ['a YAML syntax error', `${MINIMAL}opening: "not closed\n`],
@@ -120,7 +124,7 @@ async function describeCase(file: string, source: string, path?: string, quiet =
 }
 
 /** The same messages in Chinese, the language clerks read them in (the second snapshot of each case). */
-async function inChinese(run: () => Promise<string>): Promise<string> {
+async function inChinese(run: () => string | Promise<string>): Promise<string> {
   setLang('zh');
   try {
     return await run();
@@ -145,19 +149,24 @@ describe('the messages are the ones reviewed', () => {
     expect(await inChinese(() => describeCase('town.yaml', source, undefined, true))).toMatchSnapshot();
   });
 
-  it.each(SETTINGS)('settings file: %s', (_name, source) => {
+  it.each(SETTINGS)('settings file: %s', async (_name, source) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'report.config.yaml'), source);
-    const { diagnostics } = readConfig(join(dir, 'report.config.yaml'), { out: () => {}, err: () => {}, isTTY: false, env: {}, cwd: dir });
-    expect(diagnostics.map(show).join('\n') || '(no messages)').toMatchSnapshot();
+    const read = () =>
+      readConfig(join(dir, 'report.config.yaml'), { out: () => {}, err: () => {}, isTTY: false, env: {}, cwd: dir })
+        .diagnostics.map(show)
+        .join('\n') || '(no messages)';
+    expect(read()).toMatchSnapshot();
+    expect(await inChinese(read)).toMatchSnapshot();
   });
 
-  it.each(PACKS)('template pack: %s', (_name, source) => {
+  it.each(PACKS)('template pack: %s', async (_name, source) => {
     const pack = join(tempDir(), 'mine');
     mkdirSync(join(pack, 'sections'), { recursive: true });
     writeFileSync(join(pack, 'pack.yaml'), source);
     writeFileSync(join(pack, 'sections', '10-a.md'), '## 甲\n\n正文。\n');
-    const { diagnostics } = loadPack(pack, dirname(pack));
-    expect(diagnostics.map(show).join('\n') || '(no messages)').toMatchSnapshot();
+    const read = () => loadPack(pack, dirname(pack)).diagnostics.map(show).join('\n') || '(no messages)';
+    expect(read()).toMatchSnapshot();
+    expect(await inChinese(read)).toMatchSnapshot();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distance, suggest } from '../src/yaml/suggest.js';
+import { distance, suggest, suggestByLabel } from '../src/yaml/suggest.js';
 
 describe('typo suggestions', () => {
   it.each([
@@ -44,5 +44,46 @@ describe('typo suggestions', () => {
   it('keeps the first of equally close keys', () => {
     expect(suggest('ab', ['aa', 'bb'])).toBe('aa');
     expect(suggest('ab', ['bb', 'aa'])).toBe('bb');
+  });
+});
+
+describe('suggestions for a key written in Chinese', () => {
+  const disputes = [
+    { key: 'screenings', label: '开展矛盾纠纷排查' },
+    { key: 'total', label: '排查调处矛盾纠纷' },
+    { key: 'resolved', label: '成功化解' },
+    { key: 'resolution_rate', label: '化解（调解）成功率' },
+    { key: 'petitions', label: '受理信访案件' },
+    { key: 'petitions_closed', label: '办结信访案件' },
+  ];
+  const top = [
+    { key: 'township', label: '乡镇（街道）身份' },
+    { key: 'year', label: '报告所述年度' },
+    { key: 'date', label: '成文日期' },
+    { key: 'overrides', label: '本乡镇自己的章节模板' },
+  ];
+  it.each([
+    ['化解', 'resolved', disputes],
+    ['成功化解', 'resolved', disputes],
+    ['化解成功率', 'resolution_rate', disputes],
+    ['排查调处', 'total', disputes],
+    ['矛盾纠纷排查', 'screenings', disputes],
+    ['信访', 'petitions', disputes],
+    ['信访办结', 'petitions_closed', disputes],
+    ['乡镇', 'township', top],
+    ['年度', 'year', top],
+    ['日期', 'date', top],
+  ])('%s → %s', (word, key, candidates) => {
+    expect(suggestByLabel(word, candidates)).toBe(key);
+  });
+  it.each([
+    ['备注', top],
+    ['其他', disputes],
+    ['', disputes],
+  ])('%s is like none of them', (word, candidates) => {
+    expect(suggestByLabel(word, candidates)).toBeUndefined();
+  });
+  it('is undefined without candidates', () => {
+    expect(suggestByLabel('化解', [])).toBeUndefined();
   });
 });

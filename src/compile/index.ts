@@ -120,7 +120,15 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
     );
   }
   result.diagnostics.push(...loaded.diagnostics);
-  if (!loaded.data) return undefined;
+  if (!loaded.data) {
+    // No report, but the figures written right are still checked: one run names every problem.
+    if (loaded.partial) {
+      const derived = derive(file, loaded.partial, loaded.locator);
+      const linted = lint({ file, data: derived.data, source, locator: loaded.locator, ...(pack.meta.deadline ? { deadline: pack.meta.deadline } : {}) });
+      result.diagnostics.push(...applyRuleSettings([...derived.diagnostics, ...linted], options.rules));
+    }
+    return undefined;
+  }
 
   const derived = derive(file, loaded.data, loaded.locator);
   result.data = derived.data;

@@ -15,6 +15,10 @@ export const DIAGNOSTIC_MESSAGES = {
   'data.unknown-key': { zh: '数据文件没有{field}这个字段', en: '{field} is not a field the data file knows' },
   'data.unknown-key.under': { zh: '{parent}下没有{field}这个字段', en: '{field} is not a field the data file knows under {parent}' },
   'data.did-you-mean': { zh: '是不是要写 {guess}？', en: 'Did you mean {guess}?' },
+  'data.english-keys': {
+    zh: '冒号前的字段名用英文写，中文写在冒号后面。',
+    en: ' Field names are written in English (before the colon); Chinese goes in the value after it.',
+  },
   'data.known-fields': { zh: '这里可以写的字段：{list}。', en: 'Known fields here: {list}.' },
   'data.remove-key': { zh: '删去这一项。', en: 'Remove this key.' },
   'data.missing': { zh: '缺少必填字段{field}', en: 'Required field {field} is missing' },

@@ -5,11 +5,11 @@
 import { z } from 'zod';
 import { diagnostic, hasErrors, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
 import { checkValues } from './values.js';
-import { fieldLabel, fieldName } from './labels.js';
+import { fieldLabel, fieldName, keyName } from './labels.js';
 import { lang, t } from '../i18n/index.js';
 import { RULES } from '../rules/catalogue.js';
 import { checkYaml, knownKeys, parseYaml, pathString, schemaAt as schemaNodeAt, valueAt, type Issue, type Locator, type Path, type YamlRules } from '../yaml/index.js';
-import { suggest } from '../yaml/suggest.js';
+import { suggest, suggestByLabel } from '../yaml/suggest.js';
 import { reportSchema, type ReportData } from './schema.js';
 
 export { reportSchema, type ReportData } from './schema.js';
@@ -20,6 +20,8 @@ export * from './figure.js';
 export interface Loaded {
   file: string;
   data: ReportData | undefined;
+  /** When `data` is undefined for errors in some fields: the data without them, for the checks of the rest. */
+  partial?: ReportData | undefined;
   locator: Locator;
   diagnostics: Diagnostic[];
 }
@@ -41,25 +43,35 @@ export function loadReport(file: string, source: string): Loaded {
     return { file, data: undefined, locator, diagnostics: [empty] };
   }
   const values = checkValues(file, parsed.raw, locator, parsed.oddNumbers);
-  const checked = checkYaml(parsed, reportSchema, DATA_RULES, (issue, path) => issueDiagnostics(file, issue, path, locator, parsed.raw), { reportInput: true });
-  const diagnostics = [...values, ...checked.diagnostics];
-  return { file, data: hasErrors(values) ? undefined : checked.value, locator, diagnostics };
+  const seen: Seen = { guessed: new Set(), missing: new Map() };
+  const checked = checkYaml(parsed, reportSchema, DATA_RULES, (issue, path) => issueDiagnostics(file, issue, path, locator, parsed.raw, seen), { reportInput: true });
+  // A required field written under another key (年度: for year:) is one problem, named at the key.
+  const diagnostics = [...values, ...checked.diagnostics.filter((d) => !seen.guessed.has(seen.missing.get(d) ?? ''))];
+  if (hasErrors(values)) return { file, data: undefined, locator, diagnostics };
+  return { file, data: checked.value, partial: checked.partial, locator, diagnostics };
 }
 
-function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locator, raw: unknown): Diagnostic[] {
+/** What the messages of one file have found so far: the keys suggested for unknown ones, and the missing fields. */
+interface Seen {
+  guessed: Set<string>;
+  missing: Map<Diagnostic, string>;
+}
+
+function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locator, raw: unknown, seen: Seen): Diagnostic[] {
   const where = pathString(path);
   const field = fieldName(path);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(reportSchema, path);
       return issue.keys.map((key) => {
-        const guess = suggest(key, known);
+        const guess = suggest(key, known) ?? suggestByLabel(key, labelled(path, known));
         const span = locator.key(path, key);
-        const name = `\`${pathString([...path, key])}\``;
+        const name = keyName(path, key);
+        if (guess) seen.guessed.add(pathString([...path, guess]));
         return diagnostic(file, {
           ruleId: 'data/unknown-key',
           reason: where ? t('data.unknown-key.under', { field: name, parent: field }) : t('data.unknown-key', { field: name }),
-          note: guess ? t('data.did-you-mean', { guess: guessName(path, guess) }) : t('data.known-fields', { list: known.join(', ') }),
+          note: guess ? `${t('data.did-you-mean', { guess: guessName(path, guess) })}${HAN.test(key) ? t('data.english-keys') : ''}` : knownFields(path, key, known),
           start: span?.start,
           end: span?.end,
         });
@@ -69,15 +81,15 @@ function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locat
       const value = valueAt(raw, path);
       if (value === undefined) {
         const span = locator.value(path.slice(0, -1));
-        return [
-          diagnostic(file, {
-            ruleId: 'data/missing-field',
-            reason: t('data.missing', { field }),
-            note: t('data.missing.note', { key: String(path[path.length - 1]), what: describe(path) }),
-            start: span?.start,
-            end: span?.end,
-          }),
-        ];
+        const missing = diagnostic(file, {
+          ruleId: 'data/missing-field',
+          reason: t('data.missing', { field }),
+          note: t('data.missing.note', { key: String(path[path.length - 1]), what: describe(path) }),
+          start: span?.start,
+          end: span?.end,
+        });
+        seen.missing.set(missing, where);
+        return [missing];
       }
       const span = locator.value(path);
       return [
@@ -131,8 +143,29 @@ function rangeOf(issue: Issue): string {
 
 /** A suggested key as the note names it: with its Chinese label too, when there is one. */
 function guessName(path: Path, guess: string): string {
-  const label = lang() === 'zh' ? fieldLabel([...path, guess]) : undefined;
-  return label ? `\`${guess}\`（${label}）` : `\`${guess}\``;
+  if (lang() === 'en') return `\`${guess}\``;
+  const label = fieldLabel([...path, guess]);
+  return label ? `“${guess}”（${label}）` : `“${guess}”`;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** The fields a block may have, for a key like none of them: with their Chinese labels when the key was written in Chinese. */
+function knownFields(path: Path, key: string, known: readonly string[]): string {
+  if (!HAN.test(key) || lang() === 'en') return t('data.known-fields', { list: known.join(', ') });
+  const list = known.map((k) => {
+    const label = fieldLabel([...path, k]);
+    return label ? `${k}（${label}）` : k;
+  });
+  return `${t('data.known-fields', { list: list.join('、') })}${t('data.english-keys')}`;
+}
+
+/** The keys known at a path with their Chinese labels, for a key written in Chinese. */
+function labelled(path: Path, known: readonly string[]): { key: string; label: string }[] {
+  return known.flatMap((key) => {
+    const label = fieldLabel([...path, key]);
+    return label ? [{ key, label }] : [];
+  });
 }
 
 /** The data file's schema node at a path, with nullable/default/optional wrappers removed. */

@@ -1,5 +1,6 @@
 /** The data file's JSON Schema (draft-07), from the same schema that validates it. */
 import { z } from 'zod';
+import { labelOf } from './labels.js';
 import { figure, reportSchema } from './schema.js';
 
 /** What a figure written as text looks like, for editors: 63, 200余, 约300, 95%以上, 0.7万余元. */
@@ -24,10 +25,29 @@ export function reportJsonSchema(): Record<string, unknown> {
       });
     },
   }) as Record<string, unknown>;
+  titled(schema);
   return {
     $schema: schema['$schema'],
     title: '法治政府建设年度报告数据文件',
     description: '一个乡镇（街道）一个年度的数据：身份、数字和叙述文字。township-report 的 report build 据此生成报告。',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
+}
+
+/** Gives every field a Chinese title (its label: 成功化解), which editors show on hover and in completion beside the description. */
+function titled(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) titled(n);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  const properties = record['properties'];
+  if (properties && typeof properties === 'object') {
+    for (const field of Object.values(properties as Record<string, Record<string, unknown>>)) {
+      const description = field['description'];
+      if (typeof description === 'string' && field['title'] === undefined) field['title'] = labelOf(description);
+    }
+  }
+  for (const value of Object.values(record)) titled(value);
 }

@@ -34,7 +34,7 @@ function nodes(path: Path): (z.ZodType | undefined)[] {
 }
 
 /** A label from a description: the words before its first comma or colon, without a unit in brackets at the end. */
-function labelOf(text: string): string {
+export function labelOf(text: string): string {
   return text
     .split(/[，：,:;；]| \(/)[0]!
     .replace(/（[^（）]*）$/, '')
@@ -70,4 +70,9 @@ export function fieldName(path: Path): string {
   if (lang() === 'en') return `\`${key}\``;
   const label = fieldLabel(path);
   return label ? `“${label}”（${key}）` : `\`${key}\``;
+}
+
+/** A key the data file does not know, as a message names it: “totl” in Chinese (the block it is in is named beside it), `achievements.disputes.totl` in English. */
+export function keyName(path: Path, key: string): string {
+  return lang() === 'en' ? `\`${pathString([...path, key])}\`` : `“${key}”`;
 }

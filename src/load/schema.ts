@@ -8,8 +8,6 @@ import { z } from 'zod';
 import { parseFigure, type Figure } from './figure.js';
 import { t } from '../i18n/index.js';
 
-const FIGURE_HINT = 'a number such as 63, an approximate number such as 200余 or 约300, or a bound such as 95%以上';
-
 export const figure = z
   .union([z.number(), z.string()], { error: () => t('figure.hint') })
   .transform((input, ctx): Figure => {
@@ -20,7 +18,7 @@ export const figure = z
     }
     return parsed.figure;
   })
-  .meta({ description: `数字：63、200余、约300、95%以上、0.7万余元 (${FIGURE_HINT})` });
+  .meta({ description: '数字：写作 63、200余、约300、95%以上 或 0.7万余元，最多一个修饰词' });
 
 const opt = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 const fig = (description: string) => opt(figure).meta({ description });
@@ -31,7 +29,7 @@ const narrative = text('叙述文字：按原样输出，空一行分段');
 
 /** A numbered item inside a subsection: "1. 信访矛盾多元化解：……". */
 const item = z.strictObject({
-  heading: z.string().meta({ description: '小标题，不写序号 (heading without its number)' }),
+  heading: z.string().meta({ description: '小标题，不写序号' }),
   text: narrative,
 });
 
@@ -94,7 +92,7 @@ const duty = opt(
 );
 
 export const reportSchema = z.strictObject({
-  township: identity.meta({ description: '本乡镇（街道）身份信息' }),
+  township: identity.meta({ description: '乡镇（街道）身份：名称、类型、发文机关、所属县（区）' }),
   year: z.number().int().min(2000).max(2100).meta({ description: '报告所述年度，如 2025' }),
   date: date,
   title: text('标题，默认“发文机关+年度+年法治政府建设年度报告”'),
@@ -197,12 +195,14 @@ export const reportSchema = z.strictObject({
   plans: opt(
     z.strictObject({
       intro: narrative,
-      items: z.array(
-        z.strictObject({
-          heading: z.string().meta({ description: '工作安排标题，不写序号' }),
-          text: narrative,
-        }),
-      ),
+      items: z
+        .array(
+          z.strictObject({
+            heading: z.string().meta({ description: '工作安排标题，不写序号' }),
+            text: narrative,
+          }),
+        )
+        .meta({ description: '工作安排：每项一个标题和正文' }),
     }),
   ).meta({ description: '四、下一年度主要安排' }),
 

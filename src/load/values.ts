@@ -5,9 +5,9 @@
  * diagnostics describe.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { pathString, type Locator, type OddNumber, type Path } from '../yaml/index.js';
+import type { Locator, OddNumber, Path } from '../yaml/index.js';
 import { t } from '../i18n/index.js';
-import { fieldName } from './labels.js';
+import { fieldName, keyName } from './labels.js';
 
 /**
  * Characters no XML document (so no DOCX) may hold, and those no text should: C0 controls other
@@ -61,7 +61,7 @@ export function checkValues(file: string, raw: unknown, locator: Locator, oddNum
           out.push(
             diagnostic(file, {
               ruleId: 'data/unknown-key',
-              reason: t('data.unknown-key', { field: `\`${pathString([...path, key])}\`` }),
+              reason: t('data.unknown-key', { field: keyName(path, key) }),
               note: t('data.remove-key'),
               start: span?.start,
               end: span?.end,
@@ -83,7 +83,7 @@ export function checkValues(file: string, raw: unknown, locator: Locator, oddNum
   const checkText = (text: string, path: Path, isKey: boolean, key?: string): string => {
     // Looked up only for a value that has a problem: most have none.
     const spanOf = () => (isKey && key !== undefined ? locator.key(path, key) : locator.value(path));
-    const field = isKey && key !== undefined ? `\`${pathString([...path, key])}\`` : fieldName(path);
+    const field = isKey && key !== undefined ? keyName(path, key) : fieldName(path);
     const bad = text.match(FORBIDDEN);
     if (bad) {
       const names = [...new Set(bad.map((c) => codePoint(c)))];

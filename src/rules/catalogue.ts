@@ -50,7 +50,7 @@ export const RULES = {
   'data/unknown-key': rule(
     'error',
     ['数据文件没有定义的字段，并给出最接近的已知字段', 'a field the data file does not define, with the closest known field'],
-    ['`contry:` → 是不是要写 `county`？', '`contry:` → did you mean `county`?'],
+    ['`contry:` → 是不是要写 “county”（所属县）？', '`contry:` → did you mean `county`?'],
   ),
   'data/missing-field': rule(
     'error',

@@ -214,6 +214,8 @@ export type ExplainIssue = (issue: Issue, path: Path, parsed: ParsedYaml) => Dia
 export interface Checked<T> {
   value: T | undefined;
   diagnostics: Diagnostic[];
+  /** When the value failed the schema: what is left once every field in error is taken out, if that passes. */
+  partial?: T | undefined;
 }
 
 /** Checks parsed YAML against a schema; every issue becomes a diagnostic at the field it concerns. */
@@ -231,7 +233,47 @@ export function checkYaml<S extends z.ZodType>(
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     return explain?.(issue, path, parsed) ?? commonIssue(issue, path, parsed, schema, rules);
   });
-  return { value: undefined, diagnostics };
+  return { value: undefined, diagnostics, partial: withoutErrors(schema, parsed.raw, result.error.issues, context) };
+}
+
+/**
+ * The value with every field in error taken out (an unknown key, a value of the wrong kind, a figure
+ * that is not one), when what is left passes the schema: so that the checks of what was written
+ * right (a rate of 180%, two figures that disagree) are reported in the same run as the errors. A
+ * required field missing takes its block out with it; the whole file missing one gives nothing.
+ */
+function withoutErrors<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  first: readonly z.core.$ZodIssue[],
+  context?: z.core.ParseContext<z.core.$ZodIssue> & Record<string, unknown>,
+): z.output<S> | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const value = structuredClone(raw) as Record<string, unknown>;
+  let issues = first;
+  // Taking out a field can leave its block empty or without a field it must have: a few passes.
+  for (let pass = 0; pass < 4; pass++) {
+    const cuts: Path[] = [];
+    for (const issue of issues) {
+      const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) cuts.push([...path, key]);
+      else if (valueAt(value, path) === undefined) cuts.push(path.slice(0, -1));
+      else cuts.push(path);
+    }
+    if (cuts.some((path) => path.length === 0)) return undefined;
+    // Deepest and last first, so that taking an item out of a list leaves the others' places right.
+    cuts.sort((a, b) => b.length - a.length || String(b[b.length - 1]).localeCompare(String(a[a.length - 1]), 'en', { numeric: true }));
+    for (const path of cuts) {
+      const parent = valueAt(value, path.slice(0, -1));
+      const key = path[path.length - 1] as string | number;
+      if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
+      else if (parent !== null && typeof parent === 'object') delete (parent as Record<string, unknown>)[key];
+    }
+    const again = schema.safeParse(value, context);
+    if (again.success) return again.data;
+    issues = again.error.issues;
+  }
+  return undefined;
 }
 
 /** Reads and checks YAML text in one step. */
