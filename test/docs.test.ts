@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES, type RuleId } from '../src/rules/catalogue.js';
 import { rulesMarkdown, tableCell } from '../src/rules/docs.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -12,7 +12,8 @@ function sources(dir: string): string[] {
 }
 
 describe('documentation', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  // The Chinese README for the clerks, the English one beside it.
+  const readmes = ['README.md', 'README.en.md'].map((name) => [name, readFileSync(join(ROOT, name), 'utf8')] as const);
 
   it('docs/rules.md (Chinese) and docs/en/rules.md are generated from the rule catalogue and are current (npm run docs rewrites them)', async () => {
     await expect(rulesMarkdown('zh')).toMatchFileSnapshot(join(ROOT, 'docs', 'rules.md'));
@@ -51,7 +52,22 @@ describe('documentation', () => {
     for (const id of Object.keys(RULES)) expect([...used], `${id} is never reported`).toContain(id);
   });
 
-  it('the README shows every command and every build option', async () => {
+  it.each(readmes)('%s shows what report check really prints for its example file', async (name, readme) => {
+    const zh = name === 'README.md';
+    const at = readme.indexOf(zh ? '### 检查' : '### Checks');
+    const [, input] = /```yaml\n([\s\S]*?)```/.exec(readme.slice(at))!;
+    const shown = /```\n((?:失败|failed) town\.yaml\n[\s\S]*?)```/.exec(readme.slice(at))![1]!;
+    const dir = tempDir('readme-');
+    writeFileSync(join(dir, 'town.yaml'), input!);
+    const r = await runCli(['check', 'town.yaml', '--lang', zh ? 'zh' : 'en'], dir);
+    expect(r.code).toBe(1);
+    const time = zh ? /用时 [\d.]+ 秒/g : /in [\d.]+s/g;
+    expect(r.stderr.trim().replace(time, '')).toBe(shown.trim().replace(time, ''));
+  });
+
+  it.each(readmes)('%s shows every command and every build option, and the two commands that set up and test', async (_name, readme) => {
+    expect(readme).toContain('npm install && npx report build');
+    expect(readme).toContain('npm test');
     const help = (await runCli(['--help'])).stdout;
     const commands = [...help.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== 'help');
     expect(commands.sort()).toEqual(['build', 'check', 'init', 'manifest', 'schema', 'templates']);
