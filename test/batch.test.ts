@@ -231,6 +231,22 @@ describe('shards', () => {
     expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('| 合计 | 9个 |');
   });
 
+  it('succeed, and write a manifest to merge, when a shard is given no township', async () => {
+    const dir = county(2, false);
+    const n = 8;
+    const inputs = ['data/towns/town-001.yaml', 'data/towns/town-002.yaml'];
+    const empty = Array.from({ length: n }, (_, k) => k + 1).find((k) => inputs.every((f) => shardOf(f, n) !== k))!;
+    const r = await runCli(['build', 'data', '--out', 'out', '--format', 'md', '--shard', `${empty}/${n}`], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', `manifest.shard-${empty}-of-${n}.json`), 'utf8'));
+    expect(manifest.reports).toEqual([]);
+    const shards = Array.from({ length: n }, (_, k) => k + 1);
+    for (const k of shards) if (k !== empty) expect((await runCli(['build', 'data', '--out', 'out', '--format', 'md', '--shard', `${k}/${n}`], dir)).code).toBe(0);
+    const merged = await runCli(['manifest', 'merge', ...shards.map((k) => `out/manifest.shard-${k}-of-${n}.json`), '--out', 'out/manifest.json'], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')).reports).toHaveLength(2);
+  });
+
   it('reject a malformed --shard with exit 2', async () => {
     const r = await runCli(['build', '--shard', '4/3']);
     expect(r.code).toBe(2);
@@ -296,9 +312,14 @@ describe('reporters', () => {
 });
 
 describe('interrupted builds', () => {
+  let stderr = '';
   async function interrupt(signal: NodeJS.Signals, dir: string, jobs = '2'): Promise<number | null> {
     const child = spawn(process.execPath, [BIN, 'build', 'data', '--out', 'out', '--jobs', jobs, '--reporter', 'plain'], { cwd: dir, env: { ...process.env, CI: 'true', REPORT_LANG: 'en' } });
     let seen = 0;
+    stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (d: Buffer) => {
         seen += (d.toString().match(/^built /gm) ?? []).length;
@@ -319,6 +340,11 @@ describe('interrupted builds', () => {
     const complete = assertComplete(join(dir, 'out'));
     expect(complete).toBeGreaterThan(0);
     expect(complete).toBeLessThan(360);
+    // The townships not built are counted, at the first of them.
+    const left = /^(data\/towns\/town-\d+\.yaml)\s+error\s+The build was interrupted: (\d+) reports from this one on were not built\s+internal\/interrupted$/m.exec(stderr);
+    expect(left, stderr).not.toBeNull();
+    const built = (stderr.match(/^built /gm) ?? []).length;
+    expect(built + Number(left![2])).toBe(120);
     // The next build finishes the job and rebuilds nothing it has.
     const again = await runCli(['build', 'data', '--out', 'out', '--jobs', '2'], dir);
     expect(again.code).toBe(0);

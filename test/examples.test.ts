@@ -8,7 +8,7 @@ describe.each(Object.keys(SEED_FIGURES))('example %s', (name) => {
     const r = await compileYaml(example(name), ['md', 'html'], undefined, `examples/${name}`);
     const expected = name === 'zuolan-2024.yaml' ? [] : [['regulation/missing-part', 'warning']];
     expect(r.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual(expected);
-    if (expected.length) expect(r.diagnostics[0]?.reason).toMatch(/^Part 三（党政主要负责人履行推进法治建设第一责任人职责情况） is missing/);
+    if (expected.length) expect(r.diagnostics[0]?.reason).toMatch(/^Part 3（党政主要负责人履行推进法治建设第一责任人职责情况） is missing/);
   });
 
   it('states every figure of the seed report in Markdown and HTML', async () => {

@@ -76,7 +76,7 @@ describe('the catalogue', () => {
       .join('\n');
     // Ids given whole, or built from a prefix and a value (`status.${r.status}`, `read.${problem}`).
     const built = [...code.matchAll(/`([a-z][\w-]*\.)\$\{/g)].map((m) => m[1]!);
-    expect(built.sort()).toEqual(['read.', 'status.']);
+    expect(built.sort()).toEqual(['node.', 'read.', 'status.']);
     const unused = ids.filter((id) => !code.includes(`'${id}'`) && !built.some((prefix) => id.startsWith(prefix) && !id.slice(prefix.length).includes('.')));
     expect(unused).toEqual([]);
     const used = [...code.matchAll(/\bt\('([a-z][\w.-]*)'/g)].map((m) => m[1]!);
@@ -139,5 +139,23 @@ describe('help laid out for Chinese', () => {
     expect(wrapped.replace(/\n/g, '')).toBe('由数据文件、存放数据文件的文件夹（连同其中的子文件夹）或通配符生成报告。report.config.yaml 的 inputs');
     expect(wrapped.split('\n').every((line) => !/^[，。、；：！？）》”]/.test(line))).toBe(true);
     expect(wrapped).toContain('report.config.yaml');
+  });
+
+  it('never ends a line with an opening bracket or quote', () => {
+    // At 40 columns the unbroken line would end with （.
+    for (let width = 40; width < 60; width++) {
+      const wrapped = boxWrap('只检查数据文件，不生成报告：格式、数字、条例要求（第二十五条的各部分、日期）和“文字”。规则见《规定》。', width);
+      expect(
+        wrapped.split('\n').every((line) => !/[（《“]$/.test(line)),
+        wrapped,
+      ).toBe(true);
+    }
+  });
+
+  it('puts the placeholders of a usage line in the language of the run', async () => {
+    const zh = await runCli(['manifest', 'merge', '--help', '--lang', 'zh']);
+    expect(zh.stdout.split('\n')[0]).toBe('用法： report manifest merge [选项] <清单...>');
+    const en = await runCli(['manifest', 'merge', '--help', '--lang', 'en']);
+    expect(en.stdout.split('\n')[0]).toBe('Usage: report manifest merge [options] <manifests...>');
   });
 });

@@ -108,7 +108,7 @@ describe('reporters in the command line', () => {
     const r = await runCli([command, 'data', 'gone.yaml', ...(command === 'build' ? ['--out', 'out', '--format', 'md'] : []), '--reporter', name], dir);
     expect(r.stderr).not.toContain('unexpected failure');
     expect(r.code).toBe(1);
-    const totals = command === 'build' ? /^1 built, 1 failed, 0 unchanged, 2 errors, \d+ warnings in [\d.]+s$/ : /^1 checked, 1 with errors, 2 errors, \d+ warnings in [\d.]+s$/;
+    const totals = command === 'build' ? /^1 built, 1 failed, 0 unchanged, 2 errors, \d+ warnings in [\d.]+s$/ : /^1 passed, 1 with errors, 2 errors, \d+ warnings in [\d.]+s$/;
     if (name === 'json') {
       const doc = JSON.parse(r.stdout);
       expect(doc.reports.map((x: ReportResult) => [x.input, x.status]).sort()).toEqual([

@@ -45,7 +45,7 @@ describe('lint rules', () => {
 
   it('names the missing 第一责任人 part with its rule id', async () => {
     const d = (await diagnosticsOf('regulation--missing-part.fail.yaml')).filter((x) => x.ruleId === 'regulation/missing-part');
-    expect(d.map((x) => x.reason)).toEqual(['Part 三（党政主要负责人履行推进法治建设第一责任人职责情况） is missing: Art. 25 of 《法治政府建设与责任落实督察工作规定》 requires it']);
+    expect(d.map((x) => x.reason)).toEqual(['Part 3（党政主要负责人履行推进法治建设第一责任人职责情况） is missing: Art. 25 of 《法治政府建设与责任落实督察工作规定》 requires it']);
   });
 
   it('takes severities from report.config.yaml: off, warn, error', async () => {
@@ -76,7 +76,7 @@ describe('lint rules', () => {
     const r = await runCli(['check', 'a.yaml'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^checked a\.yaml$/m);
-    expect(r.stderr).toMatch(/1 checked, 0 with errors/);
+    expect(r.stderr).toMatch(/1 passed, 0 with errors/);
     expect(readdirSync(dir)).toEqual(['a.yaml']);
   });
 });
@@ -175,8 +175,8 @@ describe('rules with a threshold, tried on both sides of it', () => {
   });
 
   it('figures/year-on-year says how many times more, or less, a figure is', async () => {
-    expect((await yearOnYear(400, 1200))[0]?.reason).toBe("行政执法检查 is 1200次, 3 times last year's 400次 (last.yaml)");
-    expect((await yearOnYear(400, 100))[0]?.reason).toBe("行政执法检查 is 100次, 4 times less than last year's 400次 (last.yaml)");
+    expect((await yearOnYear(400, 1200))[0]?.reason).toBe("`achievements.enforcement.inspections` is 1200次, 3 times last year's 400次 (last.yaml)");
+    expect((await yearOnYear(400, 100))[0]?.reason).toBe("`achievements.enforcement.inspections` is 100次, 4 times less than last year's 400次 (last.yaml)");
   });
 });
 

@@ -19,7 +19,7 @@ describe('template packs', () => {
     expect(pack).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ ruleId: 'template/syntax', line: 6 });
-    expect(diagnostics[0]?.reason).toContain("if doesn't match each");
+    expect(diagnostics[0]?.reason).toContain('{{#if}} is closed by {{/each}}; close it with {{/if}}');
     expect(diagnostics[0]?.file).toMatch(/sections\/45-extra\.md$/);
   });
 
@@ -70,7 +70,7 @@ describe('template packs', () => {
     const d = r.diagnostics.find((x) => x.ruleId === 'template/runtime');
     expect(d?.file).toMatch(/sections\/45-extra\.md$/);
     expect(d?.line).toBe(7);
-    expect(d?.reason).toContain('"nmae" not defined');
+    expect(d?.reason).toContain('“nmae” is not defined');
     expect(r.outputs.md).toBeUndefined();
   });
 

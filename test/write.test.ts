@@ -110,7 +110,7 @@ describe('a build whose output cannot be written', () => {
       const r = await run();
       expect(r.ok).toBe(false);
       expect(r.reports.map((x) => x.status)).toEqual(['failed']);
-      expect(r.reports[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.reason}`)).toEqual(['output/write: Could not write this report: ENOSPC: injected failure']);
+      expect(r.reports[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.reason}`)).toEqual(['output/write: Could not write this report: the disk is full']);
     } finally {
       write.mockReset();
       write.mockImplementation(actual.writeFileSync);
@@ -167,7 +167,7 @@ describe('a build whose output cannot be written', () => {
     }
     expect(r.ok).toBe(false);
     expect(r.reports.map((x) => x.status)).toEqual(['built', 'built']);
-    expect(r.diagnostics.map((d) => `${d.file}: ${d.ruleId}: ${d.reason}`)).toEqual(['out/manifest.json: output/write: Could not write the manifest and roll-up: ENOSPC: injected failure']);
+    expect(r.diagnostics.map((d) => `${d.file}: ${d.ruleId}: ${d.reason}`)).toEqual(['out/manifest.json: output/write: Could not write the manifest and roll-up: the disk is full']);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.md', 'b.md']);
     const again = await run();
     expect(again.ok).toBe(true);

@@ -6,12 +6,12 @@
  */
 import { availableParallelism, freemem } from 'node:os';
 import { relative } from 'node:path';
-import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { unreadable, type Settled, type Todo } from './plan.js';
 import { posix, type BatchSettings } from './settings.js';
 import type { Compiler, TaskResult } from './task.js';
 import { readText } from '../load/read.js';
-import { lang } from '../i18n/index.js';
+import { lang, t } from '../i18n/index.js';
 
 /** A compiled report as the write step takes it: dependencies relative to the working folder. */
 export interface CompiledReport {
@@ -102,6 +102,17 @@ export async function compileInOrder(
     // Whatever happened, the worker threads must not keep the process alive.
     control.signal?.removeEventListener('abort', onAbort);
     await compiler.close();
+  }
+  // Reports not handed on are not built: say how many, at the first of them.
+  const first = todo[nextToHandle];
+  if (interrupted && first) {
+    diagnostics.push(
+      diagnostic(first.input.display, {
+        ruleId: 'internal/interrupted',
+        reason: t('batch.interrupted.rest', { count: todo.length - nextToHandle }),
+        note: t('batch.interrupted.note'),
+      }),
+    );
   }
   return { packOk: true, interrupted, diagnostics };
 }

@@ -9,7 +9,7 @@
  * outputs are written whole or not at all.
  */
 import { t } from '../i18n/index.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, hasErrors, systemError, type Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from '../compile/index.js';
 import type { Format } from '../formats.js';
 import type { RuleSetting } from '../rules/catalogue.js';
@@ -142,7 +142,7 @@ async function buildLocked(settings: BatchSettings, options: BuildOptions, found
     diagnostics.push(
       diagnostic(shown(settings, 'manifest.json'), {
         ruleId: 'output/write',
-        reason: t('batch.manifest-write', { message: (e as Error).message }),
+        reason: t('batch.manifest-write', { message: systemError(e) }),
         note: t('batch.manifest-write.note'),
       }),
     );
@@ -152,7 +152,8 @@ async function buildLocked(settings: BatchSettings, options: BuildOptions, found
     !compiled.interrupted &&
     compiled.packOk &&
     !hasErrors(diagnostics) &&
-    ledger.reports.length > 0 &&
+    // A shard may be given none of the inputs (more shards than townships): that is no failure.
+    (ledger.reports.length > 0 || settings.sharded) &&
     ledger.reports.every((r) => r.status === 'built' || r.status === 'unchanged' || r.status === 'current' || r.status === 'checked');
   return { reports: ledger.reports, diagnostics, ok, interrupted: compiled.interrupted, manifest: manifest.path };
 }

@@ -134,7 +134,7 @@ export function finishManifest(settings: BatchSettings, ledger: Ledger, previous
     previous.reports.every((r) => stillThere(r.input)) &&
     existsSync(join(settings.outDir, 'index.html'));
   if (nothingChanged) return { path, written: undefined };
-  if (settings.readOnly || !packOk || (ledger.entries.size === 0 && !previous)) return { path: undefined, written: undefined };
+  if (settings.readOnly || !packOk || (ledger.entries.size === 0 && !previous && !settings.sharded)) return { path: undefined, written: undefined };
   const entries = new Map(ledger.entries);
   for (const r of previous?.reports ?? []) if (!entries.has(r.input) && stillThere(r.input)) entries.set(r.input, r);
   writeAtomic(settings.manifestPath, serializeManifest(TOOL, entries.values()));

@@ -6,7 +6,7 @@
 import { t } from '../i18n/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { compareDiagnostics, diagnostic, hasErrors, quote, type Diagnostic } from '../diagnostics/index.js';
+import { compareDiagnostics, diagnostic, hasErrors, quote, systemError, type Diagnostic } from '../diagnostics/index.js';
 import type { Format } from '../formats.js';
 import type { CompiledReport } from './compile.js';
 import type { ManifestOutput } from './manifest.js';
@@ -85,7 +85,7 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
   try {
     writeAllAtomic(planned.map((p) => ({ path: join(settings.outDir, p.rel), bytes: p.bytes })));
   } catch (e) {
-    return failed([diagnostic(input, { ruleId: 'output/write', reason: t('outputs.write', { message: (e as Error).message }) })]);
+    return failed([diagnostic(input, { ruleId: 'output/write', reason: t('outputs.write', { message: systemError(e) }) })]);
   }
   return {
     entry: { input, key, status: 'built', dependencies, outputs, summary: result.summary ?? null, ...counts },

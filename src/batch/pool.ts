@@ -80,7 +80,7 @@ export function workerPool(setup: CompilerSetup, jobs: number, script: string = 
     });
     worker.on('error', (err) => fail(slot, err));
     worker.on('exit', (code) => {
-      if (!closed && code !== 0) fail(slot, new Error(`worker stopped with code ${code}`));
+      if (!closed && code !== 0) fail(slot, new Error(t('batch.worker-stopped', { code })));
     });
     return { slot, ready };
   };

@@ -34,6 +34,8 @@ export interface BatchSettings {
   lintOnly: boolean;
   /** Write the county roll-up beside the manifest. */
   rollup: boolean;
+  /** One shard of a build (--shard k/n): its manifest is written even when no input falls to it, for the merge. */
+  sharded: boolean;
   /** Hash of everything every report's outputs depend on: the tool, the pack, formats, layout, output paths. */
   buildKey: string;
   manifestPath: string;
@@ -84,6 +86,7 @@ export function settle(options: {
     check: Boolean(options.check),
     lintOnly: Boolean(options.lintOnly),
     rollup: options.rollup ?? !options.shard,
+    sharded: Boolean(options.shard),
     buildKey,
     manifestPath: join(outDir, manifestName(options.shard)),
   };

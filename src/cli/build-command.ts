@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { t } from '../i18n/index.js';
+import { lang, t } from '../i18n/index.js';
 import { readText } from '../load/read.js';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
@@ -8,7 +8,7 @@ import { build } from '../batch/index.js';
 import { configSchema, type BuildFlags, type Config } from './options.js';
 import { FORMATS } from '../formats.js';
 import { checkPattern } from '../batch/paths.js';
-import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, quote, systemError, type Diagnostic } from '../diagnostics/index.js';
 import { layoutOverridesSchema } from '../render/layout.js';
 import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
 import { RULES, SETTABLE_RULES, type RuleId, type RuleSetting } from '../rules/catalogue.js';
@@ -25,7 +25,7 @@ export function readConfig(path: string, io: Io): { config: Config; diagnostics:
   try {
     source = readText(path).text;
   } catch (e) {
-    return { config: {}, diagnostics: [diagnostic(display, { ruleId: 'config/invalid', reason: `Cannot read settings: ${(e as Error).message.split('\n')[0]}` })] };
+    return { config: {}, diagnostics: [diagnostic(display, { ruleId: 'config/invalid', reason: t('config.unreadable', { message: systemError(e) }) })] };
   }
   const parsed = parseYaml(display, source, CONFIG_RULES);
   if (parsed.diagnostics.length === 0 && (parsed.raw === null || parsed.raw === undefined)) return { config: {}, diagnostics: [] };
@@ -48,7 +48,7 @@ const explainSetting: ExplainIssue = (issue, at, parsed) => {
     const note = fixed
       ? t(RULES[key as RuleId].severity === 'error' ? 'settings.fixed-error' : 'settings.fixed-warning', { key })
       : guess
-        ? t('data.did-you-mean', { guess: `\`${guess}\`` })
+        ? t('data.did-you-mean', { guess: lang() === 'zh' ? `“${guess}”` : `\`${guess}\`` })
         : isRule && key === undefined
           ? t('settings.severity')
           : isRule

@@ -3,7 +3,7 @@
  * stderr and the exit code. Exit codes: 0 every report built, 1 a report or
  * input had an error, 2 the command itself was used wrongly.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { detectLang, LANGS, setLang, t, type Lang, type MessageId } from '../i18n/index.js';
 import { limitHeapGrowth } from '../speed/heap.js';
 import { VERSION } from '../version.js';
@@ -92,7 +92,8 @@ export function displayWidth(text: string): number {
 /** Breaks text into lines of at most `width` columns: between words, and between any two Chinese characters (never before a closing mark). */
 export function boxWrap(text: string, width: number): string {
   if (width < 40) return text;
-  const chunk = /\s*(?:[\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60][，。、；：！？）》”’」』]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60]+)/gu;
+  // A line never ends with an opening bracket or quote, nor starts with a closing one or a comma.
+  const chunk = /\s*(?:[（《“‘「『]*[\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60][，。、；：！？）》”’」』]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60]+)/gu;
   return text
     .split(/\r\n|\n/)
     .map((line) => {
@@ -111,6 +112,20 @@ export function boxWrap(text: string, width: number): string {
       return lines.join('\n');
     })
     .join('\n');
+}
+
+const TERMS: [RegExp, MessageId][] = [
+  [/\[options\]/g, 'help.term.options'],
+  [/\[command\]/g, 'help.term.command'],
+  [/\binputs\b/g, 'help.term.inputs'],
+  [/\bmanifests\b/g, 'help.term.manifests'],
+];
+
+/** The placeholders of commander's usage lines, in the language of the run. */
+function terms(text: string): string {
+  let out = text;
+  for (const [pattern, id] of TERMS) out = out.replace(pattern, (m) => (m.startsWith('[') ? `[${t(id)}]` : t(id)));
+  return out;
 }
 
 /** Adds --lang to a command, so that it may stand anywhere on the command line. */
@@ -133,6 +148,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // A Chinese character takes two columns, and a line may break between any two of them.
       displayWidth: (text) => displayWidth(text),
       boxWrap: (text, width) => boxWrap(text, width),
+      // The placeholders of a usage line in the language of the run: report build [选项] [输入...].
+      commandUsage: (cmd) => terms(Help.prototype.commandUsage.call(new Help(), cmd)),
+      subcommandTerm: (cmd) => terms(Help.prototype.subcommandTerm.call(new Help(), cmd)),
+      argumentTerm: (argument) => terms(Help.prototype.argumentTerm.call(new Help(), argument)),
       optionDescription: (option) => (option.argChoices ? `${option.description}${t('help.choices', { choices: option.argChoices.join(', ') })}` : option.description),
     })
     .configureOutput({

@@ -54,7 +54,8 @@ function example(s: z.ZodType, indent: string): string[] {
     }
     return [`${indent}# - ……`];
   }
-  if (u instanceof z.ZodRecord) return [`${indent}#   名称: 数字`];
+  // overrides: names a section and its template; a breakdown names an item and its figure.
+  if (u instanceof z.ZodRecord) return [unwrap(u.valueType as z.ZodType) instanceof z.ZodString ? `${indent}#   responsibility: 我乡第一责任人.md` : `${indent}#   名称: 数字`];
   if (u instanceof z.ZodObject) {
     return Object.entries(u.shape as Record<string, z.ZodType>).flatMap(([k, f]) => {
       const inner = unwrap(f);

@@ -1,5 +1,5 @@
 /** A township's own section templates (`overrides:` in its data file), compiled with the pack's helpers. */
-import { t } from '../i18n/index.js';
+import { lang, list, t } from '../i18n/index.js';
 import { dirname, isAbsolute, posix, resolve } from 'node:path';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import { isInside, readText, ReadError } from '../load/read.js';
@@ -27,7 +27,7 @@ export function sectionOverrides(
         diagnostic(file, {
           ruleId: 'template/override',
           reason: t('overrides.no-section', { id }),
-          note: t('overrides.sections', { list: ids.join(', ') }),
+          note: t('overrides.sections', { list: list(pack.sections.map((s) => (lang() === 'zh' && s.meta.title ? `${s.id}（${s.meta.title}）` : s.id))) }),
           start: keySpan?.start,
           end: keySpan?.end,
         }),

@@ -3,6 +3,7 @@
  * file, a 1-based position, a severity, a permanent rule id and a reason.
  */
 import { RULES, type RuleId } from '../rules/catalogue.js';
+import { t, type MessageId } from '../i18n/index.js';
 
 export type { RuleId } from '../rules/catalogue.js';
 
@@ -105,3 +106,40 @@ export function quote(value: unknown): string {
     return String(value);
   }
 }
+
+/**
+ * What went wrong when a file could not be read or written, as a clerk can act on it: the common
+ * system errors in the language of the run, with the file they concern; the system's own words otherwise.
+ */
+export function systemError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException | undefined;
+  const message = String(err?.message ?? e).split('\n')[0] ?? '';
+  const known = err?.code ? SYSTEM_ERRORS[err.code] : undefined;
+  if (!known) return message;
+  const text = t(known);
+  return err?.path ? `${text}（${err.path}）` : text;
+}
+
+/** A Markdown node as a message names it: 表格, 脚注; its own name when it has no other. */
+export function nodeName(type: string): string {
+  const id = `node.${type}` as MessageId;
+  return NODE_NAMES.has(type) ? t(id) : type;
+}
+
+const NODE_NAMES = new Set(['footnoteReference', 'footnoteDefinition', 'table', 'image', 'imageReference', 'code', 'inlineCode', 'delete', 'link', 'linkReference', 'thematicBreak', 'html', 'math']);
+
+const SYSTEM_ERRORS: Record<string, MessageId> = {
+  EEXIST: 'io.EEXIST',
+  EACCES: 'io.EACCES',
+  EPERM: 'io.EACCES',
+  ENOSPC: 'io.ENOSPC',
+  EDQUOT: 'io.ENOSPC',
+  EROFS: 'io.EROFS',
+  ENOTDIR: 'io.ENOTDIR',
+  EISDIR: 'io.EISDIR',
+  ENOENT: 'io.ENOENT',
+  ENAMETOOLONG: 'io.ENAMETOOLONG',
+  EMFILE: 'io.EMFILE',
+  ENFILE: 'io.EMFILE',
+  EBUSY: 'io.EBUSY',
+};

@@ -7,7 +7,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import { toHast, type Handler } from 'mdast-util-to-hast';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, nodeName, type Diagnostic } from '../diagnostics/index.js';
 import { plainText, roleOf } from '../markdown/index.js';
 import type { Layout } from '../render/pack.js';
 import { signatureLayout } from './signature.js';
@@ -28,7 +28,7 @@ export function emitHtml(tree: Root, layout: Layout, file: string): HtmlResult {
     diagnostics.push(
       diagnostic(file, {
         ruleId: 'markdown/unknown-node',
-        reason: t('emit.unknown-node', { format: 'HTML', node: node.type }),
+        reason: t('emit.unknown-node', { format: 'HTML', node: nodeName(node.type) }),
       }),
     );
     return { type: 'text', value: plainText(node) };

@@ -46,6 +46,11 @@ export function t(id: MessageId, params: Params = {}): string {
   return fill(MESSAGES[id][current], params);
 }
 
+/** Items of a list as a sentence gives them: 乡、镇、街道 in Chinese, a, b, c in English. */
+export function list(items: readonly string[]): string {
+  return items.join(current === 'zh' ? '、' : ', ');
+}
+
 function fill(text: string, params: Params): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }

@@ -3,7 +3,7 @@
  * last year's, and how the narrative is written. Each rule has a permanent
  * id and a default severity that report.config.yaml can change.
  */
-import { t } from '../i18n/index.js';
+import { lang, t } from '../i18n/index.js';
 import { fieldName } from '../load/labels.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { formatFigure, type Figure } from '../load/figure.js';
@@ -52,7 +52,7 @@ export function lint(input: LintInput): Diagnostic[] {
     push(
       'regulation/missing-part',
       undefined,
-      t('lint.missing-part', { part: p.part ? (CN[p.part] ?? p.part) : '', title: p.title ? `（${p.title}）` : '' }),
+      t('lint.missing-part', { part: p.part ? (lang() === 'zh' ? (CN[p.part] ?? p.part) : p.part) : '', title: p.title ? `（${p.title}）` : '' }),
       t(p.part === 3 ? 'lint.missing-part.responsibility' : 'lint.missing-part.note'),
     );
   }
@@ -91,7 +91,7 @@ export function lint(input: LintInput): Diagnostic[] {
           'figures/year-on-year',
           path,
           t(ratio >= 1 ? 'lint.year-on-year.more' : 'lint.year-on-year.less', {
-            label: c.label,
+            label: path ? fieldName(path) : c.label,
             now: formatFigure(now, c.unit),
             ratio: round1(ratio >= 1 ? ratio : 1 / ratio),
             before: formatFigure(then, c.unit),

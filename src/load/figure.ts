@@ -121,9 +121,8 @@ export function formatFigure(f: Figure, defaultUnit = ''): string {
   const before = f.approx === '约' || f.approx === '近' ? f.approx : f.bound === '超过' || f.bound === '不低于' ? f.bound : '';
   const after = f.approx && f.approx !== '约' && f.approx !== '近' ? f.approx : f.bound === '以上' || f.bound === '以下' ? f.bound : '';
   const body = f.digits + (f.magnitude ?? '') + (f.percent ? '%' : '');
-  // 余/多 sit between the number and the unit (200余起); 以上/+ follow the unit (95%以上).
-  if (after === '余' || after === '多') return `${before}${body}${after}${unit}`;
-  if (after === '+') return `${before}${body}${unit}${after}`;
+  // 余/多/+ sit between the number and the unit (200余起, 6000+人); 以上/左右 follow the unit (200件以上).
+  if (after === '余' || after === '多' || after === '+') return `${before}${body}${after}${unit}`;
   return `${before}${body}${unit}${after}`;
 }
 

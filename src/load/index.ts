@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { diagnostic, hasErrors, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
 import { checkValues } from './values.js';
 import { fieldLabel, fieldName, keyName } from './labels.js';
-import { lang, t } from '../i18n/index.js';
+import { lang, list, t } from '../i18n/index.js';
 import { RULES } from '../rules/catalogue.js';
-import { checkYaml, knownKeys, parseYaml, pathString, schemaAt as schemaNodeAt, valueAt, type Issue, type Locator, type Path, type YamlRules } from '../yaml/index.js';
+import { checkYaml, knownKeys, parseYaml, pathString, schemaAt as schemaNodeAt, valueAt, type Issue, type Locator, type Move, type Path, type YamlRules } from '../yaml/index.js';
 import { suggest, suggestByLabel } from '../yaml/suggest.js';
 import { reportSchema, type ReportData } from './schema.js';
 
@@ -43,8 +43,15 @@ export function loadReport(file: string, source: string): Loaded {
     return { file, data: undefined, locator, diagnostics: [empty] };
   }
   const values = checkValues(file, parsed.raw, locator, parsed.oddNumbers);
-  const seen: Seen = { guessed: new Set(), missing: new Map() };
-  const checked = checkYaml(parsed, reportSchema, DATA_RULES, (issue, path) => issueDiagnostics(file, issue, path, locator, parsed.raw, seen), { reportInput: true });
+  const seen: Seen = { guessed: new Set(), missing: new Map(), moves: [] };
+  const checked = checkYaml(
+    parsed,
+    reportSchema,
+    DATA_RULES,
+    (issue, path) => issueDiagnostics(file, issue, path, locator, parsed.raw, seen),
+    { reportInput: true },
+    () => seen.moves,
+  );
   // A required field written under another key (年度: for year:) is one problem, named at the key.
   const diagnostics = [...values, ...checked.diagnostics.filter((d) => !seen.guessed.has(seen.missing.get(d) ?? ''))];
   if (hasErrors(values)) return { file, data: undefined, locator, diagnostics };
@@ -55,6 +62,8 @@ export function loadReport(file: string, source: string): Loaded {
 interface Seen {
   guessed: Set<string>;
   missing: Map<Diagnostic, string>;
+  /** Unknown keys taken for the field suggested, so that the figures under them are still checked. */
+  moves: Move[];
 }
 
 function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locator, raw: unknown, seen: Seen): Diagnostic[] {
@@ -67,7 +76,10 @@ function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locat
         const guess = suggest(key, known) ?? suggestByLabel(key, labelled(path, known));
         const span = locator.key(path, key);
         const name = keyName(path, key);
-        if (guess) seen.guessed.add(pathString([...path, guess]));
+        if (guess) {
+          seen.guessed.add(pathString([...path, guess]));
+          seen.moves.push({ from: [...path, key], to: [...path, guess] });
+        }
         return diagnostic(file, {
           ruleId: 'data/unknown-key',
           reason: where ? t('data.unknown-key.under', { field: name, parent: field }) : t('data.unknown-key', { field: name }),
@@ -108,7 +120,7 @@ function issueDiagnostics(file: string, issue: Issue, path: Path, locator: Locat
       const given = issue.code === 'custom' ? issue.params?.['rule'] : undefined;
       const rule: RuleId = typeof given === 'string' && given in RULES ? (given as RuleId) : 'data/invalid-value';
       let reason = issue.message;
-      if (issue.code === 'invalid_value') reason = t('data.one-of', { values: issue.values.map((v) => quote(v)).join(', ') });
+      if (issue.code === 'invalid_value') reason = t('data.one-of', { values: list(issue.values.map((v) => quote(v))) });
       else if (issue.code === 'too_small' && typeof value === 'string') reason = t('data.not-empty');
       else if (issue.code === 'too_small' || issue.code === 'too_big') reason = t('data.out-of-range', { detail: rangeOf(issue) });
       const figureRule = rule !== 'data/invalid-value';
@@ -153,11 +165,11 @@ const HAN = /\p{Script=Han}/u;
 /** The fields a block may have, for a key like none of them: with their Chinese labels when the key was written in Chinese. */
 function knownFields(path: Path, key: string, known: readonly string[]): string {
   if (!HAN.test(key) || lang() === 'en') return t('data.known-fields', { list: known.join(', ') });
-  const list = known.map((k) => {
+  const named = known.map((k) => {
     const label = fieldLabel([...path, k]);
     return label ? `${k}（${label}）` : k;
   });
-  return `${t('data.known-fields', { list: list.join('、') })}${t('data.english-keys')}`;
+  return `${t('data.known-fields', { list: named.join('、') })}${t('data.english-keys')}`;
 }
 
 /** The keys known at a path with their Chinese labels, for a key written in Chinese. */
@@ -178,11 +190,11 @@ function describe(path: Path): string {
   if (s instanceof z.ZodObject) return t('what.block', { keys: `${Object.keys(s.shape).slice(0, 6).join(', ')}${Object.keys(s.shape).length > 6 ? ', …' : ''}` });
   if (s instanceof z.ZodArray) return t('what.list');
   if (s instanceof z.ZodRecord) return t('what.record');
-  if (s instanceof z.ZodEnum) return t('what.one-of', { values: s.options.map((o) => quote(o)).join(', ') });
+  if (s instanceof z.ZodEnum) return t('what.one-of', { values: list(s.options.map((o) => quote(o))) });
   if (s instanceof z.ZodBoolean) return t('what.boolean');
   if (s instanceof z.ZodNumber) return t('what.year');
   if (s instanceof z.ZodPipe) return t('what.figure');
-  if (s instanceof z.ZodString) return t('what.text');
+  if (s instanceof z.ZodString) return (lang() === 'zh' ? fieldLabel(path) : undefined) ?? t('what.text');
   return t('what.value');
 }
 

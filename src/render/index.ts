@@ -5,7 +5,7 @@
 import { t } from '../i18n/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { ReportData } from '../load/schema.js';
-import { TemplateError, type Pack, type SectionOverrides } from './pack.js';
+import { TemplateError, templateMessage, type Pack, type SectionOverrides } from './pack.js';
 import { TemplateUsageError } from './helpers.js';
 
 export { loadPack, sectionId, STANDARD_PACK, type SectionOverrides, layoutOverridesSchema, LAYOUT_DEFAULTS, definedOnly, type Pack, type Layout, type PackMeta } from './pack.js';
@@ -74,7 +74,7 @@ function templateDiagnostic(file: string, e: unknown): Diagnostic {
     const inner = e.message;
     return diagnostic(e.file, {
       ruleId: 'template/runtime',
-      reason: t('template.runtime', { message: inner }),
+      reason: t('template.runtime', { message: templateMessage(inner) }),
       note: t(/not defined/.test(inner) ? 'template.runtime.field' : 'template.runtime.note'),
       start: e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : undefined,
     });

@@ -284,6 +284,32 @@ export function sectionId(fileName: string): string {
   return basename(fileName, '.md').replace(/^\d+[-_]/, '');
 }
 
+/** Handlebars' own words for the mistakes a template author makes most, in the language of the run. */
+export function templateMessage(message: string): string {
+  const undefinedName = /^"([^"]+)" not defined/.exec(message);
+  if (undefinedName) return t('template.not-defined', { name: undefinedName[1]! });
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  if (mismatch) return t('template.mismatch', { open: mismatch[1]!, close: mismatch[2]! });
+  const parse = /^Parse error on line (\d+)/.exec(message);
+  if (parse) return t('template.parse', { line: parse[1]! });
+  return message;
+}
+
+/** A Handlebars syntax error in the language of the run, with the code it stopped at. */
+function syntaxMessage(message: string): string {
+  const lines = message.split('\n').filter((l) => l && !/^-*\^$/.test(l));
+  const first = lines[0] ?? message;
+  const snippet = lines.slice(1).find((l) => !/^Expecting /.test(l));
+  const said = templateMessage(first);
+  if (said !== first) return /^Parse error/.test(first) && snippet ? `${said}：${snippet.trim()}` : said.replace(/ - \d+:\d+$/, '');
+  return (
+    lines
+      .filter((l) => !/^Parse error/.test(l))
+      .join(' ')
+      .trim() || message
+  );
+}
+
 /** Parses a template, reporting a syntax error with its line; the tree is compiled without parsing again. */
 function checkSyntax(src: string, file: string, lineOffset: number, out: Diagnostic[]): hbs.AST.Program | undefined {
   try {
@@ -295,14 +321,7 @@ function checkSyntax(src: string, file: string, lineOffset: number, out: Diagnos
     out.push(
       diagnostic(file, {
         ruleId: 'template/syntax',
-        reason: t('template.syntax', {
-          message:
-            err.message
-              .split('\n')
-              .filter((l) => l && !/^-*\^$/.test(l) && !/^Parse error/.test(l))
-              .join(' ')
-              .trim() || err.message,
-        }),
+        reason: t('template.syntax', { message: syntaxMessage(err.message) }),
         note: t('template.syntax.note'),
         start: { line: line + lineOffset, column: (err.column ?? 0) + 1 },
       }),

@@ -200,7 +200,7 @@ export const RULES = {
   'output/missing': rule('error', ['`--check`：数据生成的输出文件不在磁盘上', '`--check`: an output the data builds is not on disk']),
   'output/stale': rule('error', ['`--check`：磁盘上的输出文件与数据生成的不同', '`--check`: an output on disk differs from what the data builds']),
   'internal/crash': rule('error', ['编译某一份报告时程序出错——这是缺陷；其他报告照常生成', 'the compiler failed on one report — a defect; the other reports are still built']),
-  'internal/interrupted': rule('error', ['报告还没有编译，生成就被中断了', 'the build was interrupted before the report was compiled']),
+  'internal/interrupted': rule('error', ['生成被中断，这份报告和之后的报告都没有生成', 'the build was interrupted before this report and the ones after it were built']),
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

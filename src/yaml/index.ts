@@ -7,7 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, quote, shorten, type Diagnostic, type RuleId } from '../diagnostics/index.js';
-import { lang, t, type MessageId } from '../i18n/index.js';
+import { lang, list, t, type MessageId } from '../i18n/index.js';
 import { Locator, pathString, type Path } from './positions.js';
 import { suggest } from './suggest.js';
 
@@ -225,6 +225,7 @@ export function checkYaml<S extends z.ZodType>(
   rules: YamlRules,
   explain?: ExplainIssue,
   context?: z.core.ParseContext<z.core.$ZodIssue> & Record<string, unknown>,
+  moves?: () => readonly Move[],
 ): Checked<z.output<S>> {
   if (parsed.diagnostics.length > 0) return { value: undefined, diagnostics: parsed.diagnostics };
   const result = schema.safeParse(parsed.raw, context);
@@ -233,7 +234,13 @@ export function checkYaml<S extends z.ZodType>(
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     return explain?.(issue, path, parsed) ?? commonIssue(issue, path, parsed, schema, rules);
   });
-  return { value: undefined, diagnostics, partial: withoutErrors(schema, parsed.raw, result.error.issues, context) };
+  return { value: undefined, diagnostics, partial: withoutErrors(schema, parsed.raw, result.error.issues, context, moves?.() ?? []) };
+}
+
+/** A value under an unknown key that is taken to be the field a message suggested (`contry:` → `county:`), for the checks of the rest. */
+export interface Move {
+  from: Path;
+  to: Path;
 }
 
 /**
@@ -246,11 +253,25 @@ function withoutErrors<S extends z.ZodType>(
   schema: S,
   raw: unknown,
   first: readonly z.core.$ZodIssue[],
-  context?: z.core.ParseContext<z.core.$ZodIssue> & Record<string, unknown>,
+  context: (z.core.ParseContext<z.core.$ZodIssue> & Record<string, unknown>) | undefined,
+  moves: readonly Move[],
 ): z.output<S> | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const value = structuredClone(raw) as Record<string, unknown>;
+  let anyMoved = false;
+  for (const { from, to } of moves) {
+    const parent = valueAt(value, to.slice(0, -1));
+    const moved = valueAt(value, from);
+    if (moved === undefined || parent === null || typeof parent !== 'object' || valueAt(value, to) !== undefined) continue;
+    (parent as Record<string, unknown>)[String(to[to.length - 1])] = moved;
+    anyMoved = true;
+  }
   let issues = first;
+  if (anyMoved) {
+    const again = schema.safeParse(value, context);
+    if (again.success) return again.data;
+    issues = again.error.issues;
+  }
   // Taking out a field can leave its block empty or without a field it must have: a few passes.
   for (let pass = 0; pass < 4; pass++) {
     const cuts: Path[] = [];
@@ -325,6 +346,15 @@ export function knownKeys(root: z.ZodType, path: Path): string[] {
   return [];
 }
 
+/** What a setting of the wrong kind should be, in the catalogue's words rather than zod's. */
+const EXPECTED = {
+  number: 'yaml.expected.number',
+  string: 'kind.text',
+  boolean: 'what.boolean',
+  array: 'what.list',
+  object: 'kind.block',
+} as const satisfies Record<string, MessageId>;
+
 function commonIssue(issue: Issue, path: Path, parsed: ParsedYaml, schema: z.ZodType, rules: YamlRules): Diagnostic[] {
   const ruleId = rules.schema;
   const where = pathString(path) || t('yaml.top');
@@ -336,7 +366,7 @@ function commonIssue(issue: Issue, path: Path, parsed: ParsedYaml, schema: z.Zod
       return diagnostic(parsed.file, {
         ruleId,
         reason: t('yaml.unknown-setting', { key: pathString([...path, key]) }),
-        note: guess ? t('data.did-you-mean', { guess: `\`${guess}\`` }) : t('yaml.settings-here', { list: known.join(', ') }),
+        note: guess ? t('data.did-you-mean', { guess: lang() === 'zh' ? `“${guess}”` : `\`${guess}\`` }) : t('yaml.settings-here', { list: list(known) }),
         start: span?.start,
         end: span?.end,
       });
@@ -344,7 +374,12 @@ function commonIssue(issue: Issue, path: Path, parsed: ParsedYaml, schema: z.Zod
   }
   const span = parsed.locator.value(path);
   const value = valueAt(parsed.raw, path);
-  const message = issue.code === 'invalid_value' ? t('data.one-of', { values: issue.values.map((v) => quote(v)).join(', ') }) : issue.message;
+  const message =
+    issue.code === 'invalid_value'
+      ? t('data.one-of', { values: list(issue.values.map((v) => quote(v))) })
+      : issue.code === 'invalid_type' && issue.expected in EXPECTED
+        ? t('yaml.expected', { what: t(EXPECTED[issue.expected as keyof typeof EXPECTED]) })
+        : issue.message;
   return [
     diagnostic(parsed.file, {
       ruleId,

@@ -4,7 +4,7 @@
  */
 import { t } from '../../i18n/index.js';
 import type { Nodes } from 'mdast';
-import { diagnostic, type Diagnostic } from '../../diagnostics/index.js';
+import { diagnostic, nodeName, type Diagnostic } from '../../diagnostics/index.js';
 import type { Layout } from '../../render/pack.js';
 
 export interface State {
@@ -36,7 +36,7 @@ export function warnUnknown(node: Nodes, state: State): void {
     diagnostic(state.file, {
       severity: 'warning',
       ruleId: 'markdown/unknown-node',
-      reason: t('emit.unknown-node', { format: 'DOCX', node: node.type }),
+      reason: t('emit.unknown-node', { format: 'DOCX', node: nodeName(node.type) }),
     }),
   );
 }
