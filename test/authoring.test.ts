@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { reportJsonSchema } from '../src/load/json-schema.js';
-import { BIN, EXAMPLES, MINIMAL, ROOT, runCli, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, MINIMAL, ROOT, runCli, STANDARD_MODEL, tempDir } from './helpers.js';
 
 describe('report init', () => {
   it('writes a commented data file with every field that checks and builds as it is', async () => {
@@ -126,7 +126,7 @@ describe('report schema', () => {
 describe('year on year', () => {
   function twoYears() {
     const dir = tempDir();
-    const now = readFileSync(join(EXAMPLES, 'tongle-2025.yaml'), 'utf8');
+    const now = readFileSync(join(STANDARD_MODEL, 'tongle-2025.yaml'), 'utf8');
     writeFileSync(join(dir, 'tongle-2025.yaml'), now);
     writeFileSync(
       join(dir, 'tongle-2024.yaml'),
@@ -152,7 +152,7 @@ describe('year on year', () => {
 
   it('says nothing of last year when there is no file for it', async () => {
     const dir = tempDir();
-    cpSync(join(EXAMPLES, 'tongle-2025.yaml'), join(dir, 'tongle-2025.yaml'));
+    cpSync(join(STANDARD_MODEL, 'tongle-2025.yaml'), join(dir, 'tongle-2025.yaml'));
     await runCli(['build', 'tongle-2025.yaml', '--out', 'out', '--format', 'md'], dir);
     const md = readFileSync(join(dir, 'out', 'tongle-2025.md'), 'utf8');
     expect(md).not.toMatch(/同比|较上年/);
@@ -172,7 +172,7 @@ describe('year on year', () => {
 describe('template customisation', () => {
   it('a township overrides one section and only that section changes', async () => {
     const dir = tempDir();
-    const source = readFileSync(join(EXAMPLES, 'zuolan-2024.yaml'), 'utf8');
+    const source = readFileSync(join(STANDARD_MODEL, 'zuolan-2024.yaml'), 'utf8');
     writeFileSync(join(dir, 'zuolan-2024.yaml'), source);
     await runCli(['build', 'zuolan-2024.yaml', '--out', 'before', '--format', 'md'], dir);
     writeFileSync(join(dir, '第一责任人.md'), '## 党政主要负责人履行第一责任人职责情况\n\n{{township.name}}党委书记{{paras responsibility.party_secretary.text}}\n');
@@ -193,7 +193,7 @@ describe('template customisation', () => {
     const r = await runCli(['check', 'a.yaml'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /a\.yaml:8:3 +error +`overrides\.responsibilty`: the template pack has no section “responsibilty”  template\/override\n  → Sections: opening, achievements, shortcomings, responsibility, plans, other/,
+      /a\.yaml:8:3 +error +`overrides\.responsibilty`: the template pack has no section “responsibilty”  template\/override\n  → Sections: opening, parts, achievements, shortcomings, responsibility, plans, other/,
     );
   });
 

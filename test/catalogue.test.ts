@@ -112,6 +112,8 @@ const SCENARIOS: Record<RuleId, Scenario> = {
   'regulation/missing-part': dataFile(
     withAchievements('  disputes:\n    total: 10\nshortcomings:\n  - problem: 宣传不够\nplans:\n  items:\n    - heading: 加强执法\n      text: 加强执法人员培训。\n'),
   ),
+  'figures/conflicting': dataFile(`${MINIMAL}parts:\n  - body: |-\n      排查调处矛盾纠纷[95件|disputes.total]。\n      全年排查调处[96件|排查调处矛盾纠纷]。\n`),
+  'regulation/missing-date': dataFile(MINIMAL.replace('date: 2026-02-05\n', '')),
   'regulation/date-before-year-end': dataFile(MINIMAL.replace('date: 2026-02-05', 'date: 2025-06-30')),
   'regulation/late-date': dataFile(MINIMAL.replace('date: 2026-02-05', 'date: 2026-03-15')),
   'writing/half-width-punctuation': dataFile(withAchievements('  leadership:\n    text: 召开会议三次,研究部署工作。\n')),
@@ -231,6 +233,8 @@ const CITED: Partial<Record<RuleId, string[]>> = {
   'figures/rate-range': ['100%以上'],
   'figures/year-on-year': ['300件', '60件'],
   'regulation/missing-part': ['（党政主要负责人履行推进法治建设第一责任人职责情况）', '第一责任人'],
+  'figures/conflicting': ['96件', '95件'],
+  'regulation/missing-date': ['成文日期'],
   'regulation/date-before-year-end': ['成文日期'],
   'regulation/late-date': ['成文日期', '3月1日'],
   'writing/numbering-style': ['一是……二是……'],

@@ -4,9 +4,9 @@ import type { Paragraph, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { buildTree, plainText, pruneEmptySections, parseMarkdown } from '../src/markdown/index.js';
 
-const FRAME = { title: '某某乡人民政府2025年法治政府建设年度报告', issuer: '某某乡人民政府', date: '2026年2月5日', sealed: false };
+const FRAME = { title: '某某乡人民政府2025年法治政府建设年度报告', issuer: '某某乡人民政府', date: '2026年2月5日', sealed: false, recipient: null as string | null, docNumber: null as string | null };
 const NUMBERING = { runIn: [], runInSeparator: '。' };
-const build = (body: string, frame: Partial<typeof FRAME & { recipient: string; docNumber: string }> = {}) => buildTree('town.yaml', body, { ...FRAME, ...frame }, NUMBERING);
+const build = (body: string, frame: Partial<typeof FRAME> = {}) => buildTree('town.yaml', body, { ...FRAME, ...frame }, NUMBERING);
 
 /** The paragraphs of the body (between the title and the signature), as text. */
 const bodyTexts = (tree: Root) => tree.children.slice(1, -2).map((n) => plainText(n));

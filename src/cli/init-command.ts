@@ -41,6 +41,9 @@ const EXAMPLES: Record<string, string> = {
   problem: '行政执法保障有待加强',
   text: '……',
   total: '51',
+  part: '1',
+  body: '全年召开领导小组专题会议[3次|leadership.group_meetings]……',
+  sections: '（二级小节：heading 和 body）',
 };
 
 /** An example of a block that cannot be left empty, as commented-out lines. */
@@ -109,7 +112,8 @@ export function initText(opts: { township: string; kind: string; county: string;
     } else if (key === 'year') {
       body.push(`year: ${opts.year}  # ${d}`);
     } else if (key === 'date') {
-      body.push(`date: ${opts.year + 1}-02-15  # ${d}`);
+      // The 成文日期 is the clerk's to give when the report is final: `check` reminds them until then.
+      body.push(`date:  # ${d}`);
     } else if (key === 'sealed') {
       body.push(`sealed: false  # ${d}`);
     } else {

@@ -19,7 +19,7 @@ export async function runTemplates(inputs: string[], opts: { template?: string }
   if (pack.meta.deadline) io.out(t('templates.deadline', { deadline: pack.meta.deadline }));
   io.out(t('templates.sections'));
   for (const s of pack.sections) {
-    const part = s.meta.part ? t('templates.part', { part: s.meta.part }) : t('templates.opening');
+    const part = s.meta.part ? t('templates.part', { part: s.meta.part }) : t(s.meta.part === 0 ? 'templates.opening' : 'templates.any-part');
     const required = t('templates.required');
     io.out(`  ${s.id.padEnd(16)} ${padWide(part, 8)} ${s.meta.required ? required : ' '.repeat(width(required))}  ${s.file}${s.meta.title ? `  ${s.meta.title}` : ''}`);
   }

@@ -13,6 +13,7 @@ import { emitMarkdown } from '../emit/md.js';
 import { lint } from '../lint/index.js';
 import { applyRuleSettings, type RuleSetting } from '../rules/catalogue.js';
 import { loadReport, type ReportData } from '../load/index.js';
+import { markedLocator } from '../load/marks.js';
 import { buildTree } from '../markdown/index.js';
 import { chineseDate } from '../render/chinese.js';
 import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
@@ -120,17 +121,21 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
     );
   }
   result.diagnostics.push(...loaded.diagnostics);
+  // Checks of a figure marked in a paragraph point at the mark.
+  const locator = markedLocator(loaded.locator, loaded.recorded ?? []);
   if (!loaded.data) {
     // No report, but the figures written right are still checked: one run names every problem.
     if (loaded.partial) {
-      const derived = derive(file, loaded.partial, loaded.locator);
-      const linted = lint({ file, data: derived.data, source, locator: loaded.locator, ...(pack.meta.deadline ? { deadline: pack.meta.deadline } : {}) });
-      result.diagnostics.push(...applyRuleSettings([...derived.diagnostics, ...linted], options.rules));
+      const derived = derive(file, loaded.partial, locator);
+      const linted = lint({ file, data: derived.data, source, locator, ...(pack.meta.deadline ? { deadline: pack.meta.deadline } : {}) });
+      // A date taken out for an error is not a date still to be filled in.
+      const rest = linted.filter((d) => d.ruleId !== 'regulation/missing-date');
+      result.diagnostics.push(...applyRuleSettings([...derived.diagnostics, ...rest], options.rules));
     }
     return undefined;
   }
 
-  const derived = derive(file, loaded.data, loaded.locator);
+  const derived = derive(file, loaded.data, locator);
   result.data = derived.data;
   const data = derived.data;
   const roots = options.path ? [dirname(options.path), ...(options.roots ?? [])] : [];
@@ -143,19 +148,22 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
     result.diagnostics.push(...own.diagnostics);
     result.dependencies.push(...own.files);
   }
+  // A report in the township's own parts prints them; the figures marked in them are for the
+  // checks and the roll-up, not for the standard sections' sentences.
+  const shown = data.parts ? { ...data, achievements: null, responsibility: null } : data;
   // The township's own templates are the one part of a report whose work is not bounded by the
   // size of its data file (a loop in a loop over a list): they run under the time limit. Watching
   // every report would cost a thread started and stopped per report.
   const rendered =
     own && Object.keys(own.overrides).length > 0
-      ? withinTimeLimit(options.timeLimit ?? DEFAULT_TIME_LIMIT_S, () => render(pack, data, previous?.data ?? null, own.overrides))
-      : render(pack, data, previous?.data ?? null, own?.overrides);
+      ? withinTimeLimit(options.timeLimit ?? DEFAULT_TIME_LIMIT_S, () => render(pack, shown, previous?.data ?? null, own.overrides))
+      : render(pack, shown, previous?.data ?? null, own?.overrides);
   const linted = lint({
     file,
     data,
     source,
-    locator: loaded.locator,
-    parts: rendered.sections.filter((s) => s.required).map((s) => ({ part: s.part, title: s.title, empty: isEmptySection(s.markdown) })),
+    locator,
+    parts: rendered.sections.filter((s) => s.required).map((s) => ({ part: s.part, title: s.title, empty: data.parts ? !data.parts.some((p) => p.part === s.part) : isEmptySection(s.markdown) })),
     ...(pack.meta.deadline ? { deadline: pack.meta.deadline } : {}),
     previous,
   });
@@ -175,7 +183,7 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
       recipient: data.recipient,
       docNumber: data.doc_number,
       issuer: rendered.government,
-      date: chineseDate(data.date),
+      date: data.date === null ? t('compile.blank-date') : chineseDate(data.date),
       sealed: data.sealed,
     },
     { runIn: pack.meta.numbering.run_in, runInSeparator: pack.meta.numbering.run_in_separator },

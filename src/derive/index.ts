@@ -38,7 +38,10 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
   walkFigures(data, [], (f, path) => {
     const key = String(path[path.length - 1]);
     const percentField = PERCENT_FIELDS.test(key);
-    if (percentField && !f.percent) {
+    // A figure of the township's own (figures: or a mark with a name of its own) is a count or a rate as written.
+    if (path[0] === 'figures') {
+      // Nothing to say of its kind.
+    } else if (percentField && !f.percent) {
       if (f.unit) {
         report(path, {
           ruleId: 'data/invalid-figure',

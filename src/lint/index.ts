@@ -53,27 +53,24 @@ export function lint(input: LintInput): Diagnostic[] {
       'regulation/missing-part',
       undefined,
       t('lint.missing-part', { part: p.part ? (lang() === 'zh' ? (CN[p.part] ?? p.part) : p.part) : '', title: p.title ? `（${p.title}）` : '' }),
-      t(p.part === 3 ? 'lint.missing-part.responsibility' : 'lint.missing-part.note'),
+      data.parts ? t('lint.missing-part.parts', { number: p.part ?? '' }) : t(p.part === 3 ? 'lint.missing-part.responsibility' : 'lint.missing-part.note'),
     );
   }
   const yearEnd = `${data.year}-12-31`;
-  if (data.date < yearEnd) {
+  const date = data.date;
+  if (date === null) push('regulation/missing-date', ['date'], t('lint.missing-date'), t('lint.missing-date.note', { example: `${data.year + 1}-02-15` }));
+  else if (date < yearEnd) {
     push(
       'regulation/date-before-year-end',
       ['date'],
-      t('lint.date-before-year-end', { date: data.date, year: data.year }),
+      t('lint.date-before-year-end', { date, year: data.year }),
       t('lint.date-before-year-end.note', { year: data.year, next: data.year + 1, example: `${data.year + 1}-02-15` }),
     );
   }
-  if (input.deadline) {
+  if (input.deadline && date !== null) {
     const due = `${data.year + 1}-${input.deadline}`;
-    if (data.date >= due) {
-      push(
-        'regulation/late-date',
-        ['date'],
-        t('lint.late-date', { date: data.date, month: Number(input.deadline.slice(0, 2)), day: Number(input.deadline.slice(3)), year: data.year }),
-        t('lint.late-date.note'),
-      );
+    if (date >= due) {
+      push('regulation/late-date', ['date'], t('lint.late-date', { date, month: Number(input.deadline.slice(0, 2)), day: Number(input.deadline.slice(3)), year: data.year }), t('lint.late-date.note'));
     }
   }
 

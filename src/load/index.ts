@@ -11,6 +11,7 @@ import { RULES } from '../rules/catalogue.js';
 import { checkYaml, knownKeys, parseYaml, pathString, schemaAt as schemaNodeAt, valueAt, type Issue, type Locator, type Move, type Path, type YamlRules } from '../yaml/index.js';
 import { suggest, suggestByLabel } from '../yaml/suggest.js';
 import { reportSchema, type ReportData } from './schema.js';
+import { readMarks, type Recorded } from './marks.js';
 
 export { reportSchema, type ReportData } from './schema.js';
 export { unwrap } from '../yaml/index.js';
@@ -22,6 +23,8 @@ export interface Loaded {
   data: ReportData | undefined;
   /** When `data` is undefined for errors in some fields: the data without them, for the checks of the rest. */
   partial?: ReportData | undefined;
+  /** The figures marked in the narrative or listed under `figures:`. */
+  recorded?: Recorded[];
   locator: Locator;
   diagnostics: Diagnostic[];
 }
@@ -55,7 +58,31 @@ export function loadReport(file: string, source: string): Loaded {
   // A required field written under another key (年度: for year:) is one problem, named at the key.
   const diagnostics = [...values, ...checked.diagnostics.filter((d) => !seen.guessed.has(seen.missing.get(d) ?? ''))];
   if (hasErrors(values)) return { file, data: undefined, locator, diagnostics };
-  return { file, data: checked.value, partial: checked.partial, locator, diagnostics };
+  if (!checked.value) {
+    const rest = checked.partial && readMarks(file, withPartNumbers(checked.partial), locator);
+    return { file, data: undefined, partial: rest?.data, recorded: rest?.recorded ?? [], locator, diagnostics };
+  }
+  const mixed = mixedStructure(file, checked.value, locator);
+  const marks = readMarks(file, withPartNumbers(checked.value), locator);
+  diagnostics.push(...mixed, ...marks.diagnostics);
+  return { file, data: hasErrors(diagnostics) ? undefined : marks.data, partial: marks.data, locator, diagnostics, recorded: marks.recorded };
+}
+
+/** The parts of Art. 25 written the standard way (achievements…other), which a file written in its own parts (`parts:`) does not also have. */
+const STANDARD_PARTS = ['achievements', 'shortcomings', 'causes', 'responsibility', 'plans', 'other'] as const;
+
+function mixedStructure(file: string, data: ReportData, locator: Locator): Diagnostic[] {
+  if (!data.parts) return [];
+  return STANDARD_PARTS.filter((k) => data[k] !== null).map((k) => {
+    const span = locator.key([], k);
+    return diagnostic(file, {
+      ruleId: 'data/invalid-value',
+      reason: t('parts.mixed', { field: fieldName([k]) }),
+      note: t('parts.mixed.note', { key: k }),
+      start: span?.start,
+      end: span?.end,
+    });
+  });
 }
 
 /** What the messages of one file have found so far: the keys suggested for unknown ones, and the missing fields. */
@@ -207,4 +234,19 @@ function fixFor(path: Path, value: unknown): string {
   }
   if (s instanceof z.ZodObject && typeof value !== 'object') return t('fix.indent', { field: fieldName(path) });
   return t('data.write', { what: describe(path) });
+}
+
+/** Which part of Art. 25 a part of the township's own is, when it does not say: by the words of its heading (不足 → 2, 第一责任人 → 3, 安排 → 4, 其他 → 5), else 1. */
+export function partOf(heading: string | null): number {
+  const h = heading ?? '';
+  if (/第一责任人|主要负责人|履行.*职责/u.test(h)) return 3;
+  if (/不足|问题|短板|差距|原因/u.test(h)) return 2;
+  if (/计划|安排|打算|思路|下一步|下步|展望|\d{4}年.*(工作|重点)/u.test(h)) return 4;
+  if (/其他/u.test(h)) return 5;
+  return 1;
+}
+
+function withPartNumbers(data: ReportData): ReportData {
+  if (!data.parts) return data;
+  return { ...data, parts: data.parts.map((p) => ({ ...p, part: p.part ?? partOf(p.heading) })) };
 }

@@ -91,10 +91,30 @@ const duty = opt(
   }),
 );
 
+/** The text of a part or section in the township's own words: one paragraph per line; figures marked where they are written, [95件|disputes.total]. */
+const body = text('正文：一行一段，照原样输出；正文中的数字可以标注，如 排查调处矛盾纠纷[95件|disputes.total]，输出为“排查调处矛盾纠纷95件”，并记入汇总和核对');
+
+/** A subsection in the township's own words: （一） and 1. below it. */
+const subsection = z.strictObject({
+  heading: z.string().min(1).meta({ description: '三级标题（1. 2. …），不写序号' }),
+  body,
+});
+const section = z.strictObject({
+  heading: z.string().min(1).meta({ description: '二级标题（（一）（二）…），不写序号' }),
+  body,
+  sections: opt(z.array(subsection)).meta({ description: '下一级小节 1. 2. …' }),
+});
+const part = z.strictObject({
+  part: opt(z.number().int().min(1).max(5)).meta({ description: '属于第二十五条的第几部分（1 举措和成效，2 不足和原因，3 第一责任人，4 下一年度安排，5 其他）；不写时按标题判断' }),
+  heading: text('一级标题（一、二、…），不写序号；不写时用标准标题'),
+  body,
+  sections: opt(z.array(section)).meta({ description: '二级小节（一）（二）…，按本乡镇的顺序' }),
+});
+
 export const reportSchema = z.strictObject({
   township: identity.meta({ description: '乡镇（街道）身份：名称、类型、发文机关、所属县（区）' }),
   year: z.number().int().min(2000).max(2100).meta({ description: '报告所述年度，如 2025' }),
-  date: date,
+  date: opt(date).meta({ description: '成文日期，写作 2026-02-05 或 2026年2月5日，输出为 2026年2月5日；定稿时填写，未填时落款日期留空' }),
   title: text('标题，默认“发文机关+年度+年法治政府建设年度报告”'),
   recipient: text('主送机关，如 中共城口县委、城口县人民政府'),
   doc_number: text('发文字号，如 金坪府发〔2026〕5号'),
@@ -207,6 +227,13 @@ export const reportSchema = z.strictObject({
   ).meta({ description: '四、下一年度主要安排' }),
 
   other: narrative.meta({ description: '五、其他需要报告的情况' }),
+
+  parts: opt(z.array(part).min(1)).meta({
+    description: '按本乡镇自己的结构写报告：各部分依次列出，每部分有自己的标题、正文和小节；写了 parts 就不再写 achievements 至 other',
+  }),
+  figures: opt(z.record(z.string(), figure)).meta({
+    description: '只记录、不写进正文的数字：名称: 数字，名称写数字目录中的字段（如 disputes.total）或中文名称（如 排查调处矛盾纠纷），也可以是自拟名称',
+  }),
 
   previous: text('上一年度的数据文件（相对本文件的路径），用于同比；不写时找文件名中年份减一的同目录文件'),
   overrides: opt(z.record(z.string(), z.string())).meta({

@@ -6,11 +6,17 @@
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { formatFigure, isFigure, type Figure } from '../load/figure.js';
 import { chineseDate, chineseNumeral } from './chinese.js';
+import { t } from '../i18n/index.js';
 import { markdownEscape, markdownParagraphs } from './escape.js';
 
 type SafeCtor = new (s: string) => { toString(): string; toHTML(): string };
 
 const CLAUSE = '\uE000';
+
+/** A line numbered 1. 1． or 1、 by the township. */
+const NUMBERED_LINE = /^\d{1,2}\s*[.．、]/u;
+/** A numbered line with a heading of its own, ended by a colon or a full stop, and text after it: the heading (with its mark) and the text. */
+const ITEM = /^\d{1,2}\s*[.．、]\s*([^。：:；！？\n]{2,40}[。：:])\s*(\S.*)$/u;
 
 function exactCount(f: Figure): boolean {
   return f.approx === null && f.bound === null && !f.percent;
@@ -40,9 +46,9 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
   const safe = (s: string) => new SafeString(s);
   const figureText = (name: string, value: unknown, unit: unknown): string => {
     if (value === null || value === undefined) {
-      throw new TemplateUsageError(`{{${name}}} was given an empty figure; wrap the sentence in {{#if …}} so it appears only when the figure exists`);
+      throw new TemplateUsageError(t('template.empty-figure', { helper: name }));
     }
-    if (!isFigure(value)) throw new TemplateUsageError(`{{${name}}} expects a figure field, got ${typeof value}`);
+    if (!isFigure(value)) throw new TemplateUsageError(t('template.not-a-figure', { helper: name, kind: typeof value }));
     return formatFigure(value, typeof unit === 'string' ? unit : '');
   };
 
@@ -72,6 +78,30 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
       const [value] = args(list);
       if (typeof value !== 'string') return '';
       return safe(markdownParagraphs(value).join('\n\n'));
+    },
+    /**
+     * {{body text}}: the township's own text, one paragraph per line, written out as it is. Lines
+     * numbered 1. 2. with a heading of their own (1. 信访矛盾多元化解：正文) become level-3 headings run
+     * in with their paragraph, numbered like every heading; when any numbered line has no heading
+     * of its own, every line is written out as numbered by the township.
+     */
+    body(...list: unknown[]) {
+      const [value] = args(list);
+      if (typeof value !== 'string') return '';
+      const lines = value
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+      const items = lines.map((l) => (NUMBERED_LINE.test(l) ? ITEM.exec(l) : undefined));
+      const asHeadings = items.every((item, i) => item !== null || !NUMBERED_LINE.test(lines[i]!));
+      const out: string[] = [];
+      lines.forEach((line, i) => {
+        const item = items[i];
+        if (asHeadings && item) out.push(`#### ${markdownEscape(item[1]!)}`, markdownEscape(item[2]!));
+        else out.push(markdownEscape(line));
+      });
+      return safe(out.join('\n\n'));
     },
     /** {{inline text}}: narrative text run into the current paragraph. */
     inline(...list: unknown[]) {
@@ -149,6 +179,13 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
         cur = (cur as Record<string, unknown>)[key];
       }
       return cur ?? null;
+    },
+    /** {{#if (ends opening "如下：" "如下:")}}: the text, without trailing spaces, ends with one of these. */
+    ends(...list: unknown[]) {
+      const [value, ...endings] = args(list);
+      if (typeof value !== 'string') return false;
+      const text = value.trimEnd();
+      return endings.some((e) => typeof e === 'string' && text.endsWith(e));
     },
     eq(...list: unknown[]) {
       const [a, b] = args(list);

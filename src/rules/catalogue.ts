@@ -127,6 +127,11 @@ export const RULES = {
     'a breakdown whose items do not add up to its stated `total` (51名 = 17 + 1 + 13 + 5 + 14 + 1)',
   ]),
   'figures/rate-contradicts-counts': lint('warning', ['写明的比率与按件数算出的比率相差半个百分点或以上', 'a stated rate that differs by half a point or more from the rate its counts give']),
+  'figures/conflicting': rule(
+    'error',
+    ['同一个数字标注或填写了两个不同的值', 'one figure marked or given with two different values'],
+    ['`[95件|disputes.total]` 和 `[96件|disputes.total]`', '`[95件|disputes.total]` and `[96件|disputes.total]`'],
+  ),
   'figures/year-on-year': lint('warning', [
     '主要数字是上年的三倍或以上（或三分之一或以下），在找到上年数据文件时（`previous:` 或文件名中的年份）',
     "a key figure three times or more (or a third or less) of last year's, when last year's data file is found (`previous:` or the year in the file name)",
@@ -138,6 +143,11 @@ export const RULES = {
     'a part of Art. 25 that the template pack marks `required: true` came out empty. Two of the three seed reports leave out part 3 (第一责任人)',
   ]),
   'regulation/date-before-year-end': lint('error', ['成文日期早于报告年度的 12 月 31 日', 'a 成文日期 before 31 December of the year reported on']),
+  'regulation/missing-date': lint(
+    'warning',
+    ['还没有填写成文日期：落款日期留空，定稿前要填上', 'no 成文日期 yet: the signature date is left blank until it is filled in'],
+    ['没有 `date:`', 'no `date:`'],
+  ),
   'regulation/late-date': lint('warning', [
     '成文日期已到或晚于模板包的 `deadline`（次年；标准模板为 03-01，第二十三条）',
     "a 成文日期 on or after the pack's `deadline` in the following year (the standard pack: 03-01, Art. 23)",

@@ -51,7 +51,7 @@ export interface OddNumber {
 export function parseYaml(file: string, source: string, rules: YamlRules): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
-  const locator = new Locator(doc, lineCounter);
+  const locator = new Locator(doc, lineCounter, source);
   if (doc.errors.length > 0) {
     const lines = source.split('\n');
     const errors = doc.errors.map((e) => yamlDiagnostic(file, e, locator, source, rules));

@@ -13,6 +13,7 @@ export class Locator {
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
+    private readonly source = '',
   ) {}
 
   span(range: readonly [number, number, ...number[]] | null | undefined): Span | undefined {
@@ -44,6 +45,17 @@ export class Locator {
       if (node?.range) return this.span(node.range);
     }
     return undefined;
+  }
+
+  /** Where a piece of text written inside the value at a path is (a figure marked in a paragraph); the value's own place when it cannot be found as written. */
+  within(path: Path, piece: string): Span | undefined {
+    const node = this.node(path);
+    const range = node?.range;
+    if (range && piece !== '') {
+      const at = this.source.indexOf(piece, range[0]);
+      if (at >= 0 && at + piece.length <= range[1]) return this.span([at, at + piece.length]);
+    }
+    return this.value(path);
   }
 
   /** Where the key of a mapping entry is. */

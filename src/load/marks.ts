@@ -1,0 +1,205 @@
+/**
+ * Figures marked where the clerk wrote them: 排查调处矛盾纠纷[95件|disputes.total] prints
+ * “排查调处矛盾纠纷95件” and records 95件 as achievements.disputes.total, for the roll-up, the
+ * consistency checks and year on year. The name after the bar is a field of the figure catalogue
+ * (disputes.total, or its Chinese label 排查调处矛盾纠纷) or a name of the township's own (宣传视频),
+ * kept as a figure of its own. Brackets and bar may be typed half- or full-width ([ | ] or 【 ｜ 】).
+ * A mark is data like any other text: nothing in it is run as template code.
+ */
+import { z } from 'zod';
+import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
+import { lang, t } from '../i18n/index.js';
+import { pathString, unwrap, type Locator, type Path } from '../yaml/index.js';
+import { suggest } from '../yaml/suggest.js';
+import { formatFigure, isFigure, parseFigure, type Figure } from './figure.js';
+import { fieldLabel, fieldName } from './labels.js';
+import { figure as figureSchema, reportSchema, type ReportData } from './schema.js';
+
+/** [figure|name] or 【figure｜name】: a figure as written, a bar, the name it is recorded under. */
+const MARK = /[[【]([^[\]【】|｜\n]{1,40})[|｜]([^[\]【】|｜\n]{1,60})[\]】]/gu;
+
+/** A figure the data file records: where it was marked (or listed under `figures:`) and as what. */
+export interface Recorded {
+  /** The catalogue field it is, or null for a figure of the township's own. */
+  path: Path | null;
+  /** The name it is recorded under: the catalogue path, or the township's own name. */
+  name: string;
+  figure: Figure;
+  /** Where it was written in the data file. */
+  at: Path;
+  mark: string;
+}
+
+/** Every figure field of the data file's schema, by its path, its path under achievements, and its Chinese label when no other field has it. */
+const CATALOGUE: Map<string, Path> = (() => {
+  const byName = new Map<string, Path>();
+  const labels = new Map<string, Path[]>();
+  const walk = (s: z.ZodType | undefined, path: Path) => {
+    if (unwrap(s) === figureSchema) {
+      byName.set(pathString(path), path);
+      if (path[0] === 'achievements') byName.set(pathString(path.slice(1)), path);
+      const label = fieldLabel(path);
+      if (label) labels.set(label, [...(labels.get(label) ?? []), path]);
+      return;
+    }
+    const u = unwrap(s);
+    if (u instanceof z.ZodObject) for (const [k, v] of Object.entries(u.shape as Record<string, z.ZodType>)) walk(v, [...path, k]);
+  };
+  for (const top of ['achievements', 'responsibility']) walk((reportSchema.shape as Record<string, z.ZodType>)[top], [top]);
+  for (const [label, paths] of labels) if (paths.length === 1 && !byName.has(label)) byName.set(label, paths[0]!);
+  return byName;
+})();
+
+/** The names a mark may give that look like a field of the catalogue (disputes.total), for a suggestion when one is misspelt. */
+const FIELD_NAMES = [...CATALOGUE.keys()].filter((k) => /^[a-z_.]+$/.test(k));
+
+/** Fields whose text is the township's narrative, where figures may be marked; identity, title and file names are not. */
+const NOT_NARRATIVE = new Set(['township', 'year', 'date', 'title', 'recipient', 'doc_number', 'sealed', 'previous', 'overrides', 'figures']);
+
+/**
+ * Reads the figures marked in a data file's narrative and listed under `figures:`: the text is
+ * left as it prints (each mark replaced by its figure as written), each catalogue figure is set
+ * in its field, and the township's own figures are kept under `figures`. Problems (a mark whose
+ * figure cannot be read, a field name that does not exist, one figure given two values) are
+ * diagnostics at the mark.
+ */
+export function readMarks(file: string, input: ReportData, locator: Locator): { data: ReportData; recorded: Recorded[]; diagnostics: Diagnostic[] } {
+  const data = structuredClone(input);
+  const diagnostics: Diagnostic[] = [];
+  const recorded: Recorded[] = [];
+  const own: Record<string, Figure> = {};
+
+  const record = (name: string, figure: Figure, at: Path, mark: string) => {
+    const path = CATALOGUE.get(name) ?? null;
+    // A name in Latin letters is meant as a field of the catalogue; the township's own names are Chinese.
+    if (path === null && /^[A-Za-z_][\w.]*$/.test(name)) {
+      const span = locator.within(at, mark);
+      const ending = FIELD_NAMES.filter((k) => !k.startsWith('achievements.') && k.endsWith(`.${name}`));
+      const guess = ending.length === 1 ? ending[0] : suggest(name, FIELD_NAMES);
+      diagnostics.push(
+        diagnostic(file, {
+          ruleId: 'data/unknown-key',
+          reason: t('marks.unknown', { name, mark: quote(mark) }),
+          note: guess ? t('data.did-you-mean', { guess: lang() === 'zh' ? `“${guess}”` : `\`${guess}\`` }) : t('marks.unknown.note'),
+          start: span?.start,
+          end: span?.end,
+        }),
+      );
+      return;
+    }
+    const key = path ? pathString(path) : name;
+    const before = recorded.find((r) => (r.path ? pathString(r.path) : r.name) === key);
+    const given = path ? valueAt(data, path) : undefined;
+    const other = before?.figure ?? (isFigure(given) ? given : undefined);
+    if (other && !sameFigure(other, figure)) {
+      const span = locator.within(at, mark);
+      const first = before ? locator.within(before.at, before.mark) : locator.value(path ?? []);
+      diagnostics.push(
+        diagnostic(file, {
+          ruleId: 'figures/conflicting',
+          reason: t('marks.conflict', { field: path ? fieldName(path) : `“${name}”`, now: formatFigure(figure, ''), before: formatFigure(other, '') }),
+          note: t('marks.conflict.note'),
+          start: span?.start,
+          end: span?.end,
+          related: first ? [{ file, line: first.start.line, column: first.start.column, message: t('marks.conflict.first') }] : [],
+        }),
+      );
+      return;
+    }
+    recorded.push({ path, name: key, figure, at, mark });
+    if (!path) own[name] = figure;
+  };
+
+  // Figures recorded without being printed.
+  for (const [name, figure] of Object.entries(input.figures ?? {})) record(name.trim(), figure, ['figures', name], '');
+
+  const visit = (value: unknown, path: Path): unknown => {
+    if (typeof value === 'string') return value.includes('|') || value.includes('｜') ? marked(value, path) : value;
+    if (Array.isArray(value)) return value.map((v, i) => visit(v, [...path, i]));
+    if (value !== null && typeof value === 'object' && !isFigure(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = path.length === 0 && NOT_NARRATIVE.has(k) ? v : visit(v, [...path, k]);
+      return out;
+    }
+    return value;
+  };
+  const marked = (text: string, at: Path): string =>
+    text.replace(MARK, (mark, written: string, name: string) => {
+      const parsed = parseFigure(written.trim());
+      if (!parsed.ok) {
+        const span = locator.within(at, mark);
+        diagnostics.push(
+          diagnostic(file, {
+            ruleId: parsed.stacked ? 'figures/stacked-qualifiers' : 'data/invalid-figure',
+            reason: t('marks.invalid', { mark: quote(mark), reason: parsed.reason }),
+            note: t('data.figure.note'),
+            start: span?.start,
+            end: span?.end,
+          }),
+        );
+        return written;
+      }
+      record(name.trim(), parsed.figure, at, mark);
+      return written.trim();
+    });
+
+  const result = visit(data, []) as ReportData;
+  for (const r of recorded) if (r.path) setAt(result, r.path, r.figure);
+  result.figures = Object.keys(own).length > 0 ? own : null;
+  return { data: result, recorded, diagnostics };
+}
+
+/**
+ * The places of the data file as messages give them, with each recorded figure at its mark: a
+ * check of a figure marked in a paragraph (a part larger than its whole) points at the mark.
+ */
+export function markedLocator(locator: Locator, recorded: readonly Recorded[]): Locator {
+  if (recorded.length === 0) return locator;
+  const places = new Map(recorded.map((r) => [pathString(r.path ?? ['figures', r.name]), r]));
+  const marked = Object.create(locator) as Locator;
+  marked.value = (path: Path) => {
+    const r = places.get(pathString(path));
+    return r && r.mark !== '' ? locator.within(r.at, r.mark) : locator.value(path);
+  };
+  return marked;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let cur = data;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}
+
+/** Sets a figure at its field, making the blocks on the way with the schema's defaults. */
+function setAt(data: ReportData, path: Path, figure: Figure): void {
+  let cur = data as unknown as Record<string, unknown>;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = String(path[i]);
+    if (cur[key] === null || cur[key] === undefined) {
+      const s = unwrap(schemaAt(path.slice(0, i + 1)));
+      // A breakdown (a total and its items) is made with no items.
+      const made = s?.safeParse({}) ?? { success: false };
+      const withItems = made.success ? made : (s?.safeParse({ items: {} }) ?? { success: false });
+      cur[key] = withItems.success ? withItems.data : {};
+    }
+    cur = cur[key] as Record<string, unknown>;
+  }
+  cur[String(path[path.length - 1])] = figure;
+}
+
+function schemaAt(path: Path): z.ZodType | undefined {
+  let s: z.ZodType | undefined = reportSchema;
+  for (const k of path) {
+    const u = unwrap(s);
+    s = u instanceof z.ZodObject ? (u.shape as Record<string, z.ZodType>)[String(k)] : undefined;
+  }
+  return s;
+}
+
+/** Two figures that say the same: the same number, qualifier and unit (a unit left out agrees with any). */
+function sameFigure(a: Figure, b: Figure): boolean {
+  return a.value === b.value && a.percent === b.percent && a.approx === b.approx && a.bound === b.bound && (a.unit === null || b.unit === null || a.unit === b.unit);
+}
