@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
 import { loadReport } from '../src/load/index.js';
 import { decodeText } from '../src/load/read.js';
-import { example, standardPack } from './helpers.js';
+import { example, standardExample, standardPack } from './helpers.js';
 import { docxXmlParts } from './xml.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 700);
@@ -100,7 +100,7 @@ describe('fuzzing the compiler', () => {
   });
 
   it('random edits of the example files', { timeout: 600000 }, async () => {
-    const sources = ['jinping-2025.yaml', 'tongle-2025.yaml', 'zuolan-2024.yaml'].map((f) => example(f));
+    const sources = ['jinping-2025.yaml', 'tongle-2025.yaml', 'zuolan-2024.yaml'].flatMap((f) => [example(f), standardExample(f)]);
     const edit = fc.oneof(
       fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.nat(40) }),
       fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text }),

@@ -7,18 +7,23 @@ import { strFromU8, unzipSync } from 'fflate';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { compile, type LayoutOverrides } from '../src/compile/index.js';
-import { compileYaml, example, MINIMAL, ROOT, runCli, standardPack, tempDir } from './helpers.js';
+import { compileYaml, example, MINIMAL, ROOT, runCli, standardExample, standardPack, tempDir } from './helpers.js';
 
 const EXAMPLES = ['jinping-2025.yaml', 'zuolan-2024.yaml', 'tongle-2025.yaml'];
 
 // One test per example and format, so that a run stops at the first output that differs and a
 // change is tried only against the formats that reach it.
-const PER_FORMAT = EXAMPLES.flatMap((name) => (['md', 'html', 'docx'] as const).map((format) => [name, format] as const));
+// The examples (in the township's own parts) and the same reports written in the standard fields
+// (test/fixtures/standard-model), whose outputs are under golden/standard-model/.
+const DIRS = ['', 'standard-model/'] as const;
+const PER_FORMAT = DIRS.flatMap((dir) => EXAMPLES.flatMap((name) => (['md', 'html', 'docx'] as const).map((format) => [`${dir}${name}`, format] as const)));
 
 describe('the examples build into their reference outputs', () => {
-  it.each(PER_FORMAT)('%s as %s', async (name, format) => {
-    const built = await compileYaml(example(name), [format]);
-    const stem = name.replace(/\.yaml$/, '');
+  it.each(PER_FORMAT)('%s as %s', async (path, format) => {
+    const [dir, name] = path.includes('/') ? [path.slice(0, path.lastIndexOf('/') + 1), path.slice(path.lastIndexOf('/') + 1)] : ['', path];
+    const read = dir === '' ? example : standardExample;
+    const built = await compileYaml(read(name), [format]);
+    const stem = `${dir}${name.replace(/\.yaml$/, '')}`;
     if (format === 'docx') await expect(docxText(built.outputs.docx!)).toMatchFileSnapshot(`golden/${stem}.docx.txt`);
     else await expect(built[format]).toMatchFileSnapshot(`golden/${stem}.${format}`);
   });
@@ -55,7 +60,7 @@ describe('the layout settings and the sealed signature build into their referenc
   ];
   const cases = VARIANTS.flatMap(([stem, name, extra, layout]) => (['md', 'html', 'docx'] as const).map((format) => [`${stem} as ${format}`, stem, name, extra, layout, format] as const));
   it.each(cases)('%s', async (_title, stem, name, extra, layout, format) => {
-    const c = await compile(name, `${example(name)}${extra}`, standardPack(), { formats: [format], layout });
+    const c = await compile(name, `${standardExample(name)}${extra}`, standardPack(), { formats: [format], layout });
     expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     if (format === 'docx') await expect(docxText(c.outputs.docx!)).toMatchFileSnapshot(`golden/${stem}.docx.txt`);
     else await expect(new TextDecoder().decode(c.outputs[format])).toMatchFileSnapshot(`golden/${stem}.${format}`);

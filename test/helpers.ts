@@ -6,9 +6,13 @@ import { join, resolve } from 'node:path';
 import { main } from '../src/cli/index.js';
 import { compile, type Compiled, type Format } from '../src/compile/index.js';
 import { loadPack, STANDARD_PACK, type Pack } from '../src/render/index.js';
+import { parse as parseYaml } from 'yaml';
+import { chineseNumeral } from '../src/render/chinese.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const EXAMPLES = join(ROOT, 'examples');
+/** The examples as they were written before `parts:`, in the standard fields (achievements…other): such files still build. */
+export const STANDARD_MODEL = join(ROOT, 'test', 'fixtures', 'standard-model');
 export const BIN = join(ROOT, 'bin', 'report.js');
 
 let standard: Pack | undefined;
@@ -90,4 +94,15 @@ export function htmlText(html: string): string {
       if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
       return ({ lt: '<', gt: '>', quot: '"', amp: '&' } as Record<string, string>)[e.toLowerCase()] ?? '';
     });
+}
+
+/** The headings of an example's parts as its report numbers them: 一、压实责任强根基，构建法治建设闭环体系 … */
+export function exampleParts(name: string): string[] {
+  const data = parseYaml(example(name)) as { parts: { heading?: string }[] };
+  return data.parts.map((p, i) => `${chineseNumeral(i + 1)}、${p.heading ?? ''}`);
+}
+
+/** A data file written in the standard fields (test/fixtures/standard-model). */
+export function standardExample(name: string): string {
+  return readFileSync(join(STANDARD_MODEL, name), 'utf8');
 }

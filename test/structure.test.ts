@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileYaml, example, htmlText, MINIMAL } from './helpers.js';
+import { compileYaml, standardExample, htmlText, MINIMAL } from './helpers.js';
 
 const headings = (md: string) => md.split('\n').filter((l) => /^#{1,5} /.test(l));
 
@@ -36,7 +36,7 @@ describe('the five parts of Art. 25', () => {
   });
 
   it('number subsections （一） from each part and items 1. from each subsection', async () => {
-    const r = await compileYaml(example('jinping-2025.yaml'));
+    const r = await compileYaml(standardExample('jinping-2025.yaml'));
     const subs = headings(r.md).filter((h) => h.startsWith('### '));
     expect(subs.slice(0, 3)).toEqual(['### （一）强化组织领导，凝聚工作合力', '### （二）完善制度机制，规范权力运行流程', '### （三）强化队伍建设，提升依法行政能力']);
     // The plan part starts again at （一）.
@@ -62,7 +62,7 @@ achievements:
   });
 
   it('splits 不足 and 原因 into two subsections when causes are given', async () => {
-    const r = await compileYaml(example('tongle-2025.yaml'));
+    const r = await compileYaml(standardExample('tongle-2025.yaml'));
     expect(r.md).toContain('### （一）存在的不足');
     expect(r.md).toContain('### （二）原因分析');
     expect(r.md).toContain('一是行政执法精细化水平有待提升。');

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/index.js';
-import { BIN, EXAMPLES, ROOT, tempDir } from './helpers.js';
+import { BIN, ROOT, STANDARD_MODEL, tempDir } from './helpers.js';
 
 /**
  * A county folder: three townships in data/, last year's file for one of them outside data/
@@ -13,11 +13,11 @@ function county(): string {
   const dir = tempDir('watch-');
   mkdirSync(join(dir, 'data'));
   mkdirSync(join(dir, 'archive'));
-  const jinping = readFileSync(join(EXAMPLES, 'jinping-2025.yaml'), 'utf8');
+  const jinping = readFileSync(join(STANDARD_MODEL, 'jinping-2025.yaml'), 'utf8');
   writeFileSync(join(dir, 'data', 'jinping-2025.yaml'), `${jinping}previous: ../archive/jinping-2024.yaml\n`);
   writeFileSync(join(dir, 'archive', 'jinping-2024.yaml'), jinping.replace('year: 2025', 'year: 2024').replace('date: 2026-02-24', 'date: 2025-02-20').replace('total: 63', 'total: 50'));
-  cpSync(join(EXAMPLES, 'tongle-2025.yaml'), join(dir, 'data', 'tongle-2025.yaml'));
-  cpSync(join(EXAMPLES, 'zuolan-2024.yaml'), join(dir, 'data', 'zuolan-2024.yaml'));
+  cpSync(join(STANDARD_MODEL, 'tongle-2025.yaml'), join(dir, 'data', 'tongle-2025.yaml'));
+  cpSync(join(STANDARD_MODEL, 'zuolan-2024.yaml'), join(dir, 'data', 'zuolan-2024.yaml'));
   cpSync(join(ROOT, 'templates', 'standard'), join(dir, 'pack'), { recursive: true });
   return dir;
 }
