@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { remark } from 'remark';
-import { compileYaml, example, htmlText } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileYaml, example, EXAMPLES, htmlText, runCli, tempDir } from './helpers.js';
 import { figureForm, SEED_FIGURES } from './seed-figures.js';
 
 describe.each(Object.keys(SEED_FIGURES))('example %s', (name) => {
@@ -38,5 +40,32 @@ describe.each(Object.keys(SEED_FIGURES))('example %s', (name) => {
         .process(r.md),
     );
     expect(again).toBe(r.md);
+  });
+});
+
+describe('the roll-up of the examples', () => {
+  it('records in summary.csv at least 70% of each seed report’s figures, each under its own column', async () => {
+    const dir = tempDir('rollup-');
+    const r = await runCli(['build', EXAMPLES, '--out', join(dir, 'out'), '--format', 'md'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const [head, ...rows] = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = head!.split(',');
+    // Columns are unique, and a township's own figures have columns of their own.
+    expect(new Set(columns).size).toBe(columns.length);
+    expect(columns).toContain('反诈宣传视频（条）');
+    for (const name of Object.keys(SEED_FIGURES)) {
+      const row = rows.map((line) => line.split(',')).find((cells) => cells[3]?.endsWith(name));
+      expect(row, name).toBeDefined();
+      // A seed figure is recorded when a cell holds its number (6000+ → 6000, 0.7万余元 → 7000).
+      const numbers = new Set(row!.slice(4).filter((c) => /^\d/.test(c)));
+      const recorded = SEED_FIGURES[name]!.filter((f) => {
+        const m = /(\d+(?:\.\d+)?)(万)?/.exec(f);
+        return m !== null && numbers.has(String(Number(m[1]) * (m[2] ? 10000 : 1)));
+      });
+      expect(recorded.length / SEED_FIGURES[name]!.length, `${name}: ${recorded.length}/${SEED_FIGURES[name]!.length}`).toBeGreaterThanOrEqual(0.7);
+    }
   });
 });

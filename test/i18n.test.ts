@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { boxWrap, displayWidth } from '../src/cli/index.js';
 import { detectLang, lang, setLang, t } from '../src/i18n/index.js';
 import { MESSAGES, type MessageId } from '../src/i18n/messages.js';
@@ -33,8 +34,23 @@ describe('which language', () => {
     [undefined, { REPORT_LANG: '', LANG: 'en_US.UTF-8' }, 'en'],
     ['en', { REPORT_LANG: 'zh' }, 'en'],
     ['zh', { LANG: 'en_US.UTF-8' }, 'zh'],
+    // A locale whose name only contains “en” (Kalenjin, Kenya) is not English; nor is a setting that only ends in it.
+    [undefined, { LANG: 'ken_KE.UTF-8' }, 'zh'],
+    [undefined, { REPORT_LANG: 'zh-en' }, 'zh'],
   ] as const)('--lang %s with %j: %s', (flag, env, expected) => {
     expect(detectLang(flag, env)).toBe(expected);
+  });
+
+  it('zod’s own messages follow the language set', () => {
+    const before = lang();
+    try {
+      setLang('zh');
+      expect(z.number().safeParse('x').error?.issues[0]?.message).toMatch(/\p{Script=Han}/u);
+      setLang('en');
+      expect(z.number().safeParse('x').error?.issues[0]?.message).toMatch(/^Invalid input: expected number/);
+    } finally {
+      setLang(before);
+    }
   });
 
   it('texts follow the language set, and fill their placeholders', () => {

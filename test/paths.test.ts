@@ -13,6 +13,7 @@ const SUMMARY: ReportSummary = {
   year: 2025,
   title: '金坪乡人民政府2025年法治政府建设年度报告',
   figures: {},
+  recorded: {},
 };
 
 describe('--out-pattern', () => {

@@ -13,7 +13,7 @@ import type { Ledger } from './ledger.js';
 import { posix, type BatchSettings } from './settings.js';
 import { writeAtomic } from './write.js';
 
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
 export interface ManifestOutput {
   format: Format;
@@ -64,6 +64,7 @@ const manifestSchema = z.object({
           year: z.number(),
           title: z.string(),
           figures: z.record(z.string(), figure),
+          recorded: z.record(z.string(), figure.extend({ label: z.string(), unit: z.string() })),
         })
         .nullable(),
       errors: z.number(),

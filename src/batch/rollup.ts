@@ -135,9 +135,22 @@ export const csvField = (value: string): string => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** CSV for spreadsheets: one column of numbers and one saying whether each is approximate. */
+/**
+ * CSV for spreadsheets: one column of numbers and one saying whether each is approximate; the key
+ * figures first, then every other figure any township records (the catalogue's, then the
+ * townships' own, each headed by its Chinese name and unit).
+ */
 export function rollupCsv(entries: readonly ManifestEntry[]): string {
-  const head = ['year', 'county', 'township', 'input', ...ROLLUP_COLUMNS.flatMap((c) => [`${c.key}`, `${c.key}_approx`])];
+  const keyPaths = new Set(ROLLUP_COLUMNS.map((c) => c.path));
+  const more = new Map<string, string>();
+  for (const e of entries) {
+    for (const [path, f] of Object.entries(e.summary?.recorded ?? {})) {
+      if (!keyPaths.has(path) && !more.has(path)) more.set(path, f.unit && f.unit !== '%' ? `${f.label}（${f.unit}）` : f.unit === '%' ? `${f.label}（%）` : f.label);
+    }
+  }
+  // The catalogue's figures before the townships' own; each group in the order they were first met.
+  const extra = [...more.entries()].sort(([a], [b]) => Number(a.startsWith('figures.')) - Number(b.startsWith('figures.')));
+  const head = ['year', 'county', 'township', 'input', ...ROLLUP_COLUMNS.flatMap((c) => [`${c.key}`, `${c.key}_approx`]), ...extra.flatMap(([, h]) => [h, `${h}_approx`])];
   const lines = [head.join(',')];
   for (const [year, group] of byYear(entries)) {
     for (const e of group) {
@@ -146,11 +159,23 @@ export function rollupCsv(entries: readonly ManifestEntry[]): string {
         const f = s.figures[c.key];
         return f ? [String(f.value), f.exact ? '' : 'approx'] : ['', ''];
       });
-      lines.push([String(year), s.county, s.township, e.input, ...figs].map(csvField).join(','));
+      const others = extra.flatMap(([path]) => {
+        const f = s.recorded?.[path];
+        return f ? [String(f.value), f.exact ? '' : 'approx'] : ['', ''];
+      });
+      lines.push([String(year), s.county, s.township, e.input, ...figs, ...others].map(csvField).join(','));
     }
     const t = totals(group);
     lines.push(
-      [String(year), '合计', `${group.length}`, '', ...ROLLUP_COLUMNS.flatMap((c) => (t[c.key]!.count ? [String(t[c.key]!.value), t[c.key]!.exact ? '' : 'approx'] : ['', '']))]
+      [
+        String(year),
+        '合计',
+        `${group.length}`,
+        '',
+        ...ROLLUP_COLUMNS.flatMap((c) => (t[c.key]!.count ? [String(t[c.key]!.value), t[c.key]!.exact ? '' : 'approx'] : ['', ''])),
+        // The townships' figures beyond the key ones are not added up: a rate or an own name means something different in each.
+        ...extra.flatMap(() => ['', '']),
+      ]
         .map(csvField)
         .join(','),
     );

@@ -3,7 +3,9 @@
  * validated data. Small and plain, so the manifest can carry them.
  */
 import { ROLLUP_COLUMNS } from '../derive/key-figures.js';
-import { formatFigure, isExact } from '../load/figure.js';
+import { formatFigure, isExact, isFigure, type Figure } from '../load/figure.js';
+import { fieldLabel, fieldUnit } from '../load/labels.js';
+import { pathString, type Path } from '../yaml/positions.js';
 import type { ReportData } from '../load/schema.js';
 
 export { ROLLUP_COLUMNS, type RollupColumn } from '../derive/key-figures.js';
@@ -27,6 +29,15 @@ export interface ReportSummary {
   year: number;
   title: string;
   figures: Record<string, SummaryFigure>;
+  /** Every figure the data records (the catalogue's by path, the township's own as figures.名称), for the CSV roll-up. */
+  recorded: Record<string, RecordedFigure>;
+}
+
+export interface RecordedFigure extends SummaryFigure {
+  /** What a spreadsheet's column calls it: 排查调处矛盾纠纷, or the township's own name. */
+  label: string;
+  /** Its unit (件), or % for a rate; '' when it has none. */
+  unit: string;
 }
 
 /** A report's identity and key figures, small enough for the manifest and the roll-up. */
@@ -36,6 +47,17 @@ export function summarize(data: ReportData, title: string, government: string): 
     const f = c.pick(data);
     if (f && !f.percent) figures[c.key] = { value: f.value, exact: isExact(f), text: formatFigure(f, c.unit) };
   }
+  const recorded: Record<string, RecordedFigure> = {};
+  const add = (f: Figure, path: Path, label: string, unit: string) => {
+    recorded[pathString(path)] = { value: f.value, exact: isExact(f), text: formatFigure(f, unit), label, unit: f.percent ? '%' : (f.unit ?? unit) };
+  };
+  const walk = (node: unknown, path: Path): void => {
+    if (isFigure(node)) add(node, path, fieldLabel(path) ?? pathString(path), fieldUnit(path));
+    else if (node !== null && typeof node === 'object' && !Array.isArray(node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+  };
+  walk(data.achievements, ['achievements']);
+  walk(data.responsibility, ['responsibility']);
+  for (const [name, f] of Object.entries(data.figures ?? {})) add(f, ['figures', name], name, '');
   return {
     township: data.township.name,
     kind: data.township.kind,
@@ -46,5 +68,6 @@ export function summarize(data: ReportData, title: string, government: string): 
     year: data.year,
     title,
     figures,
+    recorded,
   };
 }

@@ -35,6 +35,7 @@ export function lang(): Lang {
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
   const asked = flag ?? env['REPORT_LANG'];
   if (asked !== undefined && asked !== '') return /^en/i.test(asked) ? 'en' : 'zh';
+  // Stryker disable next-line StringLiteral: no locale at all and any other non-English text both mean Chinese
   const locale = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
   return /^en([_.-]|$)/i.test(locale) ? 'en' : 'zh';
 }
