@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('report: the compiled program is missing (dist/). Run “npm install” (or “npm run build”) in the township-report folder first.\n');
+  const english = /^en/i.test(process.env.REPORT_LANG || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+  process.stderr.write(
+    english
+      ? 'report: the compiled program is missing (dist/). Run “npm install” (or “npm run build”) in the township-report folder first.\n'
+      : 'report：缺少编译好的程序（dist/）。请先在 township-report 文件夹中运行“npm install”（或“npm run build”）。\n',
+  );
   process.exit(2);
 }
 // Output piped into a command that stops reading (report schema | head) ends quietly.

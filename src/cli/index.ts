@@ -184,6 +184,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await runBuild(inputs, { ...opts, lintOnly: true }, io);
     });
 
+  command('fix')
+    .description(t('fix.description'))
+    .argument('<inputs...>', t('fix.inputs'))
+    .option('-t, --template <dir>', t('templates.template'))
+    .addHelpText('after', t('fix.after'))
+    .action(async (inputs: string[], opts: { template?: string }) => {
+      const { runFix } = await import('./fix-command.js');
+      exitCode = await runFix(inputs, opts, io);
+    });
+
   command('init')
     .description(t('init.description'))
     .option('--township <name>', t('init.township'))

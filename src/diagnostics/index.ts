@@ -27,6 +27,8 @@ export interface Diagnostic {
   note?: string;
   /** Further places involved (e.g. the total a breakdown contradicts). */
   related?: { file: string; line?: number; column?: number; message: string }[];
+  /** A safe correction `report fix` makes: `length` characters of the file's text at `offset` become `text`. */
+  fix?: { offset: number; length: number; text: string };
 }
 
 export interface DiagnosticInit {

@@ -7,7 +7,7 @@ import { lang, t } from '../i18n/index.js';
 import { fieldName } from '../load/labels.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { formatFigure, type Figure } from '../load/figure.js';
-import type { Locator, Path } from '../yaml/positions.js';
+import type { Locator, Path, Span } from '../yaml/positions.js';
 import type { ReportData } from '../load/schema.js';
 import { ROLLUP_COLUMNS } from '../derive/key-figures.js';
 import type { RuleId } from '../rules/catalogue.js';
@@ -45,6 +45,11 @@ export function lint(input: LintInput): Diagnostic[] {
   const at = (path: Path) => locator.value(path);
   const push = (ruleId: RuleId, path: Path | undefined, reason: string, note: string, span = path ? at(path) : undefined) =>
     out.push(diagnostic(file, { ruleId, reason, note, start: span?.start ?? { line: 1, column: 1 }, end: span?.end }));
+  /** The correction of the last finding, for `report fix`. */
+  const fixes = (offset: number, length: number, text: string) => {
+    const last = out[out.length - 1];
+    if (last) last.fix = { offset, length, text };
+  };
 
   // The regulation.
   for (const p of input.parts ?? []) {
@@ -104,21 +109,24 @@ export function lint(input: LintInput): Diagnostic[] {
   for (const [path, text] of narrativeValues(data)) {
     const key = String(path[path.length - 1]);
     const heading = key === 'heading' || key === 'problem';
-    const where = (snippet: string, offset = 0) => findInSource(input.source, locator, path, snippet, offset);
-    const half = /([\p{Script=Han}])([,;:!?()])(?=[\p{Script=Han}])/u.exec(text);
-    if (half) {
-      const full: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
-      push(
-        'writing/half-width-punctuation',
-        path,
-        t('lint.half-width', { field: fieldName(path), mark: half[2]!, snippet: half[0] }),
-        t('lint.half-width.note', { full: full[half[2]!]! }),
-        where(half[0], half[1]!.length),
-      );
+    // Each offender in the text is found in the source after the one before it.
+    let from = 0;
+    const where = (snippet: string, offset = 0) => {
+      const span = findInSource(input.source, locator, path, snippet, offset, from);
+      if (span?.offset !== undefined) from = span.offset + 1;
+      return span;
+    };
+    for (const half of text.matchAll(/([\p{Script=Han}])([,;:!?()])(?=[\p{Script=Han}])/gu)) {
+      const full = FULL_WIDTH[half[2]!]!;
+      const span = where(half[0], half[1]!.length);
+      push('writing/half-width-punctuation', path, t('lint.half-width', { field: fieldName(path), mark: half[2]!, snippet: half[0] }), t('lint.half-width.note', { full }), span);
+      if (span?.offset !== undefined) fixes(span.offset + half[1]!.length, 1, full);
     }
-    const numbering = /(^|[。；：:\s])(\d+、)/u.exec(text);
-    if (numbering) {
-      push('writing/numbering-style', path, t('lint.numbering', { field: fieldName(path), number: numbering[2]! }), t('lint.numbering.note'), where(numbering[2]!));
+    from = 0;
+    for (const numbering of text.matchAll(/(^|[。；：:\s])(\d+)、/gu)) {
+      const span = where(`${numbering[2]!}、`);
+      push('writing/numbering-style', path, t('lint.numbering', { field: fieldName(path), number: `${numbering[2]!}、` }), t('lint.numbering.note'), span);
+      if (span?.offset !== undefined) fixes(span.offset + numbering[2]!.length, 1, '.');
     }
     if (!heading && /[一二三四五]是/u.test(text) && /首先|其次|再次/u.test(text)) {
       const m = /首先|其次|再次/u.exec(text)!;
@@ -136,7 +144,10 @@ function round1(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
-const NARRATIVE_KEYS = new Set(['text', 'intro', 'opening', 'closing', 'other', 'heading', 'problem']);
+const NARRATIVE_KEYS = new Set(['text', 'intro', 'opening', 'closing', 'other', 'heading', 'problem', 'body']);
+
+/** The full-width mark for a half-width one written between Chinese characters. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
 
 function narrativeValues(data: ReportData): [Path, string][] {
   const out: [Path, string][] = [];
@@ -163,13 +174,15 @@ function figurePath(data: ReportData, target: Figure): Path | undefined {
   return found;
 }
 
-/** Where a snippet of a value sits in the source: searched inside the value's range, else the value's start. */
-function findInSource(source: string, locator: Locator, path: Path, snippet: string, offset = 0) {
+/**
+ * Where a snippet of a value sits in the source, from `from` on: searched inside the value's range
+ * (with the offset in the source where it was found), else the value's start.
+ */
+function findInSource(source: string, locator: Locator, path: Path, snippet: string, offset = 0, from = 0): (Span & { offset?: number }) | undefined {
   const node = locator.node(path);
   const range = node?.range;
   if (!range) return locator.value(path);
-  const index = source.slice(range[0], range[1]).indexOf(snippet);
-  if (index < 0) return locator.value(path);
-  const start = range[0] + index + offset;
-  return { start: locator.pos(start), end: locator.pos(range[0] + index + snippet.length) };
+  const at = source.indexOf(snippet, Math.max(range[0], from));
+  if (at < 0 || at + snippet.length > range[1]) return locator.value(path);
+  return { start: locator.pos(at + offset), end: locator.pos(at + snippet.length), offset: at };
 }

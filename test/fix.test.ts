@@ -1,0 +1,64 @@
+// `report fix`: the safe corrections of the writing checks made in the data file itself, every
+// other character kept; and the writing checks reporting every offender in a field.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileYaml, MINIMAL, runCli, tempDir } from './helpers.js';
+
+const SOURCE = `# 注释保留
+${MINIMAL}parts:
+  - heading: 压实责任,强根基   # 行尾注释也保留
+    body: |-
+      机构改革后执法经费,设备等保障力度不够;村干部(含网格员)能力不足。
+      1、健全机制：建立台账。
+      全年排查[95件|disputes.total]，化解率100%。
+`;
+
+describe('the writing checks', () => {
+  it('report every half-width mark and every “1、” in a field, each at its own place', async () => {
+    const c = await compileYaml(SOURCE);
+    const at = (rule: string) => c.diagnostics.filter((d) => d.ruleId === rule).map((d) => `${d.line}:${d.column}`);
+    expect(at('writing/half-width-punctuation')).toEqual(['9:18', '11:16', '11:26', '11:30', '11:35']);
+    expect(at('writing/numbering-style')).toEqual(['12:7']);
+  });
+});
+
+describe('report fix', () => {
+  it('corrects the file in place and changes nothing else, and has nothing left to do after', async () => {
+    const dir = tempDir('fix-');
+    writeFileSync(join(dir, 'a.yaml'), SOURCE);
+    const r = await runCli(['fix', 'a.yaml', '--lang', 'zh'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe('已改正 a.yaml：6 处');
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(
+      SOURCE.replace('压实责任,强根基', '压实责任，强根基')
+        .replace('执法经费,设备等保障力度不够;村干部(含网格员)能力', '执法经费，设备等保障力度不够；村干部（含网格员）能力')
+        .replace('1、健全机制', '1.健全机制'),
+    );
+    const again = await runCli(['fix', 'a.yaml'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr.trim()).toBe('a.yaml: nothing to correct');
+    const check = await runCli(['check', 'a.yaml'], dir);
+    expect(check.stderr).not.toMatch(/writing\//);
+  });
+
+  it('keeps a byte-order mark, and leaves a GBK file alone with a message', async () => {
+    const dir = tempDir('fix-');
+    writeFileSync(join(dir, 'bom.yaml'), `\uFEFF${SOURCE}`);
+    expect((await runCli(['fix', 'bom.yaml'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'bom.yaml'), 'utf8').startsWith('\uFEFF# 注释保留')).toBe(true);
+    // 乡 and 县 in GBK: not valid UTF-8.
+    const gbk = Buffer.concat([Buffer.from('township:\n  name: '), Buffer.from([0xcf, 0xe7]), Buffer.from('\n  kind: '), Buffer.from([0xcf, 0xe7]), Buffer.from('\n')]);
+    writeFileSync(join(dir, 'gbk.yaml'), gbk);
+    const r = await runCli(['fix', 'gbk.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('gbk.yaml is not UTF-8 and was left as it is');
+    expect(readFileSync(join(dir, 'gbk.yaml')).equals(gbk)).toBe(true);
+  });
+
+  it('names a file that is not there', async () => {
+    const r = await runCli(['fix', 'none.yaml'], tempDir('fix-'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/none\.yaml.*input\/not-found/);
+  });
+});
