@@ -114,9 +114,12 @@ describe('what the other commands write is the one reviewed', () => {
 
   it('report init', async () => {
     const dir = tempDir();
-    const r = await runCli(['init', '--township', '金坪乡', '--kind', '乡', '--county', '城口县', '--year', '2025', '--out', 'new.yaml'], dir);
+    const r = await runCli(['init', '--township', '金坪乡', '--kind', '乡', '--county', '城口县', '--year', '2025', '--out', 'new.yaml'], dir, { npm_command: '' });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('wrote new.yaml: fill it in, then run “npx report check new.yaml”\n');
+    expect(r.stderr).toBe('wrote new.yaml: fill it in, then run “report check new.yaml”\n');
+    // Run through npx (npm exec), the next command is named the same way.
+    const viaNpx = await runCli(['init', '--township', '金坪乡', '--county', '城口县', '--year', '2025', '--out', 'npx.yaml'], dir, { npm_command: 'exec' });
+    expect(viaNpx.stderr).toBe('wrote npx.yaml: fill it in, then run “npx report check npx.yaml”\n');
     await expect(schemaMasked(readFileSync(join(dir, 'new.yaml'), 'utf8'))).toMatchFileSnapshot('golden/init.yaml');
   });
 

@@ -100,7 +100,7 @@ export function initText(opts: { township: string; kind: string; county: string;
     `# ${opts.township}${opts.year}年法治政府建设年度报告的数据文件。`,
     '# 填写方法：冒号后空一格填写；不需要的项目留空即可，留空的部分不出现在报告中。',
     '# 数字可写 63、200余、约300、95%以上；叙述文字按原样输出，空一行分段。',
-    '# 写好后运行 npx report check 本文件 检查，npx report build 本文件 生成报告。',
+    '# 写好后运行 report check 本文件 检查，report build 本文件 生成报告（在 township-report 文件夹中运行时，前面加 npx）。',
     '',
   ];
   const body: string[] = [];
@@ -146,6 +146,6 @@ export async function runInit(opts: InitFlags, io: Io): Promise<number> {
     .join('/');
   mkdirSync(dirname(out), { recursive: true });
   writeAtomic(out, initText({ township, kind, county: opts.county ?? '某某县', year, schemaRef }));
-  io.err(t('init.wrote', { file: relative(io.cwd, out) }));
+  io.err(t('init.wrote', { file: relative(io.cwd, out), report: io.env['npm_command'] === 'exec' ? 'npx report' : 'report' }));
   return EXIT.ok;
 }

@@ -152,7 +152,7 @@ reports are still built), 2 usage error, 130 interrupted.`,
     en: "report: --township {township} cannot name a file; write the township's name alone, such as 金坪乡 (--out chooses another file)",
   },
   'init.exists': { zh: 'report：{file} 已经存在；换一个 --out，或加 --force 覆盖', en: 'report: {file} already exists; choose another --out, or add --force to overwrite it' },
-  'init.wrote': { zh: '已写出 {file}：请填写，然后运行“npx report check {file}”', en: 'wrote {file}: fill it in, then run “npx report check {file}”' },
+  'init.wrote': { zh: '已写出 {file}：请填写，然后运行“{report} check {file}”', en: 'wrote {file}: fill it in, then run “{report} check {file}”' },
 
   // report schema, templates, manifest merge.
   'schema.description': {
