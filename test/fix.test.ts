@@ -1,6 +1,6 @@
 // `report fix`: the safe corrections of the writing checks made in the data file itself, every
 // other character kept; and the writing checks reporting every offender in a field.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileYaml, MINIMAL, runCli, tempDir } from './helpers.js';
@@ -60,5 +60,57 @@ describe('report fix', () => {
     const r = await runCli(['fix', 'none.yaml'], tempDir('fix-'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/none\.yaml.*input\/not-found/);
+  });
+});
+
+describe('report fix, where a careless fix would change what the clerk meant', () => {
+  const run = async (source: string, config?: string) => {
+    const dir = tempDir('fix-');
+    writeFileSync(join(dir, 'a.yaml'), source);
+    if (config) writeFileSync(join(dir, 'report.config.yaml'), config);
+    const r = await runCli(['fix', 'a.yaml'], dir);
+    return { r, after: readFileSync(join(dir, 'a.yaml'), 'utf8'), dir };
+  };
+
+  it('changes the item number, never a list of numbers (1、15日, 2023、2024年), and twice is once', async () => {
+    const source = `${MINIMAL}opening: |-\n  每月1、15日开展集中接访，第11、12条规定，2023、2024年。\n  1、加强组织领导：全年召开会议。\n`;
+    const once = await run(source);
+    expect(once.after).toBe(source.replace('1、加强', '1.加强'));
+    const twice = await runCli(['fix', 'a.yaml'], once.dir);
+    expect(twice.stderr.trim()).toBe('a.yaml: nothing to correct');
+  });
+
+  it('leaves the comment after a block’s | alone, and corrects the text', async () => {
+    const source = `${MINIMAL}opening: |- # 说明,注意\n  说明,注意。\n`;
+    const { after } = await run(source);
+    expect(after).toBe(`${MINIMAL}opening: |- # 说明,注意\n  说明，注意。\n`);
+  });
+
+  it('leaves a file with a byte that is not UTF-8, which writing back would lose', async () => {
+    const dir = tempDir('fix-');
+    const bytes = Buffer.concat([Buffer.from(`${MINIMAL}opening: 中文,内容。备注`), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from('结束\n')]);
+    writeFileSync(join(dir, 'a.yaml'), bytes);
+    const r = await runCli(['fix', 'a.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'a.yaml')).equals(bytes)).toBe(true);
+  });
+
+  it('applies no rule the settings file turns off', async () => {
+    const source = `${MINIMAL}opening: 召开会议三次,研究部署。\n`;
+    const { r, after } = await run(source, 'rules:\n  writing/half-width-punctuation: off\n');
+    expect(r.stderr.trim()).toBe('a.yaml: nothing to correct');
+    expect(after).toBe(source);
+  });
+
+  it('corrects the file a link points to and keeps its permissions', async () => {
+    const dir = tempDir('fix-');
+    const source = `${MINIMAL}opening: 召开会议三次,研究部署。\n`;
+    writeFileSync(join(dir, 'real.yaml'), source);
+    chmodSync(join(dir, 'real.yaml'), 0o640);
+    symlinkSync('real.yaml', join(dir, 'a.yaml'));
+    expect((await runCli(['fix', 'a.yaml'], dir)).code).toBe(0);
+    expect(lstatSync(join(dir, 'a.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.yaml'), 'utf8')).toContain('召开会议三次，研究部署。');
+    expect(statSync(join(dir, 'real.yaml')).mode & 0o777).toBe(0o640);
   });
 });

@@ -189,3 +189,108 @@ describe('a data file', () => {
     expect(c.md.trimEnd().split('\n').at(-1)).toBe('　　年　月　日');
   });
 });
+
+describe('what a clerk writes that must come out as written', () => {
+  it('a line starting with a decimal is a paragraph, not a numbered item', async () => {
+    const { md } = await texts(own('parts:\n  - body: |-\n      全年投入经费如下。\n      0.5万元用于购置执法记录仪。其余用于培训。\n      12.8%的群众参与了线上学法。\n'));
+    expect(md).toContain('0.5万元用于购置执法记录仪。其余用于培训。');
+    expect(md).toContain('12.8%的群众参与了线上学法。');
+  });
+
+  it('numbered items in a third-level section sit below its heading, which stays', async () => {
+    const { md } = await texts(own('parts:\n  - sections:\n      - heading: 小节\n        sections:\n          - heading: 三级乙\n            body: |-\n              1. 甲项：正文。\n'));
+    expect(md).toContain('1.三级乙');
+    expect(md).toContain('（1）甲项：');
+  });
+
+  it('a folded body (>-) joins its Chinese lines without spaces', async () => {
+    const { md } = await texts(own('parts:\n  - body: >-\n      折叠第一行\n      折叠第二行。\n'));
+    expect(md).toContain('折叠第一行折叠第二行。');
+  });
+
+  it('brackets with a bar that hold no figure are text', async () => {
+    const { md, compiled } = await texts(own('parts:\n  - body: 转发【政策解读｜法治宣传】专栏文章。\n'));
+    expect(md).toContain('转发【政策解读｜法治宣传】专栏文章。');
+    expect(compiled.data!.figures).toBeNull();
+  });
+
+  it('a part with nothing to print does not count as the part of Art. 25 it names', async () => {
+    const c = await compileYaml(own('parts:\n  - part: 1\n    body: 成效。\n  - part: 2\n  - part: 3\n    heading: 第一责任人\n  - part: 4\n    body: "   "\n'));
+    expect(c.diagnostics.filter((d) => d.ruleId === 'regulation/missing-part').map((d) => d.reason.slice(0, 6))).toEqual(['Part 2', 'Part 3', 'Part 4']);
+  });
+
+  it.each([
+    ['2025年法治政府建设工作开展情况', 1],
+    ['坚持问题导向，推进依法行政', 1],
+    ['存在的问题和不足', 2],
+    ['问题与不足', 2],
+    ['正视短板明方向', 2],
+    ['党政主要负责人履行推进法治建设第一责任人职责情况', 3],
+    ['2026年工作计划', 4],
+    ['谋划2026年工作思路', 4],
+    ['其他需要报告的情况', 5],
+  ])('the heading %s is part %i', async (heading, part) => {
+    const c = await compileYaml(own(`parts:\n  - heading: ${heading}\n    body: 正文。\n`));
+    expect(c.data!.parts![0]!.part).toBe(part);
+  });
+
+  it('in a file of the standard fields, a marked figure is printed where it is written only, and one under figures: not at all', async () => {
+    const c = await compileYaml(own('figures:\n  disputes.total: 95件\nachievements:\n  legal_education:\n    text: 全年开展法治宣传活动[12场|legal_education.campaigns]。\n'));
+    expect(c.md.match(/12场/g)).toHaveLength(1);
+    expect(c.md).not.toContain('95');
+    expect(c.data!.achievements?.disputes?.total).toMatchObject({ value: 95 });
+  });
+});
+
+describe('a template pack without the section for parts', () => {
+  it('is an error for a report written in parts, not a report without its text', async () => {
+    const { loadPack } = await import('../src/render/index.js');
+    const { cpSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir, ROOT } = await import('./helpers.js');
+    const dir = join(tempDir('pack-'), 'old');
+    cpSync(join(ROOT, 'templates', 'standard'), dir, { recursive: true });
+    rmSync(join(dir, 'sections', '05-parts.md'));
+    const { pack } = loadPack(dir);
+    const c = await compileYaml(own('parts:\n  - body: 正文。\n'), ['md'], pack!);
+    expect(c.outputs.md).toBeUndefined();
+    expect(c.diagnostics.filter((d) => d.ruleId === 'template/pack').map((d) => d.reason)).toEqual([
+      'The template pack has no section that prints `parts`: the whole body of the report would be missing',
+    ]);
+  });
+});
+
+describe('summary.csv of townships’ own figures', () => {
+  it('gives each name and unit a column of its own, headed safely, whatever the names', async () => {
+    const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { runCli, tempDir } = await import('./helpers.js');
+    const dir = tempDir('csv-');
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(
+      join(dir, 'data', 'a.yaml'),
+      `${MINIMAL.replace('测试乡', '甲乡')}figures:\n  '=HYPERLINK("http://x/","点我")': 5\nparts:\n  - body: 拍摄视频[3条|反诈宣传视频]，开展[2场|宣传,活动]，书记带头学法[4次|responsibility.party_secretary.study_sessions]。\n`,
+    );
+    writeFileSync(join(dir, 'data', 'b.yaml'), `${MINIMAL.replace('测试乡', '乙乡')}parts:\n  - body: 视频共[300分钟|反诈宣传视频]，乡长带头学法[2次|responsibility.head.study_sessions]。\n`);
+    const r = await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const [head, a, b] = readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    const columns = head!.match(/("([^"]|"")*"|[^,]+)/g)!;
+    expect(columns).toContain('反诈宣传视频（条）');
+    expect(columns).toContain('反诈宣传视频（分钟）');
+    expect(columns).toContain('"宣传,活动（场）"');
+    expect(columns).toContain(`"'=HYPERLINK(""http://x/"",""点我"")"`);
+    expect(columns.filter((c) => c.startsWith('带头学法（次）') && !c.endsWith('_approx'))).toEqual([
+      '带头学法（次） responsibility.party_secretary.study_sessions',
+      '带头学法（次） responsibility.head.study_sessions',
+    ]);
+    expect(new Set(columns).size).toBe(columns.length);
+    const cells = (row: string | undefined) => row!.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
+    const cell = (row: string | undefined, column: string) => cells(row)[cells(head).indexOf(column)];
+    expect(cell(a, '反诈宣传视频（条）')).toBe('3');
+    expect(cell(b, '反诈宣传视频（条）')).toBe('');
+    expect(cell(b, '反诈宣传视频（分钟）')).toBe('300');
+  });
+});

@@ -142,16 +142,23 @@ export const csvField = (value: string): string => {
  */
 export function rollupCsv(entries: readonly ManifestEntry[]): string {
   const keyPaths = new Set(ROLLUP_COLUMNS.map((c) => c.path));
-  const more = new Map<string, string>();
-  for (const e of entries) {
+  // One column per figure and unit (one township's 反诈宣传视频 in 条, another's in 分钟), in the
+  // order of the table's rows, whatever was rebuilt.
+  const more = new Map<string, { path: string; head: string }>();
+  for (const e of rows(entries)) {
     for (const [path, f] of Object.entries(e.summary?.recorded ?? {})) {
-      if (!keyPaths.has(path) && !more.has(path)) more.set(path, f.unit && f.unit !== '%' ? `${f.label}（${f.unit}）` : f.unit === '%' ? `${f.label}（%）` : f.label);
+      const column = `${path}\u0000${f.unit}`;
+      if (!keyPaths.has(path) && !more.has(column)) more.set(column, { path, head: f.unit ? `${f.label}（${f.unit}）` : f.label });
     }
   }
-  // The catalogue's figures before the townships' own; each group in the order they were first met.
+  // The catalogue's figures before the townships' own.
   const extra = [...more.entries()].sort(([a], [b]) => Number(a.startsWith('figures.')) - Number(b.startsWith('figures.')));
-  const head = ['year', 'county', 'township', 'input', ...ROLLUP_COLUMNS.flatMap((c) => [`${c.key}`, `${c.key}_approx`]), ...extra.flatMap(([, h]) => [h, `${h}_approx`])];
-  const lines = [head.join(',')];
+  // Two fields may share a label (带头学法 of the Party secretary and of the head): each header says which.
+  const count = new Map<string, number>();
+  for (const [, c] of extra) count.set(c.head, (count.get(c.head) ?? 0) + 1);
+  const heads = extra.map(([, c]) => ((count.get(c.head) ?? 0) > 1 ? `${c.head} ${c.path}` : c.head));
+  const head = ['year', 'county', 'township', 'input', ...ROLLUP_COLUMNS.flatMap((c) => [`${c.key}`, `${c.key}_approx`]), ...heads.flatMap((h) => [h, `${h}_approx`])];
+  const lines = [head.map(csvField).join(',')];
   for (const [year, group] of byYear(entries)) {
     for (const e of group) {
       const s = e.summary!;
@@ -159,9 +166,9 @@ export function rollupCsv(entries: readonly ManifestEntry[]): string {
         const f = s.figures[c.key];
         return f ? [String(f.value), f.exact ? '' : 'approx'] : ['', ''];
       });
-      const others = extra.flatMap(([path]) => {
-        const f = s.recorded?.[path];
-        return f ? [String(f.value), f.exact ? '' : 'approx'] : ['', ''];
+      const others = extra.flatMap(([column, c]) => {
+        const f = s.recorded?.[c.path];
+        return f && `${c.path}\u0000${f.unit}` === column ? [String(f.value), f.exact ? '' : 'approx'] : ['', ''];
       });
       lines.push([String(year), s.county, s.township, e.input, ...figs, ...others].map(csvField).join(','));
     }

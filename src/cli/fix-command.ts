@@ -3,7 +3,11 @@
  * a half-width mark between Chinese characters becomes full-width, “1、” becomes “1.” — and
  * nothing else: every other character of the file, its comments and its layout, stays as it was.
  */
-import { relative, resolve } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { accessSync, chmodSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
+import { readConfig } from './build-command.js';
+import type { RuleSetting } from '../rules/catalogue.js';
+import { join, relative, resolve } from 'node:path';
 import { findInputs } from '../batch/inputs.js';
 import { writeAtomic } from '../batch/write.js';
 import { compile } from '../compile/index.js';
@@ -31,6 +35,17 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): { 
 
 /** `report fix FILE…`: corrects each data file in place; gives the exit code. */
 export async function runFix(inputs: string[], opts: { template?: string }, io: Io): Promise<number> {
+  // The rules the settings file turns off are not applied either.
+  const configPath = join(io.cwd, 'report.config.yaml');
+  let rules: Readonly<Record<string, RuleSetting>> | undefined;
+  if (existsSync(configPath)) {
+    const read = readConfig(configPath, io);
+    if (read.diagnostics.length > 0) {
+      for (const d of read.diagnostics) io.err(formatDiagnostic(d));
+      return EXIT.usage;
+    }
+    rules = read.config.rules as Readonly<Record<string, RuleSetting>> | undefined;
+  }
   const dir = opts.template ? resolve(io.cwd, opts.template) : STANDARD_PACK;
   const { pack, diagnostics: packProblems } = loadPack(dir, io.cwd);
   for (const d of packProblems) io.err(formatDiagnostic(d));
@@ -48,13 +63,14 @@ export async function runFix(inputs: string[], opts: { template?: string }, io: 
       continue;
     }
     const { text, encoding } = decodeText(bytes);
-    // Written back as UTF-8, a file saved as GBK would change under the clerk's editor.
-    if (encoding !== 'utf-8') {
+    // Written back as UTF-8, a file saved as GBK would change under the clerk's editor, and a
+    // stray byte that is not UTF-8 would be lost.
+    if (encoding !== 'utf-8' || !isUtf8(bytes)) {
       io.err(t('fix.not-utf8', { file: input.display }));
       failed = true;
       continue;
     }
-    const compiled = await compile(input.display, text, pack, { formats: [], path: input.path, roots: [io.cwd] });
+    const compiled = await compile(input.display, text, pack, { formats: [], path: input.path, roots: [io.cwd], ...(rules ? { rules } : {}) });
     const fixed = applyFixes(text, compiled.diagnostics);
     if (fixed.count === 0) {
       io.err(t('fix.none', { file: input.display }));
@@ -62,7 +78,13 @@ export async function runFix(inputs: string[], opts: { template?: string }, io: 
     }
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
     try {
-      writeAtomic(input.path, bom + fixed.text);
+      // The file a link points to is the one corrected, and it keeps its permissions; a file
+      // the clerk may not write (read-only) is left as it is.
+      const target = realpathSync(input.path);
+      accessSync(target, constants.W_OK);
+      const { mode } = statSync(target);
+      writeAtomic(target, bom + fixed.text);
+      chmodSync(target, mode & 0o7777);
     } catch (e) {
       io.err(t('fix.unwritable', { file: input.display, why: systemError(e) }));
       failed = true;

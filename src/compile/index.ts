@@ -13,7 +13,7 @@ import { emitMarkdown } from '../emit/md.js';
 import { lint } from '../lint/index.js';
 import { applyRuleSettings, type RuleSetting } from '../rules/catalogue.js';
 import { loadReport, type ReportData } from '../load/index.js';
-import { markedLocator } from '../load/marks.js';
+import { markedLocator, type Recorded } from '../load/marks.js';
 import { buildTree } from '../markdown/index.js';
 import { chineseDate } from '../render/chinese.js';
 import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
@@ -150,7 +150,7 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
   }
   // A report in the township's own parts prints them; the figures marked in them are for the
   // checks and the roll-up, not for the standard sections' sentences.
-  const shown = data.parts ? { ...data, achievements: null, responsibility: null } : data;
+  const shown = data.parts ? { ...data, achievements: null, responsibility: null } : withoutRecorded(data, loaded.recorded ?? []);
   // The township's own templates are the one part of a report whose work is not bounded by the
   // size of its data file (a loop in a loop over a list): they run under the time limit. Watching
   // every report would cost a thread started and stopped per report.
@@ -163,11 +163,17 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
     data,
     source,
     locator,
-    parts: rendered.sections.filter((s) => s.required).map((s) => ({ part: s.part, title: s.title, empty: data.parts ? !data.parts.some((p) => p.part === s.part) : isEmptySection(s.markdown) })),
+    parts: rendered.sections
+      .filter((s) => s.required)
+      .map((s) => ({ part: s.part, title: s.title, empty: data.parts ? !data.parts.some((p) => p.part === s.part && hasText(p)) : isEmptySection(s.markdown) })),
     ...(pack.meta.deadline ? { deadline: pack.meta.deadline } : {}),
     previous,
   });
   result.diagnostics.push(...applyRuleSettings([...derived.diagnostics, ...linted], options.rules), ...rendered.diagnostics);
+  // A pack made before `parts:` (or without its section) would leave the township's whole text out.
+  if (data.parts?.some(hasText) && !rendered.sections.some((s) => s.id === 'parts' && !isEmptySection(s.markdown))) {
+    result.diagnostics.push(diagnostic(file, { ruleId: 'template/pack', reason: t('pack.no-parts'), note: t('pack.no-parts.note'), start: loaded.locator.key([], 'parts')?.start }));
+  }
   if (hasErrors(result.diagnostics)) return undefined;
 
   const built = buildTree(
@@ -192,4 +198,26 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
   result.tree = built.tree;
   result.summary = summarize(data, rendered.title, rendered.government);
   return built.tree;
+}
+
+/** A part of the township's own with something to print: a body or a section with one. */
+function hasText(p: { body: string | null; sections: { body: string | null; sections: { body: string | null }[] | null }[] | null }): boolean {
+  const some = (t: string | null) => (t ?? '').trim() !== '';
+  return some(p.body) || (p.sections ?? []).some((s) => some(s.body) || (s.sections ?? []).some((x) => some(x.body)));
+}
+
+/**
+ * The data the standard sections print from: a figure marked in the text is printed where it is
+ * written, and one under `figures:` is not printed at all, so neither is in a standard sentence too.
+ */
+function withoutRecorded(data: ReportData, recorded: readonly Recorded[]): ReportData {
+  if (recorded.length === 0) return data;
+  const out = structuredClone(data);
+  for (const r of recorded) {
+    if (!r.path) continue;
+    let cur = out as unknown as Record<string, unknown> | null;
+    for (const k of r.path.slice(0, -1)) cur = (cur?.[String(k)] as Record<string, unknown> | null) ?? null;
+    if (cur) cur[String(r.path[r.path.length - 1])] = null;
+  }
+  return out;
 }

@@ -293,6 +293,14 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: '--template 要指向含有 pack.yaml 和 sections/ 的文件夹（见 templates/standard 和 docs/templates.md）。',
     en: 'Point --template at a folder holding pack.yaml and sections/ (see templates/standard and docs/templates.md).',
   },
+  'pack.no-parts': {
+    zh: '模板包中没有输出 parts（本乡镇自己的各部分）的章节，报告正文会整个缺失',
+    en: 'The template pack has no section that prints `parts`: the whole body of the report would be missing',
+  },
+  'pack.no-parts.note': {
+    zh: '在模板包中加上 sections/05-parts.md（可从标准模板复制），或让模板包继承标准模板（extends: standard）。',
+    en: 'Add sections/05-parts.md to the pack (copy it from the standard pack), or let the pack extend the standard one.',
+  },
   'pack.no-title': { zh: '这个模板包和它所继承（extends）的模板包都没有设置报告标题 `title`', en: 'No pack in the chain sets `title`' },
   'pack.no-title.note': { zh: '加上 title: "{{township.government}}{{year}}年法治政府建设年度报告"。', en: 'Add title: "{{township.government}}{{year}}年法治政府建设年度报告".' },
   'pack.no-sections': { zh: '模板包 {folder} 中没有 sections/*.md', en: 'The template pack {folder} has no sections/*.md' },

@@ -123,10 +123,16 @@ export function lint(input: LintInput): Diagnostic[] {
       if (span?.offset !== undefined) fixes(span.offset + half[1]!.length, 1, full);
     }
     from = 0;
-    for (const numbering of text.matchAll(/(^|[。；：:\s])(\d+)、/gu)) {
-      const span = where(`${numbering[2]!}、`);
-      push('writing/numbering-style', path, t('lint.numbering', { field: fieldName(path), number: `${numbering[2]!}、` }), t('lint.numbering.note'), span);
-      if (span?.offset !== undefined) fixes(span.offset + numbering[2]!.length, 1, '.');
+    // An item number, not a list of numbers (1、15日, 2023、2024年).
+    for (const numbering of text.matchAll(/(^|[。；：:\s])(\d+)、(?![\d０-９年月日])/gu)) {
+      const [whole, mark = '', digits = ''] = numbering;
+      // A line break or space before it is indentation in the source: look from the digits.
+      const before = /\s/.test(mark) ? '' : mark;
+      // Found in the source with the characters around it, so that the fix lands on this one.
+      const next = text.slice(numbering.index + whole.length, numbering.index + whole.length + 2);
+      const span = where(`${before}${digits}、${next}`, before.length);
+      push('writing/numbering-style', path, t('lint.numbering', { field: fieldName(path), number: `${digits}、` }), t('lint.numbering.note'), span);
+      if (span?.offset !== undefined) fixes(span.offset + before.length + digits.length, 1, '.');
     }
     if (!heading && /[一二三四五]是/u.test(text) && /首先|其次|再次/u.test(text)) {
       const m = /首先|其次|再次/u.exec(text)!;
@@ -182,7 +188,9 @@ function findInSource(source: string, locator: Locator, path: Path, snippet: str
   const node = locator.node(path);
   const range = node?.range;
   if (!range) return locator.value(path);
-  const at = source.indexOf(snippet, Math.max(range[0], from));
+  // A block scalar's text starts on the line after its | or > (and the comment there).
+  const first = source[range[0]] === '|' || source[range[0]] === '>' ? source.indexOf('\n', range[0]) + 1 : range[0];
+  const at = source.indexOf(snippet, Math.max(first, from));
   if (at < 0 || at + snippet.length > range[1]) return locator.value(path);
   return { start: locator.pos(at + offset), end: locator.pos(at + snippet.length), offset: at };
 }

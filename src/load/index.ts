@@ -240,8 +240,8 @@ function fixFor(path: Path, value: unknown): string {
 export function partOf(heading: string | null): number {
   const h = heading ?? '';
   if (/第一责任人|主要负责人|履行.*职责/u.test(h)) return 3;
-  if (/不足|问题|短板|差距|原因/u.test(h)) return 2;
-  if (/计划|安排|打算|思路|下一步|下步|展望|\d{4}年.*(工作|重点)/u.test(h)) return 4;
+  if (/不足|短板|差距|原因|存在.{0,4}问题|问题.{0,2}(和|与)?不足/u.test(h)) return 2;
+  if (/计划|安排|打算|思路|下一步|下步|展望/u.test(h)) return 4;
   if (/其他/u.test(h)) return 5;
   return 1;
 }

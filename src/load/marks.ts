@@ -17,6 +17,10 @@ import { figure as figureSchema, reportSchema, type ReportData } from './schema.
 
 /** [figure|name] or 【figure｜name】: a figure as written, a bar, the name it is recorded under. */
 const MARK = /[[【]([^[\]【】|｜\n]{1,40})[|｜]([^[\]【】|｜\n]{1,60})[\]】]/gu;
+/** What a figure starts with: digits, with 约/近/超过/不低于 before them. */
+const FIGURE_START = /^\s*(?:约|近|超过|不低于)?\s*[0-9０-９]/u;
+/** A name in Latin letters is meant as a field of the catalogue; the township's own names are Chinese. */
+const FIELD_LIKE = /^[A-Za-z_][\w.]*$/;
 
 /** A figure the data file records: where it was marked (or listed under `figures:`) and as what. */
 export interface Recorded {
@@ -71,8 +75,7 @@ export function readMarks(file: string, input: ReportData, locator: Locator): { 
 
   const record = (name: string, figure: Figure, at: Path, mark: string) => {
     const path = CATALOGUE.get(name) ?? null;
-    // A name in Latin letters is meant as a field of the catalogue; the township's own names are Chinese.
-    if (path === null && /^[A-Za-z_][\w.]*$/.test(name)) {
+    if (path === null && FIELD_LIKE.test(name)) {
       const span = locator.within(at, mark);
       const ending = FIELD_NAMES.filter((k) => !k.startsWith('achievements.') && k.endsWith(`.${name}`));
       const guess = ending.length === 1 ? ending[0] : suggest(name, FIELD_NAMES);
@@ -125,6 +128,8 @@ export function readMarks(file: string, input: ReportData, locator: Locator): { 
   };
   const marked = (text: string, at: Path): string =>
     text.replace(MARK, (mark, written: string, name: string) => {
+      // Brackets that hold no figure and name no field (【政策解读｜法治宣传】) are text.
+      if (!FIGURE_START.test(written) && !FIELD_LIKE.test(name.trim())) return mark;
       const parsed = parseFigure(written.trim());
       if (!parsed.ok) {
         const span = locator.within(at, mark);

@@ -14,9 +14,11 @@ type SafeCtor = new (s: string) => { toString(): string; toHTML(): string };
 const CLAUSE = '\uE000';
 
 /** A line numbered 1. 1． or 1、 by the township. */
-const NUMBERED_LINE = /^\d{1,2}\s*[.．、]/u;
+const NUMBERED_LINE = /^\d{1,2}\s*[.．、](?![\d０-９])/u;
 /** A numbered line with a heading of its own, ended by a colon or a full stop, and text after it: the heading (with its mark) and the text. */
-const ITEM = /^\d{1,2}\s*[.．、]\s*([^。：:；！？\n]{2,40}[。：:])\s*(\S.*)$/u;
+const ITEM = /^\d{1,2}\s*[.．、](?![\d０-９])\s*([^。：:；！？\n]{2,40}[。：:])\s*(\S.*)$/u;
+/** White space where a line of a folded block (>-) was joined between two Chinese characters or marks: none in Chinese. */
+const CJK_GAP = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…])/gu;
 
 function exactCount(f: Figure): boolean {
   return f.approx === null && f.bound === null && !f.percent;
@@ -86,19 +88,21 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
      * of its own, every line is written out as numbered by the township.
      */
     body(...list: unknown[]) {
-      const [value] = args(list);
+      const [value, level] = args(list);
       if (typeof value !== 'string') return '';
+      // Items are headings one level below the heading the body is under (#### under ###).
+      const depth = typeof level === 'number' && level >= 1 && level <= 6 ? level : 4;
       const lines = value
         .replace(/\r\n?/g, '\n')
         .split('\n')
-        .map((l) => l.trim())
+        .map((l) => l.trim().replace(CJK_GAP, ''))
         .filter((l) => l !== '');
       const items = lines.map((l) => (NUMBERED_LINE.test(l) ? ITEM.exec(l) : undefined));
       const asHeadings = items.every((item, i) => item !== null || !NUMBERED_LINE.test(lines[i]!));
       const out: string[] = [];
       lines.forEach((line, i) => {
         const item = items[i];
-        if (asHeadings && item) out.push(`#### ${markdownEscape(item[1]!)}`, markdownEscape(item[2]!));
+        if (asHeadings && item) out.push(`${'#'.repeat(depth)} ${markdownEscape(item[1]!)}`, markdownEscape(item[2]!));
         else out.push(markdownEscape(line));
       });
       return safe(out.join('\n\n'));

@@ -54,7 +54,7 @@ export const RULES = {
   ),
   'data/missing-field': rule(
     'error',
-    ['缺少必填字段（`township.name`、`kind`、`county`、`year`、`date`）', 'a required field is absent (`township.name`, `kind`, `county`, `year`, `date`)'],
+    ['缺少必填字段（`township.name`、`kind`、`county`、`year`）', 'a required field is absent (`township.name`, `kind`, `county`, `year`)'],
     ['没有 `county:`', 'no `county:`'],
   ),
   'data/wrong-type': rule(
