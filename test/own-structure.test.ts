@@ -294,3 +294,17 @@ describe('summary.csv of townships’ own figures', () => {
     expect(cell(b, '反诈宣传视频（分钟）')).toBe('300');
   });
 });
+
+describe('a section run in with its text', () => {
+  it('prints （一）标题。正文 as one paragraph, in every format, when run_in is set', async () => {
+    const { md, html, docx } = await texts(
+      own(
+        'parts:\n  - part: 2\n    sections:\n      - heading: 法治意识有待进一步提高\n        run_in: true\n        body: 部分干部群众学法用法意识不强。\n      - heading: 执法保障不足\n        body: 经费不够。\n',
+      ),
+    );
+    for (const text of [md, html, docx]) {
+      expect(text).toContain('（一）法治意识有待进一步提高。部分干部群众学法用法意识不强。');
+      expect(text).toMatch(/（二）执法保障不足\s*\n\s*经费不够。/);
+    }
+  });
+});

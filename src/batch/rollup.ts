@@ -4,7 +4,7 @@
  * that includes an approximate figure is approximate (写作“余”).
  */
 import { join } from 'node:path';
-import { ROLLUP_COLUMNS, type SummaryFigure } from '../compile/summary.js';
+import { recordedLabel, ROLLUP_COLUMNS, type SummaryFigure } from '../compile/summary.js';
 import { FORMATS } from '../formats.js';
 import type { ManifestEntry } from './manifest.js';
 import { writeAtomic } from './write.js';
@@ -147,8 +147,10 @@ export function rollupCsv(entries: readonly ManifestEntry[]): string {
   const more = new Map<string, { path: string; head: string }>();
   for (const e of rows(entries)) {
     for (const [path, f] of Object.entries(e.summary?.recorded ?? {})) {
-      const column = `${path}\u0000${f.unit}`;
-      if (!keyPaths.has(path) && !more.has(column)) more.set(column, { path, head: f.unit ? `${f.label}（${f.unit}）` : f.label });
+      if (typeof f?.value !== 'number' || (f.unit !== undefined && typeof f.unit !== 'string')) continue;
+      const column = `${path}\u0000${f.unit ?? ''}`;
+      const label = recordedLabel(path);
+      if (!keyPaths.has(path) && !more.has(column)) more.set(column, { path, head: f.unit ? `${label}（${f.unit}）` : label });
     }
   }
   // The catalogue's figures before the townships' own.
@@ -168,7 +170,7 @@ export function rollupCsv(entries: readonly ManifestEntry[]): string {
       });
       const others = extra.flatMap(([column, c]) => {
         const f = s.recorded?.[c.path];
-        return f && `${c.path}\u0000${f.unit}` === column ? [String(f.value), f.exact ? '' : 'approx'] : ['', ''];
+        return typeof f?.value === 'number' && `${c.path}\u0000${f.unit ?? ''}` === column ? [String(f.value), f.approx ? 'approx' : ''] : ['', ''];
       });
       lines.push([String(year), s.county, s.township, e.input, ...figs, ...others].map(csvField).join(','));
     }

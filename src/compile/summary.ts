@@ -33,11 +33,20 @@ export interface ReportSummary {
   recorded: Record<string, RecordedFigure>;
 }
 
-export interface RecordedFigure extends SummaryFigure {
-  /** What a spreadsheet's column calls it: 排查调处矛盾纠纷, or the township's own name. */
-  label: string;
-  /** Its unit (件), or % for a rate; '' when it has none. */
-  unit: string;
+/** A recorded figure as the manifest keeps it, small: a county's manifest holds one per figure per township. */
+export interface RecordedFigure {
+  /** The number with its magnitude applied. */
+  value: number;
+  /** Present, and false, when the figure is approximate or a bound. */
+  approx?: true;
+  /** Its unit (件), or % for a rate; absent when it has none. */
+  unit?: string;
+}
+
+/** What a spreadsheet's column calls a recorded figure: its Chinese label (排查调处矛盾纠纷), or the township's own name. */
+export function recordedLabel(key: string): string {
+  if (key.startsWith('figures.')) return key.slice('figures.'.length);
+  return fieldLabel(key.split('.')) ?? key;
 }
 
 /** A report's identity and key figures, small enough for the manifest and the roll-up. */
@@ -48,16 +57,17 @@ export function summarize(data: ReportData, title: string, government: string): 
     if (f && !f.percent) figures[c.key] = { value: f.value, exact: isExact(f), text: formatFigure(f, c.unit) };
   }
   const recorded: Record<string, RecordedFigure> = {};
-  const add = (f: Figure, path: Path, label: string, unit: string) => {
-    recorded[pathString(path)] = { value: f.value, exact: isExact(f), text: formatFigure(f, unit), label, unit: f.percent ? '%' : (f.unit ?? unit) };
+  const add = (f: Figure, path: Path, unit: string) => {
+    const u = f.percent ? '%' : (f.unit ?? unit);
+    recorded[pathString(path)] = { value: f.value, ...(isExact(f) ? {} : { approx: true as const }), ...(u ? { unit: u } : {}) };
   };
   const walk = (node: unknown, path: Path): void => {
-    if (isFigure(node)) add(node, path, fieldLabel(path) ?? pathString(path), fieldUnit(path));
+    if (isFigure(node)) add(node, path, fieldUnit(path));
     else if (node !== null && typeof node === 'object' && !Array.isArray(node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
   };
   walk(data.achievements, ['achievements']);
   walk(data.responsibility, ['responsibility']);
-  for (const [name, f] of Object.entries(data.figures ?? {})) add(f, ['figures', name], name, '');
+  for (const [name, f] of Object.entries(data.figures ?? {})) add(f, ['figures', name], '');
   return {
     township: data.township.name,
     kind: data.township.kind,

@@ -35,7 +35,10 @@ export interface Recorded {
 }
 
 /** Every figure field of the data file's schema, by its path, its path under achievements, and its Chinese label when no other field has it. */
-const CATALOGUE: Map<string, Path> = (() => {
+let catalogue: Map<string, Path> | undefined;
+/** Made on the first mark: most data files have none, and a process starts faster without it. */
+const CATALOGUE = (): Map<string, Path> => (catalogue ??= makeCatalogue());
+function makeCatalogue(): Map<string, Path> {
   const byName = new Map<string, Path>();
   const labels = new Map<string, Path[]>();
   const walk = (s: z.ZodType | undefined, path: Path) => {
@@ -52,10 +55,10 @@ const CATALOGUE: Map<string, Path> = (() => {
   for (const top of ['achievements', 'responsibility']) walk((reportSchema.shape as Record<string, z.ZodType>)[top], [top]);
   for (const [label, paths] of labels) if (paths.length === 1 && !byName.has(label)) byName.set(label, paths[0]!);
   return byName;
-})();
+}
 
 /** The names a mark may give that look like a field of the catalogue (disputes.total), for a suggestion when one is misspelt. */
-const FIELD_NAMES = [...CATALOGUE.keys()].filter((k) => /^[a-z_.]+$/.test(k));
+const fieldNames = (): string[] => [...CATALOGUE().keys()].filter((k) => /^[a-z_.]+$/.test(k));
 
 /** Fields whose text is the township's narrative, where figures may be marked; identity, title and file names are not. */
 const NOT_NARRATIVE = new Set(['township', 'year', 'date', 'title', 'recipient', 'doc_number', 'sealed', 'previous', 'overrides', 'figures']);
@@ -74,11 +77,12 @@ export function readMarks(file: string, input: ReportData, locator: Locator): { 
   const own: Record<string, Figure> = {};
 
   const record = (name: string, figure: Figure, at: Path, mark: string) => {
-    const path = CATALOGUE.get(name) ?? null;
+    const path = CATALOGUE().get(name) ?? null;
     if (path === null && FIELD_LIKE.test(name)) {
       const span = locator.within(at, mark);
-      const ending = FIELD_NAMES.filter((k) => !k.startsWith('achievements.') && k.endsWith(`.${name}`));
-      const guess = ending.length === 1 ? ending[0] : suggest(name, FIELD_NAMES);
+      const names = fieldNames();
+      const ending = names.filter((k) => !k.startsWith('achievements.') && k.endsWith(`.${name}`));
+      const guess = ending.length === 1 ? ending[0] : suggest(name, names);
       diagnostics.push(
         diagnostic(file, {
           ruleId: 'data/unknown-key',

@@ -101,6 +101,7 @@ const subsection = z.strictObject({
 });
 const section = z.strictObject({
   heading: z.string().min(1).meta({ description: '二级标题（（一）（二）…），不写序号' }),
+  run_in: z.boolean().default(false).meta({ description: '标题与正文同段：（一）标题。正文……（默认标题单独一行）' }),
   body,
   sections: opt(z.array(subsection)).meta({ description: '下一级小节 1. 2. …' }),
 });

@@ -5,6 +5,7 @@
  * pruned, headings numbered 一、（一）1.（1）.
  */
 import { t } from '../i18n/index.js';
+import { RUN_IN_MARK } from '../render/escape.js';
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
@@ -181,7 +182,11 @@ export function numberHeadings(nodes: RootContent[], options: NumberingOptions):
     for (let l = level + 1; l < counters.length; l++) counters[l] = 0;
     const label = prefix(counters[level] ?? 1);
     const next = nodes[i + 1];
-    if (options.runIn.includes(level) && next?.type === 'paragraph') {
+    // A heading the template ran in ({{runin}}), whatever its level.
+    const last = node.children[node.children.length - 1];
+    const runIn = last?.type === 'text' && last.value.endsWith(RUN_IN_MARK);
+    if (runIn) last.value = last.value.slice(0, -RUN_IN_MARK.length);
+    if ((runIn || options.runIn.includes(level)) && next?.type === 'paragraph') {
       const headingText = plainText(node);
       const sep = /[。：:！？；]$/u.test(headingText) ? '' : options.runInSeparator;
       const strong: Strong = {

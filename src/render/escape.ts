@@ -6,6 +6,9 @@
  */
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/g;
 
+/** Put at the end of a heading by {{runin}}: the heading is run in with the paragraph after it (（一）标题。正文……). */
+export const RUN_IN_MARK = '\uE001';
+
 /** A data value escaped so that Markdown prints it as typed. */
 export function markdownEscape(value: string): string {
   return value

@@ -7,7 +7,7 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { formatFigure, isFigure, type Figure } from '../load/figure.js';
 import { chineseDate, chineseNumeral } from './chinese.js';
 import { t } from '../i18n/index.js';
-import { markdownEscape, markdownParagraphs } from './escape.js';
+import { markdownEscape, markdownParagraphs, RUN_IN_MARK } from './escape.js';
 
 type SafeCtor = new (s: string) => { toString(): string; toHTML(): string };
 
@@ -183,6 +183,10 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
         cur = (cur as Record<string, unknown>)[key];
       }
       return cur ?? null;
+    },
+    /** {{runin}} at the end of a heading: it is run in with its first paragraph, as the pack does for level 3. */
+    runin() {
+      return safe(RUN_IN_MARK);
     },
     /** {{#if (ends opening "如下：" "如下:")}}: the text, without trailing spaces, ends with one of these. */
     ends(...list: unknown[]) {
