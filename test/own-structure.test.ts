@@ -308,3 +308,16 @@ describe('a section run in with its text', () => {
     }
   });
 });
+
+describe('a breakdown marked in the text', () => {
+  it('records its total and each item, and checks that the items add up', async () => {
+    const { compiled } = await texts(
+      own(
+        'parts:\n  - body: 实施行政许可[134件|enforcement.licences.total]，其中林业采伐许可[24件|enforcement.licences.items.林业采伐许可]、建设规划许可[110件|enforcement.licences.items.建设规划许可]。\n',
+      ),
+    );
+    expect(compiled.data!.achievements?.enforcement?.licences).toMatchObject({ total: { value: 134 }, items: { 林业采伐许可: { value: 24 }, 建设规划许可: { value: 110 } } });
+    const wrong = await compileYaml(own('parts:\n  - body: 许可[134件|enforcement.licences.total]，其中[24件|enforcement.licences.items.林业采伐许可]。\n'));
+    expect(wrong.diagnostics.filter((d) => d.ruleId === 'figures/breakdown-sum')).toHaveLength(1);
+  });
+});

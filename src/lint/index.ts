@@ -130,7 +130,9 @@ export function lint(input: LintInput): Diagnostic[] {
       const before = /\s/.test(mark) ? '' : mark;
       // Found in the source with the characters around it, so that the fix lands on this one.
       const next = text.slice(numbering.index + whole.length, numbering.index + whole.length + 2);
-      const span = where(`${before}${digits}、${next}`, before.length);
+      const found = where(`${before}${digits}、${next}`, before.length);
+      // The place is the number and its 、, not the characters it was found by.
+      const span = found?.offset !== undefined ? { ...found, end: locator.pos(found.offset + before.length + digits.length + 1) } : found;
       push('writing/numbering-style', path, t('lint.numbering', { field: fieldName(path), number: `${digits}、` }), t('lint.numbering.note'), span);
       if (span?.offset !== undefined) fixes(span.offset + before.length + digits.length, 1, '.');
     }

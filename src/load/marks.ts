@@ -77,7 +77,7 @@ export function readMarks(file: string, input: ReportData, locator: Locator): { 
   const own: Record<string, Figure> = {};
 
   const record = (name: string, figure: Figure, at: Path, mark: string) => {
-    const path = CATALOGUE().get(name) ?? null;
+    const path = CATALOGUE().get(name) ?? breakdownItem(name);
     if (path === null && FIELD_LIKE.test(name)) {
       const span = locator.within(at, mark);
       const names = fieldNames();
@@ -171,6 +171,13 @@ export function markedLocator(locator: Locator, recorded: readonly Recorded[]): 
     return r && r.mark !== '' ? locator.within(r.at, r.mark) : locator.value(path);
   };
   return marked;
+}
+
+/** An item of a breakdown, named after its path: enforcement.licences.items.林业采伐许可. */
+function breakdownItem(name: string): Path | null {
+  const m = /^([a-z_.]+)\.items\.(\S.*)$/.exec(name);
+  const total = m ? CATALOGUE().get(`${m[1]}.total`) : undefined;
+  return m && total ? [...total.slice(0, -1), 'items', m[2]!.trim()] : null;
 }
 
 function valueAt(data: unknown, path: Path): unknown {
