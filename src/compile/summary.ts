@@ -37,7 +37,7 @@ export interface ReportSummary {
 export interface RecordedFigure {
   /** The number with its magnitude applied. */
   value: number;
-  /** Present, and false, when the figure is approximate or a bound. */
+  /** Present (true) when the figure is approximate or a bound. */
   approx?: true;
   /** Its unit (件), or % for a rate; absent when it has none. */
   unit?: string;

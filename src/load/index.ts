@@ -237,7 +237,7 @@ function fixFor(path: Path, value: unknown): string {
 }
 
 /** Which part of Art. 25 a part of the township's own is, when it does not say: by the words of its heading (不足 → 2, 第一责任人 → 3, 安排 → 4, 其他 → 5), else 1. */
-export function partOf(heading: string | null): number {
+function partOf(heading: string | null): number {
   const h = heading ?? '';
   if (/第一责任人|主要负责人|履行.*职责/u.test(h)) return 3;
   if (/不足|短板|差距|原因|存在.{0,4}问题|问题.{0,2}(和|与)?不足/u.test(h)) return 2;
