@@ -118,6 +118,7 @@ const SCENARIOS: Record<RuleId, Scenario> = {
   'regulation/late-date': dataFile(MINIMAL.replace('date: 2026-02-05', 'date: 2026-03-15')),
   'writing/half-width-punctuation': dataFile(withAchievements('  leadership:\n    text: 召开会议三次,研究部署工作。\n')),
   'writing/numbering-style': dataFile(withAchievements('  leadership:\n    text: 1、健全机制。2、落实责任。\n')),
+  'writing/year-style': dataFile(`${MINIMAL}parts:\n  - body: 二〇二五年，我乡召开会议三次。\n`),
   'writing/mixed-enumeration': dataFile(withAchievements('  leadership:\n    text: 一是健全机制。二是落实责任。最后，首先要加强考核。\n')),
   'writing/numbered-heading': dataFile(withAchievements('  leadership:\n    heading: （一）强化组织领导\n')),
 
@@ -238,6 +239,7 @@ const CITED: Partial<Record<RuleId, string[]>> = {
   'regulation/date-before-year-end': ['成文日期'],
   'regulation/late-date': ['成文日期', '3月1日'],
   'writing/numbering-style': ['一是……二是……'],
+  'writing/year-style': ['年', '二〇二五年', '2025年'],
   'writing/mixed-enumeration': ['一是/二是', '首先', '一是……二是……三是……', '首先……其次……最后……'],
   'input/encoding': ['另存为', '编码'],
 };

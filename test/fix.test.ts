@@ -12,6 +12,7 @@ ${MINIMAL}parts:
       机构改革后执法经费,设备等保障力度不够;村干部(含网格员)能力不足。
       1、健全机制：建立台账。
       全年排查[95件|disputes.total]，化解率100%。
+      二〇二五年，全乡２０２５年度、2025 年共召开会议，2025年度完成。
 `;
 
 describe('the writing checks', () => {
@@ -20,6 +21,7 @@ describe('the writing checks', () => {
     const at = (rule: string) => c.diagnostics.filter((d) => d.ruleId === rule).map((d) => `${d.line}:${d.column}`);
     expect(at('writing/half-width-punctuation')).toEqual(['9:18', '11:16', '11:26', '11:30', '11:35']);
     expect(at('writing/numbering-style')).toEqual(['12:7']);
+    expect(at('writing/year-style')).toEqual(['14:7', '14:15', '14:22']);
   });
 });
 
@@ -29,11 +31,12 @@ describe('report fix', () => {
     writeFileSync(join(dir, 'a.yaml'), SOURCE);
     const r = await runCli(['fix', 'a.yaml', '--lang', 'zh'], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr.trim()).toBe('已改正 a.yaml：6 处');
+    expect(r.stderr.trim()).toBe('已改正 a.yaml：9 处');
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(
       SOURCE.replace('压实责任,强根基', '压实责任，强根基')
         .replace('执法经费,设备等保障力度不够;村干部(含网格员)能力', '执法经费，设备等保障力度不够；村干部（含网格员）能力')
-        .replace('1、健全机制', '1.健全机制'),
+        .replace('1、健全机制', '1.健全机制')
+        .replace('二〇二五年，全乡２０２５年度、2025 年', '2025年，全乡2025年度、2025年'),
     );
     const again = await runCli(['fix', 'a.yaml'], dir);
     expect(again.code).toBe(0);

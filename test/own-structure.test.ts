@@ -184,7 +184,7 @@ describe('a data file', () => {
   });
 
   it('without a 成文日期 is built with the date left blank, and warned about', async () => {
-    const c = await texts(MINIMAL.replace('date: 2026-02-05\n', '') + 'parts:\n  - body: 正文。\n');
+    const c = await texts(`${MINIMAL.replace('date: 2026-02-05\n', '')}parts:\n  - body: 正文。\n`);
     expect(c.compiled.diagnostics.filter((d) => d.ruleId === 'regulation/missing-date')).toHaveLength(1);
     expect(c.md.trimEnd().split('\n').at(-1)).toBe('　　年　月　日');
   });

@@ -126,6 +126,8 @@ export const DIAGNOSTIC_MESSAGES = {
   'lint.half-width': { zh: '{field}中文之间有半角的“{mark}”（“{snippet}”）', en: '{field} has a half-width “{mark}” between Chinese characters (“{snippet}”)' },
   'lint.half-width.note': { zh: '改为全角的“{full}”。', en: 'Write the full-width “{full}”.' },
   'lint.numbering': { zh: '{field}用“{number}”编号', en: '{field} numbers with “{number}”' },
+  'lint.year-style': { zh: '{field}年份写作“{year}”', en: '{field} writes a year as “{year}”' },
+  'lint.year-style.note': { zh: '写成“{fixed}”（阿拉伯数字、四位年份，GB/T 15835）。', en: 'Write “{fixed}” (Arabic numerals, the full year, GB/T 15835).' },
   'lint.numbering.note': { zh: 'GB/T 9704 用“1.”（半角点）编号，或写成 一是……二是……。', en: 'GB/T 9704 numbers with “1.” (half-width point), or write the items as 一是……二是…….' },
   'lint.mixed': { zh: '{field}在同一组列举中混用了 一是/二是 和 {word}', en: '{field} mixes 一是/二是 with {word} in one enumeration' },
   'lint.mixed.note': { zh: '只用一种：一是……二是……三是…… 或 首先……其次……最后……。', en: 'Use one style: 一是……二是……三是…… or 首先……其次……最后…….' },

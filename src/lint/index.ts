@@ -37,6 +37,12 @@ export interface LintInput {
 }
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** The Arabic digit of a full-width digit or a Chinese numeral in a year (２ and 二 are 2, 〇 and 零 are 0). */
+const YEAR_DIGITS: Record<string, string> = Object.fromEntries([
+  ...[...'０１２３４５６７８９'].map((c, i) => [c, String(i)]),
+  ...[...'〇一二三四五六七八九'].map((c, i) => [c, String(i)]),
+  ['零', '0'],
+]);
 
 /** The lint rules' findings for one report: the regulation, year-on-year figures and the writing. */
 export function lint(input: LintInput): Diagnostic[] {
@@ -135,6 +141,15 @@ export function lint(input: LintInput): Diagnostic[] {
       const span = found?.offset !== undefined ? { ...found, end: locator.pos(found.offset + before.length + digits.length + 1) } : found;
       push('writing/numbering-style', path, t('lint.numbering', { field: fieldName(path), number: `${digits}、` }), t('lint.numbering.note'), span);
       if (span?.offset !== undefined) fixes(span.offset + before.length + digits.length, 1, '.');
+    }
+    from = 0;
+    // A year as GB/T 15835 writes it: four Arabic digits, then 年 (2025年, 2025年度).
+    for (const year of text.matchAll(/(?<![\d０-９〇零一二三四五六七八九十])([０-９]{4}|[12１２][\d０-９]{3}(?=[ \u3000]+年)|[一二][〇零一二三四五六七八九]{3})[ \u3000]*年/gu)) {
+      const fixed = `${[...year[1]!].map((c) => YEAR_DIGITS[c] ?? c).join('')}年`;
+      if (fixed === year[0]) continue;
+      const span = where(year[0]);
+      push('writing/year-style', path, t('lint.year-style', { field: fieldName(path), year: year[0] }), t('lint.year-style.note', { fixed }), span);
+      if (span?.offset !== undefined) fixes(span.offset, year[0].length, fixed);
     }
     if (!heading && /[一二三四五]是/u.test(text) && /首先|其次|再次/u.test(text)) {
       const m = /首先|其次|再次/u.exec(text)!;

@@ -160,6 +160,14 @@ export const RULES = {
     ['`，` `；` `：` `！` `？` `（` `）`', '`，` `；` `：` `！` `？` `（` `）`'],
   ),
   'writing/numbering-style': lint('warning', ['用 `1、` 编号', 'items numbered `1、`'], ['`1.`（GB/T 9704），或 一是……二是……', '`1.` (GB/T 9704), or 一是……二是……']),
+  'writing/year-style': lint(
+    'warning',
+    [
+      '年份写成全角数字、汉字数字或数字与“年”之间有空格（`２０２５年` `二〇二五年` `2025 年`）',
+      'a year in full-width digits, Chinese numerals or with a space before 年 (`２０２５年` `二〇二五年` `2025 年`)',
+    ],
+    ['`2025年`（GB/T 15835：阿拉伯数字、四位年份）', '`2025年` (GB/T 15835: Arabic numerals, the full year)'],
+  ),
   'writing/mixed-enumeration': lint('warning', ['同一段中混用 一是/二是 和 首先/其次', '一是/二是 and 首先/其次 in one text'], ['全段用一种写法', 'one style throughout']),
   'writing/numbered-heading': lint(
     'warning',
