@@ -83,6 +83,12 @@ describe('report fix, where a careless fix would change what the clerk meant', (
     expect(twice.stderr.trim()).toBe('a.yaml: nothing to correct');
   });
 
+  it('corrects a half-width mark beside a marked figure, and leaves the mark as it is', async () => {
+    const source = `${MINIMAL}opening: 全年排查[95件|disputes.total],化解率100%;召开会议,【3次｜会议次数】。\n`;
+    const { after } = await run(source);
+    expect(after).toBe(`${MINIMAL}opening: 全年排查[95件|disputes.total]，化解率100%；召开会议，【3次｜会议次数】。\n`);
+  });
+
   it('leaves the comment after a block’s | alone, and corrects the text', async () => {
     const source = `${MINIMAL}opening: |- # 说明,注意\n  说明,注意。\n`;
     const { after } = await run(source);

@@ -122,11 +122,18 @@ export function lint(input: LintInput): Diagnostic[] {
       if (span?.offset !== undefined) from = span.offset + 1;
       return span;
     };
-    for (const half of text.matchAll(/([\p{Script=Han}])([,;:!?()])(?=[\p{Script=Han}])/gu)) {
+    // Between Chinese characters, or Chinese and a figure (会议,3次; 100%,调解).
+    for (const half of text.matchAll(/([\p{Script=Han}%])([,;:!?()])(?=[\p{Script=Han}\d])/gu)) {
       const full = FULL_WIDTH[half[2]!]!;
-      const span = where(half[0], half[1]!.length);
+      // Found with the character before it; beside a marked figure ([95件|…],化解) with the one after.
+      let span = where(half[0], half[1]!.length);
+      let mark = span?.offset === undefined ? undefined : span.offset + half[1]!.length;
+      if (mark === undefined) {
+        const after = where(`${half[2]}${text[half.index + 2]}`);
+        if (after?.offset !== undefined) [span, mark] = [{ ...after, end: locator.pos(after.offset + 1) }, after.offset];
+      }
       push('writing/half-width-punctuation', path, t('lint.half-width', { field: fieldName(path), mark: half[2]!, snippet: half[0] }), t('lint.half-width.note', { full }), span);
-      if (span?.offset !== undefined) fixes(span.offset + half[1]!.length, 1, full);
+      if (mark !== undefined) fixes(mark, 1, full);
     }
     from = 0;
     // An item number, not a list of numbers (1、15日, 2023、2024年).
