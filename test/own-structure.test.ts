@@ -150,6 +150,21 @@ describe('figures marked in the text', () => {
     expect(where(c.diagnostics, 'figures/conflicting')).toEqual(['11:36 `achievements.disputes.resolved` is marked 64件, but it was 63件 before']);
   });
 
+  it('are errors where they are not whole marks: one inside another, two bars, no closing bracket', async () => {
+    const source = own(`parts:
+  - body: |-
+      全年排查[[95件|disputes.total]|排查]，化解率[100%|disputes.rate|化解率]。
+      召开会议【3次｜会议次数，研究部署。
+`);
+    const c = await compileYaml(source);
+    expect(c.outputs.md).toBeUndefined();
+    expect(where(c.diagnostics, 'data/invalid-figure')).toEqual([
+      '9:11 “[[95件|disputes.total]|” is not a whole mark',
+      '9:40 “[100%|” is not a whole mark',
+      '10:11 “【3次｜” is not a whole mark',
+    ]);
+  });
+
   it('are text in a data file: brackets that mark no figure, and template code, are printed as typed', async () => {
     const { md, html } = await texts(own('parts:\n  - body: 见[附件1]和【通知】，{{year}}与[a|b|c]照原样输出。\n'));
     expect(md).toContain('见[附件1]和【通知】，{{year}}与[a|b|c]照原样输出。');

@@ -98,6 +98,11 @@ export const DIAGNOSTIC_MESSAGES = {
     en: 'Name a catalogue field (disputes.total) or its Chinese label (排查调处矛盾纠纷); a name of your own is written in Chinese.',
   },
   'marks.invalid': { zh: '标注 {mark} 中的数字读不出来：{reason}', en: 'The figure in the mark {mark} cannot be read: {reason}' },
+  'marks.malformed': { zh: '{mark} 不是一处完整的标注', en: '{mark} is not a whole mark' },
+  'marks.malformed.note': {
+    zh: '一处标注写成 [数字|名称]：方括号里只有一个数字、一条竖线、一个名称，不套在另一处标注里，如 [95件|disputes.total]。',
+    en: 'A mark is [figure|name]: one figure, one bar and one name in the brackets, not inside another mark, as in [95件|disputes.total].',
+  },
   'marks.conflict': { zh: '{field}标注为{now}，但前面已经是{before}', en: '{field} is marked {now}, but it was {before} before' },
   'marks.conflict.note': { zh: '同一个数字只能有一个值：请核对这两处。', en: 'A figure has one value: check the two places.' },
   'marks.conflict.first': { zh: '前面的值', en: 'the value before' },

@@ -130,8 +130,9 @@ export function readMarks(file: string, input: ReportData, locator: Locator): { 
     }
     return value;
   };
-  const marked = (text: string, at: Path): string =>
-    text.replace(MARK, (mark, written: string, name: string) => {
+  const marked = (text: string, at: Path): string => {
+    malformed(text, at);
+    return text.replace(MARK, (mark, written: string, name: string) => {
       // Brackets that hold no figure and name no field (【政策解读｜法治宣传】) are text.
       if (!FIGURE_START.test(written) && !FIELD_LIKE.test(name.trim())) return mark;
       const parsed = parseFigure(written.trim());
@@ -151,6 +152,25 @@ export function readMarks(file: string, input: ReportData, locator: Locator): { 
       record(name.trim(), parsed.figure, at, mark);
       return written.trim();
     });
+  };
+  /** A bracket with a figure and a bar that is not a mark (nested, two bars, not closed): an error, not brackets printed in the report. */
+  const malformed = (text: string, at: Path) => {
+    const masked = text.replace(MARK, (mark) => ' '.repeat(mark.length));
+    for (const m of masked.matchAll(/[[【][^[\]【】\n]{0,80}?[|｜]/gu)) {
+      const snippet = text.slice(m.index, m.index + m[0].length);
+      if (!/[0-9０-９]/u.test(snippet)) continue;
+      const span = locator.within(at, snippet);
+      diagnostics.push(
+        diagnostic(file, {
+          ruleId: 'data/invalid-figure',
+          reason: t('marks.malformed', { mark: quote(snippet) }),
+          note: t('marks.malformed.note'),
+          start: span?.start,
+          end: span?.end,
+        }),
+      );
+    }
+  };
 
   const result = visit(data, []) as ReportData;
   for (const r of recorded) if (r.path) setAt(result, r.path, r.figure);
