@@ -158,11 +158,7 @@ describe('figures marked in the text', () => {
 `);
     const c = await compileYaml(source);
     expect(c.outputs.md).toBeUndefined();
-    expect(where(c.diagnostics, 'data/invalid-figure')).toEqual([
-      '9:11 “[[95件|disputes.total]|” is not a whole mark',
-      '9:40 “[100%|” is not a whole mark',
-      '10:11 “【3次｜” is not a whole mark',
-    ]);
+    expect(where(c.diagnostics, 'data/invalid-figure')).toEqual(['9:11 “[[95件|disputes.total]|” is not a whole mark', '9:40 “[100%|” is not a whole mark', '10:11 “【3次｜” is not a whole mark']);
   });
 
   it('are text in a data file: brackets that mark no figure, and template code, are printed as typed', async () => {
