@@ -8,9 +8,13 @@ import { detectLang, LANGS, setLang, t, type Lang, type MessageId } from '../i18
 import { limitHeapGrowth } from '../speed/heap.js';
 import { VERSION } from '../version.js';
 import { addFlags, type BuildFlags } from './options.js';
+import type { ImportFlags } from './import-command.js';
 import type { InitFlags } from './init-command.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** The port `report preview` listens on unless told otherwise (the one Vite's preview uses, rarely taken by anything a clerk runs). */
+export const PREVIEW_PORT = 4173;
 
 export interface Io {
   out: (s: string) => void;
@@ -38,6 +42,12 @@ function langFlag(argv: readonly string[]): string | undefined {
     else if (a.startsWith('--lang=')) found = a.slice('--lang='.length);
   }
   return found;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(t('preview.port.invalid'));
+  return n;
 }
 
 function parseLang(value: string): Lang {
@@ -119,6 +129,7 @@ const TERMS: [RegExp, MessageId][] = [
   [/\[command\]/g, 'help.term.command'],
   [/\binputs\b/g, 'help.term.inputs'],
   [/\bmanifests\b/g, 'help.term.manifests'],
+  [/\bfile\b/g, 'help.term.file'],
 ];
 
 /** The placeholders of commander's usage lines, in the language of the run. */
@@ -192,6 +203,30 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action(async (inputs: string[], opts: { template?: string }) => {
       const { runFix } = await import('./fix-command.js');
       exitCode = await runFix(inputs, opts, io);
+    });
+
+  command('import')
+    .description(t('import.description'))
+    .argument('<file>', t('import.input'))
+    .option('-o, --out <file>', t('import.out'))
+    .option('--township <name>', t('import.township-option'))
+    .option('--county <name>', t('import.county-option'))
+    .option('-t, --template <dir>', t('templates.template'))
+    .option('-f, --force', t('import.force'))
+    .action(async (input: string, opts: ImportFlags) => {
+      const { runImport } = await import('./import-command.js');
+      exitCode = await runImport(input, opts, io);
+    });
+
+  command('preview')
+    .description(t('preview.description'))
+    .argument('<file>', t('preview.input'))
+    .option('-p, --port <port>', t('preview.port', { port: PREVIEW_PORT }), parsePort, PREVIEW_PORT)
+    .option('-t, --template <dir>', t('templates.template'))
+    .addHelpText('after', t('preview.after'))
+    .action(async (input: string, opts: { port?: number; template?: string }) => {
+      const { runPreview } = await import('./preview-command.js');
+      exitCode = await runPreview(input, opts, io);
     });
 
   command('init')

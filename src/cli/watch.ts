@@ -13,9 +13,9 @@ import { globBase } from '../batch/inputs.js';
 import { readManifest } from '../batch/manifest.js';
 
 /** Files whose change can change a report: data, section templates, partials, pack.yaml. */
-const WATCHED_FILE = /\.(ya?ml|md|hbs)$/i;
+export const WATCHED_FILE = /\.(ya?ml|md|hbs)$/i;
 /** Folders inside a watched folder that hold no one's data or templates. */
-const SKIP_DIR = /^(node_modules|\.git|\..+)$/;
+export const SKIP_DIR = /^(node_modules|\.git|\..+)$/;
 /** Changes this close together make one rebuild (an editor's save is often several writes). */
 const SETTLE_MS = 100;
 

@@ -2,6 +2,7 @@
  * Stage 1: read one data file into validated data, with every problem found
  * in the file reported at once, each with its line and column.
  */
+import { partOf } from './part-of.js';
 import { z } from 'zod';
 import { diagnostic, hasErrors, quote, type Diagnostic, type RuleId } from '../diagnostics/index.js';
 import { checkValues } from './values.js';
@@ -234,16 +235,6 @@ function fixFor(path: Path, value: unknown): string {
   }
   if (s instanceof z.ZodObject && typeof value !== 'object') return t('fix.indent', { field: fieldName(path) });
   return t('data.write', { what: describe(path) });
-}
-
-/** Which part of Art. 25 a part of the township's own is, when it does not say: by the words of its heading (不足 → 2, 第一责任人 → 3, 安排 → 4, 其他 → 5), else 1. */
-function partOf(heading: string | null): number {
-  const h = heading ?? '';
-  if (/第一责任人|主要负责人|履行.*职责/u.test(h)) return 3;
-  if (/不足|短板|差距|原因|存在.{0,4}问题|问题.{0,2}(和|与)?不足/u.test(h)) return 2;
-  if (/计划|安排|打算|思路|下一步|下步|展望/u.test(h)) return 4;
-  if (/其他/u.test(h)) return 5;
-  return 1;
 }
 
 function withPartNumbers(data: ReportData): ReportData {

@@ -16,7 +16,7 @@ import { fieldLabel, fieldName } from './labels.js';
 import { figure as figureSchema, reportSchema, type ReportData } from './schema.js';
 
 /** [figure|name] or 【figure｜name】: a figure as written, a bar, the name it is recorded under. */
-const MARK = /[[【]([^[\]【】|｜\n]{1,40})[|｜]([^[\]【】|｜\n]{1,60})[\]】]/gu;
+export const MARK = /[[【]([^[\]【】|｜\n]{1,40})[|｜]([^[\]【】|｜\n]{1,60})[\]】]/gu;
 /** What a figure starts with: digits, with 约/近/超过/不低于 before them. */
 const FIGURE_START = /^\s*(?:约|近|超过|不低于)?\s*[0-9０-９]/u;
 /** A name in Latin letters is meant as a field of the catalogue; the township's own names are Chinese. */
@@ -55,6 +55,11 @@ function makeCatalogue(): Map<string, Path> {
   for (const top of ['achievements', 'responsibility']) walk((reportSchema.shape as Record<string, z.ZodType>)[top], [top]);
   for (const [label, paths] of labels) if (paths.length === 1 && !byName.has(label)) byName.set(label, paths[0]!);
   return byName;
+}
+
+/** The catalogue field a mark's name stands for (disputes.total, or the label 排查调处矛盾纠纷), or null for a name of the township's own. */
+export function catalogueField(name: string): Path | null {
+  return CATALOGUE().get(name) ?? null;
 }
 
 /** The names a mark may give that look like a field of the catalogue (disputes.total), for a suggestion when one is misspelt. */

@@ -1,0 +1,336 @@
+// `report import`: an existing report (a government website's copy, a Word file, text, Markdown)
+// into a data file that `report check` accepts and `report build` turns back into the same report.
+// Fidelity is measured with the project's own yardsticks, ../shared/tools/fidelity.py (recall of
+// the seed's text, in order, and its headings verbatim) and the seeds' figure lists.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { BuildResult } from '../src/batch/index.js';
+import { decide, findFigures } from '../src/import/figures.js';
+import { importReport } from '../src/import/index.js';
+import { checkZip, ImportError, readSource, toLines } from '../src/import/source.js';
+import { readStructure } from '../src/import/structure.js';
+import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
+import { officeTools } from './office.js';
+import { figureForm, recordedCount, SEED_FIGURES, SEED_FILES, SEEDS_DIR } from './seed-figures.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'import');
+const FIDELITY = join(ROOT, '..', 'shared', 'tools', 'fidelity.py');
+
+/** fidelity.py's verdict: recall and headings found, of a seed against a built report. */
+function fidelity(seed: string, output: string): { recall: number; headings: [number, number]; text: string } {
+  const r = spawnSync('python3', [FIDELITY, seed, output], { encoding: 'utf8' });
+  const m = /recall ([\d.]+) precision [\d.]+ headings (\d+)\/(\d+)/.exec(r.stdout);
+  if (!m) throw new Error(`fidelity.py gave no verdict:\n${r.stdout}${r.stderr}`);
+  return { recall: Number(m[1]), headings: [Number(m[2]), Number(m[3])], text: r.stdout };
+}
+
+/** The errors `report check` finds in a data file. */
+async function errorsOf(dir: string, file: string): Promise<string[]> {
+  const r = await runCli(['check', file, '--reporter', 'json'], dir);
+  const result = JSON.parse(r.stdout) as BuildResult;
+  return [...result.diagnostics, ...result.reports.flatMap((x) => x.diagnostics)].filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.reason}`);
+}
+
+/** Imports a report and builds it in every format in a fresh folder; gives the folder. */
+async function importAndBuild(source: string): Promise<string> {
+  const dir = tempDir('import-');
+  const imported = await runCli(['import', source, '--out', 'data.yaml'], dir);
+  expect(imported.code, imported.stderr).toBe(0);
+  expect(await errorsOf(dir, 'data.yaml')).toEqual([]);
+  const built = await runCli(['build', 'data.yaml', '--out', 'out'], dir);
+  expect(built.code, built.stderr).toBe(0);
+  return dir;
+}
+
+describe.each(Object.entries(SEED_FILES))('the seed report of %s, imported as given (web page furniture and all)', (example, seedFile) => {
+  const seed = join(SEEDS_DIR, seedFile);
+  let dir: string;
+  const built = async () => (dir ??= await importAndBuild(seed));
+
+  it('checks without error and builds back to the seed’s text, every heading verbatim, in docx, html and md', async () => {
+    const d = await built();
+    for (const format of ['docx', 'html', 'md']) {
+      const f = fidelity(seed, join(d, 'out', `data.${format}`));
+      expect(f.recall, f.text).toBeGreaterThanOrEqual(0.95);
+      expect(f.headings[0], f.text).toBe(f.headings[1]);
+    }
+  });
+
+  it('prints every figure of the seed and records at least 70% of them in summary.csv', async () => {
+    const d = await built();
+    const md = figureForm(readFileSync(join(d, 'out', 'data.md'), 'utf8').replace(/\*\*|\\/g, ''));
+    for (const figure of SEED_FIGURES[example]!) expect(md, figure).toContain(figure);
+    const [, row] = readFileSync(join(d, 'out', 'summary.csv'), 'utf8')
+      .trim()
+      .split('\r\n');
+    const recorded = recordedCount(row!.split(',').slice(4), SEED_FIGURES[example]!);
+    expect(recorded / SEED_FIGURES[example]!.length, `${recorded}/${SEED_FIGURES[example]!.length}`).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
+const office = officeTools();
+
+describe.skipIf(!office.available)('a report saved as a Word file', () => {
+  it('is imported from each seed converted to DOCX by LibreOffice (plain paragraphs, no styles) and rebuilt with recall ≥ 0.95', { timeout: 180_000 }, async () => {
+    const work = tempDir('import-word-');
+    const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+    const seeds = Object.values(SEED_FILES).map((f) => {
+      copyFileSync(join(SEEDS_DIR, f), join(work, f));
+      return join(work, f);
+    });
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, ...seeds], { stdio: 'pipe', timeout: 150_000 });
+    for (const seed of seeds) {
+      const docx = seed.replace(/\.txt$/, '.docx');
+      expect(existsSync(docx), docx).toBe(true);
+      const d = await importAndBuild(docx);
+      const f = fidelity(seed, join(d, 'out', 'data.docx'));
+      expect(f.recall, f.text).toBeGreaterThanOrEqual(0.95);
+      expect(f.headings[0], f.text).toBe(f.headings[1]);
+    }
+  });
+
+  it('is imported from an old .doc through LibreOffice', { timeout: 120_000 }, async () => {
+    const work = tempDir('import-doc-');
+    const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+    const seed = join(work, 'r.txt');
+    copyFileSync(join(SEEDS_DIR, SEED_FILES['zuolan-2024.yaml']!), seed);
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', work, seed], { stdio: 'pipe', timeout: 100_000 });
+    const d = await importAndBuild(join(work, 'r.doc'));
+    const f = fidelity(seed, join(d, 'out', 'data.docx'));
+    expect(f.recall, f.text).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+/** The text of a DOCX's body as fidelity.py reads it, letters and digits only. */
+function docxLetters(file: string): string {
+  const py = `import re,sys,zipfile,unicodedata
+x=zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
+t="\\n".join("".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>",p)) for p in re.findall(r"<w:p[ >].*?</w:p>",x,flags=re.S))
+print("".join(c for c in unicodedata.normalize("NFKC",t) if c.isalnum()))`;
+  return execFileSync('python3', ['-c', py, file], { encoding: 'utf8' }).trim();
+}
+
+function similarity(a: string, b: string): number {
+  const py = 'import difflib,sys; a,b=open(sys.argv[1]).read(),open(sys.argv[2]).read(); print(difflib.SequenceMatcher(None,a,b,autojunk=False).ratio())';
+  const dir = tempDir('similar-');
+  writeFileSync(join(dir, 'a'), a);
+  writeFileSync(join(dir, 'b'), b);
+  return Number(execFileSync('python3', ['-c', py, join(dir, 'a'), join(dir, 'b')], { encoding: 'utf8' }));
+}
+
+describe('the tool’s own DOCX', () => {
+  it.each(Object.keys(SEED_FILES))('of the example %s, imported, rebuilds the same text', async (example) => {
+    const dir = tempDir('roundtrip-');
+    const first = await runCli(['build', join(EXAMPLES, example), '--out', 'first', '--format', 'docx'], dir);
+    expect(first.code, first.stderr).toBe(0);
+    const docx = join(dir, 'first', example.replace(/\.yaml$/, '.docx'));
+    const again = await importAndBuild(docx);
+    const ratio = similarity(docxLetters(docx), docxLetters(join(again, 'out', 'data.docx')));
+    expect(ratio).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+interface Expectation {
+  title: string;
+  government: string;
+  township: { name: string; kind: string };
+  county: string | null;
+  year: number;
+  date: string | null;
+  doc_number: string | null;
+  recipient: string | null;
+  parts: { part: number; heading: string; sections: string[] }[];
+  figures: string[];
+  not_figures: string[];
+  opening_starts: string;
+  closing: string | null;
+}
+
+const shapes = readdirSync(FIXTURES).filter((f) => f.endsWith('.expect.json'));
+
+describe.each(shapes.map((f) => f.replace(/\.expect\.json$/, '')))('the report shape %s', (name) => {
+  const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expect.json`), 'utf8')) as Expectation;
+
+  it('is read with its identity, its parts and sections in order, and the part of Art. 25 each is', async () => {
+    const { draft: d } = await importReport(join(FIXTURES, name), join(tempDir('shape-'), 'x.yaml'), { schemaRef: 'x' });
+    expect(d.title).toBe(expected.title);
+    expect(d.government).toBe(expected.government);
+    expect(d.township).toEqual(expected.township);
+    if (expected.county) expect(d.county?.name).toBe(expected.county);
+    expect(d.year?.value).toBe(expected.year);
+    expect(d.date?.iso ?? null).toBe(expected.date);
+    expect(d.docNumber).toBe(expected.doc_number);
+    expect(d.recipient).toBe(expected.recipient);
+    expect(d.parts.map((p) => ({ part: p.part, heading: p.heading, sections: p.sections.map((s) => s.heading) }))).toEqual(expected.parts);
+    expect(d.opening.join('\n').startsWith(expected.opening_starts)).toBe(true);
+    expect(d.closing[0] ?? null).toBe(expected.closing);
+  });
+
+  it('marks every figure of the parts on what was done, and nothing that only looks like one', async () => {
+    const r = await importReport(join(FIXTURES, name), join(tempDir('shape-'), 'x.yaml'), { schemaRef: 'x' });
+    expect(r.figures.filter((f) => f.decision.kind !== 'none').map((f) => f.written)).toEqual(expected.figures);
+    // The text as it prints, with the places that are marked: no mark may fall inside a date, a number of a document…
+    let printed = '';
+    const marked: boolean[] = [];
+    let at = 0;
+    for (const m of r.text.matchAll(/\[([^\]|\n]+)\|[^\]|\n]+\]/g)) {
+      const plain = r.text.slice(at, m.index);
+      printed += plain + m[1]!;
+      marked.push(...plain.split('').map(() => false), ...m[1]!.split('').map(() => true));
+      at = m.index + m[0].length;
+    }
+    printed += r.text.slice(at);
+    for (const not of expected.not_figures) {
+      for (let i = printed.indexOf(not); i >= 0; i = printed.indexOf(not, i + 1)) {
+        expect(marked.slice(i, i + not.length).some(Boolean), `“${not}” is marked`).toBe(false);
+      }
+    }
+    expect(r.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('figures in a sentence', () => {
+  const written = (text: string) => findFigures(text).map((c) => c.written);
+
+  it('are numbers with their unit and qualifiers, as written', () => {
+    expect(written('全年排查调处矛盾纠纷95件，化解率100%。')).toEqual(['95件', '100%']);
+    expect(written('发放宣传资料1000余份，覆盖群众约300人，近200人参与，50多人次')).toEqual(['1000余份', '约300人', '近200人', '50多人次']);
+    expect(written('调解成功率达100%以上，占比不低于15%，转发量达6000+，罚没金额0.7万余元')).toEqual(['100%以上', '不低于15%', '6000+', '0.7万余元']);
+    expect(written('全年排查上报矛盾纠纷63，化解率100%')).toEqual(['63', '100%']);
+  });
+
+  it('are not dates, document numbers, ordinals, phone lines, ranges, festival days or numbers in a title', () => {
+    expect(written('2025年3月15日，依据〔2025〕24号文件，第3次会议，拨打12345热线，打造1—2个阵地，占15%~30%，“3·15”，《金坪乡2025年工作要点》，用时3个月，3级以上，2026年。')).toEqual([]);
+  });
+
+  it('are named after the catalogue field their words fit, each field once, and otherwise after the township’s own words', () => {
+    const found = findFigures('排查调处矛盾纠纷95件，其中排查矛盾纠纷12件，开展反诈宣传活动12场次，发放宣传资料800份，发放宣传资料900份，对排查出的4条平安稳定隐患');
+    expect(decide(found, new Map())).toEqual([
+      { kind: 'catalogue', name: 'disputes.total' },
+      { kind: 'custom', name: '排查矛盾纠纷' },
+      { kind: 'custom', name: '开展反诈宣传活动' },
+      { kind: 'catalogue', name: 'legal_education.materials' },
+      // 发放宣传资料 is the catalogue's name for legal_education.materials, which the 800份 already is.
+      { kind: 'custom', name: '发放宣传资料（2）' },
+      { kind: 'custom', name: '平安稳定隐患' },
+    ]);
+  });
+
+  it('that a check finds wrong are kept under their own name, then left unmarked', () => {
+    const found = findFigures('排查调处矛盾纠纷95件，成功化解98件');
+    // 成功化解 is the catalogue's name for disputes.resolved: the township's own figure needs a name of its own.
+    expect(decide(found, new Map([[1, 'custom']]))[1]).toEqual({ kind: 'custom', name: '成功化解（2）' });
+    expect(decide(found, new Map([[1, 'none']]))[1]).toEqual({ kind: 'none' });
+  });
+
+  it('that would make an error are not left so: a resolved count above the total is kept as the township’s own', async () => {
+    const dir = tempDir('import-');
+    writeFileSync(join(dir, 'r.txt'), '某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n全年排查调处矛盾纠纷63件，成功化解矛盾纠纷100件，化解率100%以上。\n');
+    const r = await runCli(['import', 'r.txt', '--out', 'r.yaml'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await errorsOf(dir, 'r.yaml')).toEqual([]);
+    const text = readFileSync(join(dir, 'r.yaml'), 'utf8');
+    expect(text).toContain('[63件|disputes.total]');
+    expect(text).not.toContain('|disputes.resolved]');
+  });
+});
+
+describe('the structure of a report', () => {
+  it('takes a title set on two lines, 主送机关 and 发文字号, and a signature on one line', () => {
+    const d = readStructure(
+      toLines(
+        '城口县左岚乡人民政府\n2024年法治政府建设情况报告\n左岚府发〔2025〕3号\n中共城口县委、城口县人民政府：\n2024年，我乡认真开展法治政府建设的各项工作，取得明显成效。现将有关情况报告如下：\n一、工作开展情况\n全年开展普法宣传活动12场。\n城口县左岚乡人民政府  2025年2月20日\n',
+      ),
+    );
+    expect(d.title).toBe('城口县左岚乡人民政府2024年法治政府建设情况报告');
+    expect(d.township).toEqual({ name: '左岚乡', kind: '乡' });
+    expect(d.county).toEqual({ name: '城口县', from: 'title' });
+    expect([d.docNumber, d.recipient, d.date?.iso]).toEqual(['左岚府发〔2025〕3号', '中共城口县委、城口县人民政府', '2025-02-20']);
+    expect(d.parts.map((p) => p.body)).toEqual([['全年开展普法宣传活动12场。']]);
+  });
+
+  it('makes a report numbered only （一）（二） into parts, and a section written run in into heading and text', () => {
+    const d = readStructure(toLines('某镇2025年法治政府建设工作报告\n（一）主要成效\n（二）存在问题\n一是制度不全。\n'));
+    expect(d.parts.map((p) => [p.part, p.heading])).toEqual([
+      [1, '主要成效'],
+      [2, '存在问题'],
+    ]);
+    const r = readStructure(toLines('某镇2025年法治政府建设工作报告\n一、存在的不足\n（一）法治意识有待提高。部分干部认识不足。\n'));
+    expect(r.parts[0]!.sections).toEqual([{ heading: '法治意识有待提高', runIn: true, body: ['部分干部认识不足。'] }]);
+  });
+
+  it('keeps a report without headings as one part, every paragraph kept', () => {
+    const d = readStructure(toLines('2025年，我镇扎实推进法治政府建设，取得积极成效，群众满意度不断提升。\n全年开展普法宣传活动12场，发放资料3000份。'));
+    expect(d.parts).toEqual([{ part: 1, heading: null, body: ['2025年，我镇扎实推进法治政府建设，取得积极成效，群众满意度不断提升。', '全年开展普法宣传活动12场，发放资料3000份。'], sections: [] }]);
+  });
+});
+
+describe('report import says what is wrong, in Chinese, and writes nothing', () => {
+  const run = async (files: Record<string, string | Uint8Array>, args: string[], env: Record<string, string> = {}) => {
+    const dir = tempDir('import-');
+    for (const [f, c] of Object.entries(files)) writeFileSync(join(dir, f), c);
+    const r = await runCli(['import', ...args, '--lang', 'zh'], dir, env);
+    return { ...r, dir, written: readdirSync(dir).filter((f) => f.endsWith('.yaml')) };
+  };
+
+  it('for a kind of file it cannot read, and a file that is not there', async () => {
+    const kind = await run({ 'r.pdf': 'x' }, ['r.pdf']);
+    expect([kind.code, kind.stderr.trim()]).toEqual([1, '没能导入 r.pdf：不认识“.pdf”这种文件：能导入 .docx .doc .wps .html .txt .md']);
+    const missing = await run({}, ['none.docx']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('没能导入 none.docx：没有这个文件');
+    expect([...kind.written, ...missing.written]).toEqual([]);
+  });
+
+  it('for a damaged Word file, and a .doc without LibreOffice', async () => {
+    const broken = await run({ 'r.docx': 'PK\u0003\u0004 not really a zip' }, ['r.docx']);
+    expect([broken.code, broken.stderr.trim()]).toEqual([1, '没能导入 r.docx：这个 Word 文件打不开（文件损坏，或不是 .docx）：在 Word 或 WPS 中打开后另存为 .docx 再导入']);
+    const doc = await run({ 'r.doc': 'x' }, ['r.doc'], { PATH: '/nonexistent' });
+    expect([doc.code, doc.stderr.trim()]).toEqual([1, '没能导入 r.doc：读 .doc 和 .wps 文件需要安装 LibreOffice；也可以在 Word 或 WPS 中另存为 .docx 再导入']);
+  });
+
+  it('for a Word file that unpacks to far more than a report', () => {
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(3 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(() => checkZip(bomb, 1024 * 1024)).toThrow(ImportError);
+    expect(() => checkZip(bomb, 4 * 1024 * 1024)).not.toThrow();
+  });
+
+  it('for a data file that already exists, unless --force', async () => {
+    const report = '某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n全年开展普法宣传活动12场。\n';
+    const first = await run({ 'r.txt': report, 'r.yaml': 'old' }, ['r.txt', '--out', 'r.yaml']);
+    expect([first.code, first.stderr.trim()]).toEqual([1, 'report：r.yaml 已经存在；换一个 --out，或加 --force 覆盖']);
+    expect(readFileSync(join(first.dir, 'r.yaml'), 'utf8')).toBe('old');
+    const forced = await runCli(['import', 'r.txt', '--out', 'r.yaml', '--force'], first.dir);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(first.dir, 'r.yaml'), 'utf8')).toContain('[12场|legal_education.campaigns]');
+  });
+});
+
+describe('the data file an import writes', () => {
+  it('is named after the township and year, says what it decided in Chinese comments, and is the same bytes every time', async () => {
+    const dir = tempDir('import-');
+    const seed = join(SEEDS_DIR, SEED_FILES['jinping-2025.yaml']!);
+    const r = await runCli(['import', seed, '--lang', 'zh'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('已导入');
+    expect(r.stderr).toContain('对应数字目录');
+    const text = readFileSync(join(dir, '金坪乡-2025.yaml'), 'utf8');
+    expect(text).toContain('# 请核对：原文没有写所属县（区），请改为本乡镇所属的县（区）\n  county: 某某县');
+    expect(text).toContain('# 请核对：成文日期取自网页的发布日期\ndate: 2026-02-24');
+    expect(text).toMatch(/part: 2 # 按标题“正视短板明方向,找准法治建设薄弱环节”判断为第二部分（不足和原因）/);
+    const again = await runCli(['import', seed, '--lang', 'zh', '--out', 'again.yaml'], dir);
+    expect(again.code).toBe(0);
+    expect(readFileSync(join(dir, 'again.yaml'), 'utf8').replace(/^# 由.*$/m, '')).toBe(text.replace(/^# 由.*$/m, ''));
+  });
+
+  it('reads GBK text and keeps the township’s text as it was', async () => {
+    const source = await readSource(join(FIXTURES, 'gbk-township.txt'));
+    expect(source.kind).toBe('txt');
+    expect(source.lines.some((l) => l.includes('黄岭乡'))).toBe(true);
+  });
+});
