@@ -170,7 +170,7 @@ describe('incremental builds', () => {
     const dir = county(2, false);
     await runCli(['build', 'data', '--out', 'out', '--format', 'md'], dir);
     const m = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8'));
-    expect(m.version).toBe(2);
+    expect(m.version).toBe(3);
     expect(m.reports.map((r: { input: string }) => r.input)).toEqual(['data/towns/town-001.yaml', 'data/towns/town-002.yaml']);
     const out = m.reports[0].outputs[0];
     expect(out.path).toBe('towns/town-001.md');

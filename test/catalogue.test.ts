@@ -141,6 +141,10 @@ const SCENARIOS: Record<RuleId, Scenario> = {
   },
   'input/read': dataFile(`${MINIMAL}other: "${'长'.repeat(MAX_INPUT_BYTES / 3 + 10)}"\n`),
   'input/encoding': dataFile(gbk(MINIMAL)),
+  'input/roster': dataFile(MINIMAL, { 'roster.csv': '名称有误,电话\n测试乡,1\n' }, '--roster', 'roster.csv'),
+  'input/not-submitted': dataFile(MINIMAL, { 'roster.csv': '乡镇（街道）,联系人\n测试乡,甲\n远山乡,乙\n' }, '--roster', 'roster.csv'),
+  'input/figures': dataFile(MINIMAL, { 'county.csv': 'township,disputes\n测试乡,很多\n' }, '--figures', 'county.csv'),
+  'figures/spreadsheet-differs': dataFile(withAchievements('  disputes:\n    total: 95\n'), { 'county.csv': 'township,disputes\n测试乡,96\n' }, '--figures', 'county.csv'),
   'input/skipped': (dir) => {
     files(dir, { [DATA]: MINIMAL, 'data/ci.yaml': 'name: 生成报告\non: push\njobs: {}\n' });
     return report(dir, ['build', 'data', '--out', 'out', '--format', 'md']);
@@ -242,6 +246,10 @@ const CITED: Partial<Record<RuleId, string[]>> = {
   'writing/year-style': ['年', '二〇二五年', '2025年'],
   'writing/mixed-enumeration': ['一是/二是', '首先', '一是……二是……三是……', '首先……其次……最后……'],
   'input/encoding': ['另存为', '编码'],
+  'input/roster': ['乡镇（街道）', '类别', '县（区）', '联系人', '电话'],
+  'input/not-submitted': ['远山乡', '乙'],
+  'input/figures': ['约', '（约数）'],
+  'figures/spreadsheet-differs': ['96件', '95件'],
 };
 
 /** An English message without what it quotes (“…”, "…", `…`, 《…》), its file paths and the Chinese it cites: what remains must be English. */

@@ -158,6 +158,6 @@ describe('two builds into one output folder', () => {
     expect(r.stderr).not.toContain('waiting');
     expect(existsSync(join(dir, 'out', '.report.lock'))).toBe(false);
     cpSync(join(dir, 'out'), join(dir, 'copy'), { recursive: true });
-    expect(readdirSync(join(dir, 'copy')).sort()).toEqual(['index.html', 'manifest.json', 'summary.csv', 'summary.html', 'summary.md', 'town-001.md']);
+    expect(readdirSync(join(dir, 'copy')).sort()).toEqual(['index.html', 'manifest.json', 'summary.csv', 'summary.html', 'summary.md', 'summary.xlsx', 'town-001.md']);
   });
 });

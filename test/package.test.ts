@@ -8,7 +8,7 @@ import { ROOT } from './helpers.js';
 
 describe('the package', () => {
   it('holds the built program, the templates, the schema and every library it runs on', () => {
-    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 170_000, maxBuffer: 256 * 1024 * 1024 });
     expect(r.status, r.stderr).toBe(0);
     const [pack] = JSON.parse(r.stdout) as { files: { path: string }[]; bundled: string[] }[];
     const files = new Set(pack!.files.map((f) => f.path));

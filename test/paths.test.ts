@@ -14,6 +14,7 @@ const SUMMARY: ReportSummary = {
   title: '金坪乡人民政府2025年法治政府建设年度报告',
   figures: {},
   recorded: {},
+  previous: null,
 };
 
 describe('--out-pattern', () => {

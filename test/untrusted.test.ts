@@ -73,7 +73,7 @@ describe('writes stay inside --out', () => {
   });
 
   it('every output path of a pattern lies inside the output folder, whatever the values', () => {
-    const summary = { year: 2025, county: '../../..', city: '..', province: '/', township: '..\\..', kind: '.', title: '', government: '', figures: {}, recorded: {} };
+    const summary = { year: 2025, county: '../../..', city: '..', province: '/', township: '..\\..', kind: '.', title: '', government: '', figures: {}, recorded: {}, previous: null };
     const rel = outputPath('{province}/{city}/{county}/{township}-{kind}.{ext}', 'a', 'md', summary);
     expect(rel.split('/')).not.toContain('..');
     expect(rel).toBe('_/_/_.._/_-_.md');

@@ -171,6 +171,6 @@ describe('a build whose output cannot be written', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.md', 'b.md']);
     const again = await run();
     expect(again.ok).toBe(true);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.md', 'b.md', 'index.html', 'manifest.json', 'summary.csv', 'summary.html', 'summary.md']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.md', 'b.md', 'index.html', 'manifest.json', 'summary.csv', 'summary.html', 'summary.md', 'summary.xlsx']);
   });
 });

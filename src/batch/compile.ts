@@ -46,7 +46,16 @@ export async function compileInOrder(
 ): Promise<CompileOutcome> {
   if (todo.length === 0) return { packOk: true, interrupted: false, diagnostics: [] };
   const jobs = Math.max(1, Math.min(settings.jobs ?? availableParallelism(), maxJobs(), todo.length));
-  const setup = { packDir: settings.packDir, cwd: settings.cwd, formats: settings.formats, layout: settings.layout, rules: settings.rules, timeLimit: settings.timeLimit, lang: lang() };
+  const setup = {
+    packDir: settings.packDir,
+    cwd: settings.cwd,
+    formats: settings.formats,
+    layout: settings.layout,
+    rules: settings.rules,
+    timeLimit: settings.timeLimit,
+    lang: lang(),
+    figures: settings.figures,
+  };
   const compiler: Compiler = jobs > 1 ? (await import('./pool.js')).workerPool(setup, jobs) : (await import('./inline.js')).inlineCompiler(setup);
   const diagnostics = await compiler.init();
   if (hasErrors(diagnostics)) {

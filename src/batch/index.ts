@@ -8,6 +8,7 @@
  * the next step uses. One township's error never stops the others, and every report's
  * outputs are written whole or not at all.
  */
+import { resolve } from 'node:path';
 import { t } from '../i18n/index.js';
 import { diagnostic, hasErrors, systemError, type Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from '../compile/index.js';
@@ -19,9 +20,11 @@ import { LOCK_NAME, lockFolder, type Lock } from './lock.js';
 import { Ledger } from './ledger.js';
 import { finishManifest, flushManifest, readPreviousManifest, type ManifestStep } from './manifest.js';
 import { writeReport } from './outputs.js';
+import { readFiguresSheet } from './figures-sheet.js';
 import { writeRollup } from './rollup.js';
+import { notSubmitted, notSubmittedDiagnostics, readRoster, type RosterEntry } from './roster.js';
 import { planBuild } from './plan.js';
-import { settle, shown, type BatchSettings, type Shard } from './settings.js';
+import { posix, settle, sha256, shown, type BatchSettings, type Shard } from './settings.js';
 import { inShard } from './shard.js';
 import { removeStaleTemporaries } from './write.js';
 
@@ -58,6 +61,10 @@ export interface BuildOptions {
   rules?: Readonly<Record<string, RuleSetting>> | undefined;
   /** Write summary.md/.html/.csv and index.html (default: yes, except for shards and checks). */
   rollup?: boolean | undefined;
+  /** The county's roster (.csv or .xlsx), relative to the working folder: who has not submitted. */
+  roster?: string | undefined;
+  /** The county's spreadsheet of figures (.csv or .xlsx in the layout of summary.csv), relative to the working folder: its figures win. */
+  figures?: string | undefined;
   signal?: AbortSignal | undefined;
   onStart?: (info: { total: number; toBuild: number }) => void;
   onReport?: (report: ReportResult) => void;
@@ -116,6 +123,15 @@ function locked(settings: BatchSettings, found: Diagnostic[], holder: { pid: num
 }
 
 async function buildLocked(settings: BatchSettings, options: BuildOptions, found: Diagnostic[], inputs: Input[]): Promise<BuildResult> {
+  // The county's figures: read once; a changed sheet changes every report's key, so each is built again.
+  if (options.figures) {
+    const read = await readFiguresSheet(resolve(options.cwd, options.figures), posix(options.figures));
+    found = [...found, ...read.diagnostics];
+    if (read.sheet) {
+      settings.figures = read.sheet;
+      settings.buildKey = sha256(`${settings.buildKey}\0${read.sheet.hash}`);
+    }
+  }
   const previous = settings.readOnly || options.force ? undefined : readPreviousManifest(settings);
   if (!settings.readOnly) removeStaleTemporaries(settings.outDir);
 
@@ -134,10 +150,25 @@ async function buildLocked(settings: BatchSettings, options: BuildOptions, found
     }
   });
   const diagnostics = [...found, ...compiled.diagnostics];
+  // Who on the county's roster has not submitted: a warning each, and a row on the dashboard.
+  let missing: RosterEntry[] | undefined;
+  if (options.roster && !settings.sharded && !compiled.interrupted) {
+    const read = await readRoster(resolve(options.cwd, options.roster), posix(options.roster));
+    diagnostics.push(...read.diagnostics);
+    if (read.roster) {
+      missing = notSubmitted(
+        read.roster,
+        ledger.reports.map((r) => ({ input: r.input, township: ledger.townships.get(r.input) })),
+      );
+      diagnostics.push(...notSubmittedDiagnostics(read.roster, missing));
+    }
+  }
   let manifest: ManifestStep = { path: undefined, written: undefined };
   try {
     manifest = finishManifest(settings, ledger, previous, compiled.packOk);
-    if (manifest.written && settings.rollup) writeRollup(settings.outDir, manifest.written);
+    // With a roster, the dashboard follows it even when no report changed.
+    const entries = manifest.written ?? (missing && settings.rollup && !settings.readOnly ? readPreviousManifest(settings)?.reports : undefined);
+    if (entries && settings.rollup) await writeRollup(settings.outDir, entries, { missing, cwd: options.cwd });
   } catch (e) {
     diagnostics.push(
       diagnostic(shown(settings, 'manifest.json'), {

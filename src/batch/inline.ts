@@ -24,8 +24,9 @@ export function inlineCompiler(setup: CompilerSetup): Compiler {
           roots: [setup.cwd],
           encoding: task.encoding,
           timeLimit: setup.timeLimit,
+          figures: setup.figures,
         });
-        return { id: task.id, diagnostics: c.diagnostics, outputs: c.outputs, summary: c.summary, dependencies: c.dependencies };
+        return { id: task.id, diagnostics: c.diagnostics, outputs: c.outputs, summary: c.summary, dependencies: c.dependencies, township: c.summary?.township ?? c.data?.township?.name };
       } catch (e) {
         return {
           id: task.id,

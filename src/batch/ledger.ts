@@ -12,6 +12,8 @@ export class Ledger {
   readonly entries = new Map<string, ManifestEntry>();
   /** Output path (relative to the output folder) → the input that writes it. */
   readonly claimed = new Map<string, string>();
+  /** Input → the township it is the report of, where known: who has submitted, for the roster. */
+  readonly townships = new Map<string, string>();
 
   constructor(
     readonly settings: BatchSettings,
@@ -24,6 +26,8 @@ export class Ledger {
       this.entries.set(settled.result.input, settled.entry);
       for (const o of settled.entry.outputs) this.claimed.set(o.path, settled.result.input);
     }
+    const township = settled.entry?.summary?.township ?? settled.township;
+    if (township) this.townships.set(settled.result.input, township);
     this.reports.push(settled.result);
     this.onReport?.(settled.result);
   }

@@ -13,7 +13,7 @@ import type { Ledger } from './ledger.js';
 import { posix, type BatchSettings } from './settings.js';
 import { writeAtomic } from './write.js';
 
-export const MANIFEST_VERSION = 2;
+export const MANIFEST_VERSION = 3;
 
 export interface ManifestOutput {
   format: Format;
@@ -34,7 +34,21 @@ export interface ManifestEntry {
   summary: ReportSummary | null;
   errors: number;
   warnings: number;
+  /** The first problems of the report (errors first), for the county's dashboard. */
+  problems: Problem[];
 }
+
+/** A diagnostic as the dashboard lists it. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  ruleId: string;
+  line?: number;
+  column?: number;
+  reason: string;
+}
+
+/** How many problems of a report the manifest keeps: the dashboard shows the first, and says how many more. */
+export const MAX_PROBLEMS = 10;
 
 export interface Manifest {
   version: number;
@@ -67,10 +81,12 @@ const manifestSchema = z.object({
           // Read on every build, a check per figure would cost more than the rest of a no-change
           // build; the roll-up reads each figure defensively instead.
           recorded: z.custom<Record<string, RecordedFigure>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
+          previous: z.record(z.string(), figure).nullable(),
         })
         .nullable(),
       errors: z.number(),
       warnings: z.number(),
+      problems: z.custom<Problem[]>((v) => Array.isArray(v)),
     }),
   ),
 });

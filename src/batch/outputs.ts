@@ -9,7 +9,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compareDiagnostics, diagnostic, hasErrors, quote, systemError, type Diagnostic } from '../diagnostics/index.js';
 import type { Format } from '../formats.js';
 import type { CompiledReport } from './compile.js';
-import type { ManifestOutput } from './manifest.js';
+import { MAX_PROBLEMS, type ManifestOutput, type Problem } from './manifest.js';
 import { outputPath } from './paths.js';
 import { reportKey, type Settled } from './plan.js';
 import { writeAllAtomic } from './write.js';
@@ -30,12 +30,15 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
   // In the order of the file, so a clerk can work down it.
   const ds = [...result.diagnostics].sort(compareDiagnostics);
   const counts = { errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length };
+  const problemsOf = (list: readonly Diagnostic[]) => problems(list);
+  const township = result.township;
   const failed = (extra: Diagnostic[] = []): Settled => ({
-    entry: { input, key, status: 'failed', dependencies, outputs: [], summary: null, errors: counts.errors + extra.length, warnings: counts.warnings },
+    township,
+    entry: { input, key, status: 'failed', dependencies, outputs: [], summary: null, errors: counts.errors + extra.length, warnings: counts.warnings, problems: problemsOf([...ds, ...extra]) },
     result: { input, status: 'failed', outputs: [], diagnostics: [...ds, ...extra] },
   });
   if (hasErrors(ds)) return failed();
-  if (settings.lintOnly) return { result: { input, status: 'checked', outputs: [], diagnostics: ds } };
+  if (settings.lintOnly) return { township, result: { input, status: 'checked', outputs: [], diagnostics: ds } };
 
   const planned: Planned[] = [];
   for (const format of settings.formats) {
@@ -88,9 +91,18 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
     return failed([diagnostic(input, { ruleId: 'output/write', reason: t('outputs.write', { message: systemError(e) }) })]);
   }
   return {
-    entry: { input, key, status: 'built', dependencies, outputs, summary: result.summary ?? null, ...counts },
+    entry: { input, key, status: 'built', dependencies, outputs, summary: result.summary ?? null, ...counts, problems: problemsOf(ds) },
     result: { input, status: 'built', outputs: outputs.map((o) => shown(settings, o.path)), diagnostics: ds },
   };
+}
+
+/** A report's first problems for the dashboard: errors before warnings, each in the order of the file. */
+function problems(list: readonly Diagnostic[]): Problem[] {
+  return list
+    .filter((d): d is Diagnostic & { severity: 'error' | 'warning' } => d.severity === 'error' || d.severity === 'warning')
+    .sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'))
+    .slice(0, MAX_PROBLEMS)
+    .map((d) => ({ severity: d.severity, ruleId: d.ruleId, ...(d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : {}), reason: d.reason }));
 }
 
 /** True when `rel` resolved against `dir` stays inside it. */

@@ -17,6 +17,8 @@ import { posix, sha256, shown, type BatchSettings } from './settings.js';
 export interface Settled {
   result: ReportResult;
   entry?: ManifestEntry | undefined;
+  /** The township the data file names, when known (a report checked or failed has no summary). */
+  township?: string | undefined;
 }
 
 /** A report to compile. */

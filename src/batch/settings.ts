@@ -1,4 +1,5 @@
 /** What a batch build makes and where, worked out once from its options and shared by every step. */
+import type { FiguresSheet } from './figures-sheet.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -38,6 +39,8 @@ export interface BatchSettings {
   sharded: boolean;
   /** Hash of everything every report's outputs depend on: the tool, the pack, formats, layout, output paths. */
   buildKey: string;
+  /** The county's spreadsheet of figures (--figures), once read. */
+  figures?: FiguresSheet | undefined;
   manifestPath: string;
 }
 

@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { LayoutOverrides } from '../compile/index.js';
 import type { ReportSummary } from '../compile/summary.js';
+import type { FiguresSheet } from './figures-sheet.js';
 import type { Format } from '../formats.js';
 import type { Encoding } from '../load/read.js';
 import type { Lang } from '../i18n/index.js';
@@ -20,6 +21,8 @@ export interface CompilerSetup {
   timeLimit?: number | undefined;
   /** The language of messages (a worker thread starts in the default one). */
   lang?: Lang | undefined;
+  /** The county's spreadsheet of figures (--figures), read once for the batch. */
+  figures?: FiguresSheet | undefined;
 }
 
 export interface Task {
@@ -40,6 +43,8 @@ export interface TaskResult {
   summary: ReportSummary | undefined;
   /** Absolute paths of the other files the outputs depend on. */
   dependencies: string[];
+  /** The township the data file names, when it could be read that far: for the roster. */
+  township?: string | undefined;
 }
 
 /** Compiles tasks with one loaded template pack. */

@@ -120,6 +120,8 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       check: opts.check,
       lintOnly: opts.lintOnly,
       shard: opts.shard,
+      roster: opts.roster ?? (config.roster ? fromConfig(config.roster) : undefined),
+      figures: opts.figures ?? (config.figures ? fromConfig(config.figures) : undefined),
       signal: abort.signal,
       onWaitForLock: (holder) => io.err(t('build.waiting', { pid: holder.pid, folder: relative(io.cwd, resolve(io.cwd, outDir)) || '.' })),
       onStart: (info) => reporter.start(info),

@@ -22,7 +22,7 @@ export async function runMerge(files: string[], opts: { out?: string }, io: Io):
   const out = resolve(io.cwd, opts.out ?? 'out/manifest.json');
   const entries = mergeManifests(manifests);
   writeAtomic(out, serializeManifest(TOOL, entries));
-  writeRollup(dirname(out), entries);
+  await writeRollup(dirname(out), entries, { cwd: io.cwd });
   io.err(t('merge.done', { files: files.length, reports: entries.length, out: relative(io.cwd, out) }));
   return EXIT.ok;
 }

@@ -23,6 +23,8 @@ export const SETTINGS = {
   reporter: z.enum(REPORTERS),
   jobs: z.number().int().min(1),
   timeout: z.number().positive().max(3600),
+  roster: z.string(),
+  figures: z.string(),
   layout: layoutOverridesSchema,
   rules: z.partialRecord(z.enum(SETTABLE_RULES as [string, ...string[]]), z.enum(['off', 'warn', 'error'])),
 };
@@ -110,6 +112,8 @@ export const BUILD_FLAGS = {
     choices: REPORTERS,
   }),
   config: flag<string>('--config <file>', 'option.config'),
+  roster: flag<string>('--roster <file>', 'option.roster'),
+  figures: flag<string>('--figures <file>', 'option.figures'),
   layout: flag<string[]>('-l, --layout <key=value>', 'option.layout', {
     parse: (value, previous) => [...previous, value],
     initial: [],

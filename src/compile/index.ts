@@ -14,6 +14,7 @@ import { lint } from '../lint/index.js';
 import { applyRuleSettings, type RuleSetting } from '../rules/catalogue.js';
 import { loadReport, type ReportData } from '../load/index.js';
 import { markedLocator, type Recorded } from '../load/marks.js';
+import { type FiguresSheet, rowFor } from '../batch/figures-sheet.js';
 import { buildTree } from '../markdown/index.js';
 import { chineseDate } from '../render/chinese.js';
 import { definedOnly, render, type Layout, type Pack } from '../render/index.js';
@@ -50,6 +51,8 @@ export interface CompileOptions {
   encoding?: Encoding | undefined;
   /** Seconds the township's own section templates may run before the report is stopped (default 30). */
   timeLimit?: number | undefined;
+  /** The county's spreadsheet of figures (--figures): the row that is this report's wins over its data file. */
+  figures?: FiguresSheet | undefined;
 }
 
 /** A section holding nothing but headings and white space says nothing. */
@@ -109,7 +112,17 @@ export async function compile(file: string, source: string, pack: Pack, options:
 
 /** The stages before the outputs (load, derive, last year, own sections, render, lint, Markdown tree), into `result`; the tree when there are no errors. */
 function prepare(file: string, source: string, pack: Pack, options: CompileOptions, result: Compiled): Root | undefined {
-  const loaded = loadReport(file, source);
+  const sheet = options.figures;
+  const loaded = loadReport(
+    file,
+    source,
+    sheet
+      ? (data) => {
+          const row = rowFor(sheet, file, data.township.name, data.year);
+          return row ? new Map(row.overrides.map((o) => [o.key, o])) : undefined;
+        }
+      : undefined,
+  );
   if (options.encoding && options.encoding !== 'utf-8') {
     result.diagnostics.push(
       diagnostic(file, {
@@ -196,7 +209,7 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
   );
   result.diagnostics.push(...built.diagnostics);
   result.tree = built.tree;
-  result.summary = summarize(data, rendered.title, rendered.government);
+  result.summary = summarize(data, rendered.title, rendered.government, previous?.data ?? null);
   return built.tree;
 }
 

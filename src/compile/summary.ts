@@ -31,6 +31,8 @@ export interface ReportSummary {
   figures: Record<string, SummaryFigure>;
   /** Every figure the data records (the catalogue's by path, the township's own as figures.名称), for the CSV roll-up. */
   recorded: Record<string, RecordedFigure>;
+  /** Last year's key figures, when last year's data file was found: the dashboard sets them side by side. */
+  previous: Record<string, SummaryFigure> | null;
 }
 
 /** A recorded figure as the manifest keeps it, small: a county's manifest holds one per figure per township. */
@@ -50,12 +52,8 @@ export function recordedLabel(key: string): string {
 }
 
 /** A report's identity and key figures, small enough for the manifest and the roll-up. */
-export function summarize(data: ReportData, title: string, government: string): ReportSummary {
-  const figures: Record<string, SummaryFigure> = {};
-  for (const c of ROLLUP_COLUMNS) {
-    const f = c.pick(data);
-    if (f && !f.percent) figures[c.key] = { value: f.value, exact: isExact(f), text: formatFigure(f, c.unit) };
-  }
+export function summarize(data: ReportData, title: string, government: string, lastYear: ReportData | null = null): ReportSummary {
+  const figures = keyFigures(data);
   const recorded: Record<string, RecordedFigure> = {};
   const add = (f: Figure, path: Path, unit: string) => {
     const u = f.percent ? '%' : (f.unit ?? unit);
@@ -79,5 +77,16 @@ export function summarize(data: ReportData, title: string, government: string): 
     title,
     figures,
     recorded,
+    previous: lastYear ? keyFigures(lastYear) : null,
   };
+}
+
+/** The roll-up's key figures of a report's data. */
+function keyFigures(data: ReportData): Record<string, SummaryFigure> {
+  const figures: Record<string, SummaryFigure> = {};
+  for (const c of ROLLUP_COLUMNS) {
+    const f = c.pick(data);
+    if (f && !f.percent) figures[c.key] = { value: f.value, exact: isExact(f), text: formatFigure(f, c.unit) };
+  }
+  return figures;
 }

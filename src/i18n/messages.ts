@@ -280,6 +280,11 @@ reports are still built), 2 usage error, 130 interrupted.`,
   'progress.built': { zh: '已生成 {n}', en: '{n} built' },
   'progress.failed': { zh: '失败 {n}', en: '{n} failed' },
   'progress.unchanged': { zh: '未变 {n}', en: '{n} unchanged' },
+  'option.figures': {
+    zh: '县里的数字表格（summary.csv 或 summary.xlsx 的格式）：表中的数字优先于数据文件',
+    en: 'the county’s spreadsheet of figures (the layout of summary.csv or summary.xlsx): its figures win over the data files',
+  },
+  'option.roster': { zh: '县里的乡镇名单（.csv 或 .xlsx）：列出还没有交报告的乡镇', en: 'the county’s roster (.csv or .xlsx): name the townships that have not submitted' },
   'import.description': {
     zh: '从已有的报告（Word、WPS、网页、文本、Markdown）生成数据文件：保留原文的标题、结构和句子，并把其中的数字标注出来。',
     en: 'Make a data file from an existing report (Word, WPS, a web page, text, Markdown): its headings, structure and sentences kept, its figures marked.',

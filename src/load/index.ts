@@ -12,7 +12,7 @@ import { RULES } from '../rules/catalogue.js';
 import { checkYaml, knownKeys, parseYaml, pathString, schemaAt as schemaNodeAt, valueAt, type Issue, type Locator, type Move, type Path, type YamlRules } from '../yaml/index.js';
 import { suggest, suggestByLabel } from '../yaml/suggest.js';
 import { reportSchema, type ReportData } from './schema.js';
-import { readMarks, type Recorded } from './marks.js';
+import { type FigureOverride, readMarks, type Recorded } from './marks.js';
 
 export { reportSchema, type ReportData } from './schema.js';
 export { unwrap } from '../yaml/index.js';
@@ -33,7 +33,7 @@ export interface Loaded {
 const DATA_RULES: YamlRules = { syntax: 'yaml/syntax', duplicateKey: 'yaml/duplicate-key', schema: 'data/invalid-value' };
 
 /** Reads one data file's text into validated data, or every problem in it, each at its line and column. */
-export function loadReport(file: string, source: string): Loaded {
+export function loadReport(file: string, source: string, overridesFor?: (data: ReportData) => ReadonlyMap<string, FigureOverride> | undefined): Loaded {
   const parsed = parseYaml(file, source, DATA_RULES);
   const { locator } = parsed;
   if (parsed.diagnostics.length > 0) return { file, data: undefined, locator, diagnostics: parsed.diagnostics };
@@ -64,7 +64,7 @@ export function loadReport(file: string, source: string): Loaded {
     return { file, data: undefined, partial: rest?.data, recorded: rest?.recorded ?? [], locator, diagnostics };
   }
   const mixed = mixedStructure(file, checked.value, locator);
-  const marks = readMarks(file, withPartNumbers(checked.value), locator);
+  const marks = readMarks(file, withPartNumbers(checked.value), locator, overridesFor?.(checked.value));
   diagnostics.push(...mixed, ...marks.diagnostics);
   return { file, data: hasErrors(diagnostics) ? undefined : marks.data, partial: marks.data, locator, diagnostics, recorded: marks.recorded };
 }

@@ -9,10 +9,10 @@
 import { z } from 'zod';
 import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import { lang, t } from '../i18n/index.js';
-import { pathString, unwrap, type Locator, type Path } from '../yaml/index.js';
+import { pathString, unwrap, type Locator, type Path, type Span } from '../yaml/index.js';
 import { suggest } from '../yaml/suggest.js';
 import { formatFigure, isFigure, parseFigure, type Figure } from './figure.js';
-import { fieldLabel, fieldName } from './labels.js';
+import { fieldLabel, fieldName, fieldUnit } from './labels.js';
 import { figure as figureSchema, reportSchema, type ReportData } from './schema.js';
 
 /** [figure|name] or 【figure｜name】: a figure as written, a bar, the name it is recorded under. */
@@ -32,6 +32,21 @@ export interface Recorded {
   /** Where it was written in the data file. */
   at: Path;
   mark: string;
+}
+
+/**
+ * A figure the county's spreadsheet gives for this township (`--figures`): it wins over the data
+ * file's, is printed where the figure is written, and a warning says that the two differ.
+ */
+export interface FigureOverride {
+  /** The figure's key as the roll-up names it: achievements.disputes.total, or figures.宣传视频 for one of the township's own. */
+  key: string;
+  value: number;
+  approx: boolean;
+  /** The column's unit, when its header gives one. */
+  unit?: string | undefined;
+  /** Where in the spreadsheet: summary.xlsx!汇总!E7, or summary.csv:7:5. */
+  ref: string;
 }
 
 /** Every figure field of the data file's schema, by its path, its path under achievements, and its Chinese label when no other field has it. */
@@ -62,6 +77,9 @@ export function catalogueField(name: string): Path | null {
   return CATALOGUE().get(name) ?? null;
 }
 
+/** The roll-up's key of a figure of the township's own: figures.宣传视频. */
+export const ownKey = (name: string): string => ['figures', name].join('.');
+
 /** The names a mark may give that look like a field of the catalogue (disputes.total), for a suggestion when one is misspelt. */
 const fieldNames = (): string[] => [...CATALOGUE().keys()].filter((k) => /^[a-z_.]+$/.test(k));
 
@@ -75,8 +93,26 @@ const NOT_NARRATIVE = new Set(['township', 'year', 'date', 'title', 'recipient',
  * figure cannot be read, a field name that does not exist, one figure given two values) are
  * diagnostics at the mark.
  */
-export function readMarks(file: string, input: ReportData, locator: Locator): { data: ReportData; recorded: Recorded[]; diagnostics: Diagnostic[] } {
+export function readMarks(
+  file: string,
+  input: ReportData,
+  locator: Locator,
+  overrides: ReadonlyMap<string, FigureOverride> = new Map(),
+): { data: ReportData; recorded: Recorded[]; diagnostics: Diagnostic[] } {
   const data = structuredClone(input);
+  /** The county's figure for a mark's or a listed figure's name, when it differs from the one written; with a warning at `at`. */
+  const used = new Set<string>();
+  const fromSheet = (name: string, written: Figure, span: Span | undefined): Figure => {
+    const path = CATALOGUE().get(name) ?? breakdownItem(name);
+    const key = path ? pathString(path) : ownKey(name);
+    const o = overrides.get(key);
+    if (!o) return written;
+    used.add(key);
+    const figure = overridden(o, written);
+    if (sameFigure(figure, written) && figure.approx === written.approx) return written;
+    diagnostics.push(differs(file, path ? fieldName(path) : `“${name}”`, o, figure, written, span));
+    return figure;
+  };
   const diagnostics: Diagnostic[] = [];
   const recorded: Recorded[] = [];
   const own: Record<string, Figure> = {};
@@ -123,7 +159,7 @@ export function readMarks(file: string, input: ReportData, locator: Locator): { 
   };
 
   // Figures recorded without being printed.
-  for (const [name, figure] of Object.entries(input.figures ?? {})) record(name.trim(), figure, ['figures', name], '');
+  for (const [name, figure] of Object.entries(input.figures ?? {})) record(name.trim(), fromSheet(name.trim(), figure, locator.value(['figures', name])), ['figures', name], '');
 
   const visit = (value: unknown, path: Path): unknown => {
     if (typeof value === 'string') return value.includes('|') || value.includes('｜') ? marked(value, path) : value;
@@ -154,8 +190,9 @@ export function readMarks(file: string, input: ReportData, locator: Locator): { 
         );
         return written;
       }
-      record(name.trim(), parsed.figure, at, mark);
-      return written.trim();
+      const figure = fromSheet(name.trim(), parsed.figure, locator.within(at, mark));
+      record(name.trim(), figure, at, mark);
+      return figure === parsed.figure ? written.trim() : formatFigure(figure, '');
     });
   };
   /** A bracket with a figure and a bar that is not a mark (nested, two bars, not closed): an error, not brackets printed in the report. */
@@ -179,6 +216,18 @@ export function readMarks(file: string, input: ReportData, locator: Locator): { 
 
   const result = visit(data, []) as ReportData;
   for (const r of recorded) if (r.path) setAt(result, r.path, r.figure);
+  // The county's figures not marked in the text, in a field of the data file. A figure the data
+  // file does not have is not added: it would print a sentence the township never wrote.
+  for (const [key, o] of overrides) {
+    if (used.has(key) || key.startsWith('figures.')) continue;
+    const path = CATALOGUE().get(key);
+    const given = path ? valueAt(result, path) : undefined;
+    if (!path || !isFigure(given)) continue;
+    const figure = overridden(o, given);
+    if (sameFigure(figure, given) && figure.approx === given.approx) continue;
+    setAt(result, path, figure);
+    diagnostics.push(differs(file, fieldName(path), o, figure, given, locator.value(path), fieldUnit(path)));
+  }
   result.figures = Object.keys(own).length > 0 ? own : null;
   return { data: result, recorded, diagnostics };
 }
@@ -243,4 +292,27 @@ function schemaAt(path: Path): z.ZodType | undefined {
 /** Two figures that say the same: the same number, qualifier and unit (a unit left out agrees with any). */
 function sameFigure(a: Figure, b: Figure): boolean {
   return a.value === b.value && a.percent === b.percent && a.approx === b.approx && a.bound === b.bound && (a.unit === null || b.unit === null || a.unit === b.unit);
+}
+
+/** The county's figure, written the way the township wrote its own (its qualifier, magnitude and unit). */
+function overridden(o: FigureOverride, like: Figure | null): Figure {
+  const unit = like?.percent || o.unit === '%' ? '%' : (like?.unit ?? o.unit ?? '');
+  const magnitude = like?.magnitude === '万' && o.value >= 1000 ? '万' : '';
+  const number = magnitude ? String(o.value / 10000) : String(o.value);
+  const before = like?.approx === '约' || like?.approx === '近' ? like.approx : '';
+  const after = !o.approx ? '' : before ? '' : like?.approx && like.approx !== '约' && like.approx !== '近' ? like.approx : '余';
+  const text = o.approx && before ? `${before}${number}${magnitude}${unit}` : `${number}${magnitude}${after}${unit}`;
+  const parsed = parseFigure(text);
+  return parsed.ok ? parsed.figure : (parseFigure(o.value) as { figure: Figure }).figure;
+}
+
+/** The warning that the county's spreadsheet and the data file differ; the spreadsheet's figure is the one printed. */
+function differs(file: string, field: string, o: FigureOverride, figure: Figure, before: Figure, span: Span | undefined, unit = ''): Diagnostic {
+  return diagnostic(file, {
+    ruleId: 'figures/spreadsheet-differs',
+    reason: t('sheet.differs', { field, ref: o.ref, sheet: formatFigure(figure, unit), data: formatFigure(before, unit) }),
+    note: t('sheet.differs.note'),
+    start: span?.start,
+    end: span?.end,
+  });
 }

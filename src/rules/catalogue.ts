@@ -132,6 +132,19 @@ export const RULES = {
     ['同一个数字标注或填写了两个不同的值', 'one figure marked or given with two different values'],
     ['`[95件|disputes.total]` 和 `[96件|disputes.total]`', '`[95件|disputes.total]` and `[96件|disputes.total]`'],
   ),
+  'figures/spreadsheet-differs': rule(
+    'warning',
+    [
+      '县里的表格（`--figures`）中的数字与数据文件中的不同：报告用表格中的',
+      'a figure in the county’s spreadsheet (`--figures`) that differs from the data file’s: the report prints the spreadsheet’s',
+    ],
+    ['把数据文件改成与表格一致', 'the data file brought in line with the spreadsheet'],
+  ),
+  'input/figures': rule(
+    'error',
+    ['县里的表格（`--figures`）读不了，或某一格不是数字', 'the county’s spreadsheet (`--figures`) cannot be read, or a cell that is not a number'],
+    ['数字列写阿拉伯数字（95），“（约数）”列写“约”或留空', 'numbers (95) in the figure columns; 约 or nothing in the （约数） columns'],
+  ),
   'figures/year-on-year': lint('warning', [
     '主要数字是上年的三倍或以上（或三分之一或以下），在找到上年数据文件时（`previous:` 或文件名中的年份）',
     "a key figure three times or more (or a third or less) of last year's, when last year's data file is found (`previous:` or the year in the file name)",
@@ -200,6 +213,12 @@ export const RULES = {
     '数据文件保存为 GBK（GB18030）或 UTF-16，而不是 UTF-8：能正确读取，但别的工具未必能',
     'a data file saved in GBK (GB18030) or UTF-16 rather than UTF-8: it is read correctly, but other tools may not',
   ]),
+  'input/roster': rule(
+    'error',
+    ['县里的名单（`--roster`）读不了，或没有“乡镇（街道）”这一列', 'the county roster (`--roster`) cannot be read, or has no 乡镇（街道） column'],
+    ['第一行是列名：乡镇（街道）、类别、县（区）、联系人、电话；存为 .csv 或 .xlsx', 'a header row: 乡镇（街道）, 类别, 县（区）, 联系人, 电话; saved as .csv or .xlsx'],
+  ),
+  'input/not-submitted': rule('warning', ['名单上的乡镇（街道）还没有交报告（没有它的数据文件）', 'a township on the roster that has not submitted (no data file of its own)']),
   'input/skipped': rule('info', [
     '文件夹中被跳过的 YAML 文件，并说明原因：不是数据文件、链接指向不存在的文件或绕成了圈，或读不了',
     'a YAML file in a folder that was passed over, with the reason: it is not a data file, a link leads nowhere or in a circle, or it cannot be read',

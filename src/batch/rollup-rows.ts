@@ -1,0 +1,23 @@
+/** The townships of a roll-up in its order: by year (newest first), county, township. */
+import type { ManifestEntry } from './manifest.js';
+
+/** The reports built, in the roll-up's order. */
+export function rows(entries: readonly ManifestEntry[]): ManifestEntry[] {
+  return entries
+    .filter((e) => e.status === 'built' && e.summary)
+    .sort((a, b) => {
+      const x = a.summary!;
+      const y = b.summary!;
+      return y.year - x.year || x.county.localeCompare(y.county, 'zh-CN') || x.township.localeCompare(y.township, 'zh-CN') || a.input.localeCompare(b.input);
+    });
+}
+
+/** Reports grouped by year, newest first: totals are only meaningful within one year. */
+export function byYear(entries: readonly ManifestEntry[]): [number, ManifestEntry[]][] {
+  const groups = new Map<number, ManifestEntry[]>();
+  for (const e of rows(entries)) {
+    const y = e.summary!.year;
+    groups.set(y, [...(groups.get(y) ?? []), e]);
+  }
+  return [...groups.entries()];
+}
