@@ -3,7 +3,7 @@
  * signature, and the page, grid, footers and styles every report of a layout
  * shares (its skeleton).
  */
-import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, DocumentGridType, Footer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
 import type { Root, RootContent } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { plainText, roleOf, type Role } from '../../markdown/index.js';
@@ -44,7 +44,7 @@ const frameHandlers: Partial<Record<Role, FrameHandler>> = {
   'signature-issuer': (_, f) =>
     new Paragraph({
       style: STYLE.signature,
-      spacing: { before: f.geometry.line, line: f.geometry.line, lineRule: LineRuleType.EXACT },
+      spacing: { before: f.geometry.line, ...f.geometry.spacing() },
       indent: { right: Math.round(f.signature.issuerRight * f.geometry.char), firstLine: 0 },
       children: [new TextRun({ text: f.issuer })],
     }),
@@ -97,7 +97,13 @@ export function docxDocument(layout: Layout, body: Block[]): Document {
       ? undefined
       : layout.page_numbers === 'center'
         ? { default: pageNumber(AlignmentType.CENTER, 'none') }
-        : { default: pageNumber(AlignmentType.RIGHT, 'right'), even: pageNumber(AlignmentType.LEFT, 'left') };
+        : layout.page_numbers === 'right'
+          ? { default: pageNumber(AlignmentType.RIGHT, 'right') }
+          : layout.page_numbers === 'left'
+            ? { default: pageNumber(AlignmentType.LEFT, 'left') }
+            : { default: pageNumber(AlignmentType.RIGHT, 'right'), even: pageNumber(AlignmentType.LEFT, 'left') };
+  // docx swaps width and height for a landscape page: it is given them as for portrait.
+  const size = g.landscape ? { width: g.pageHeight, height: g.pageWidth, orientation: PageOrientation.LANDSCAPE } : { width: g.pageWidth, height: g.pageHeight, orientation: PageOrientation.PORTRAIT };
   return new Document({
     evenAndOddHeaderAndFooters: layout.page_numbers === 'outside',
     styles: styles(layout),
@@ -105,10 +111,12 @@ export function docxDocument(layout: Layout, body: Block[]): Document {
       {
         properties: {
           page: {
-            size: { width: g.pageWidth, height: g.pageHeight },
+            size,
             margin: { top: g.top, bottom: g.bottom, left: g.left, right: g.right, header: g.header, footer: g.footer, gutter: 0 },
           },
-          grid: layout.grid ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.line, charSpace: g.charSpace } : { type: DocumentGridType.LINES, linePitch: g.line },
+          grid: layout.grid
+            ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.line, charSpace: g.charSpace }
+            : { type: g.snapsToLines ? DocumentGridType.LINES : DocumentGridType.DEFAULT, linePitch: g.line },
         },
         ...(footers ? { footers } : {}),
         children: body,
