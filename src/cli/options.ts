@@ -23,7 +23,8 @@ export const SETTINGS = {
   reporter: z.enum(REPORTERS),
   jobs: z.number().int().min(1),
   timeout: z.number().positive().max(3600),
-  layout: layoutOverridesSchema,
+  // The layout settings, and a reference document to read them from (relative to the settings file).
+  layout: layoutOverridesSchema.extend({ reference_doc: z.string().min(1).optional() }),
   rules: z.partialRecord(z.enum(SETTABLE_RULES as [string, ...string[]]), z.enum(['off', 'warn', 'error'])),
 };
 
@@ -110,6 +111,7 @@ export const BUILD_FLAGS = {
     choices: REPORTERS,
   }),
   config: flag<string>('--config <file>', 'option.config'),
+  referenceDoc: flag<string>('--reference-doc <file>', 'option.reference-doc'),
   layout: flag<string[]>('-l, --layout <key=value>', 'option.layout', {
     parse: (value, previous) => [...previous, value],
     initial: [],

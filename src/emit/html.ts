@@ -12,7 +12,7 @@ import { diagnostic, nodeName, type Diagnostic } from '../diagnostics/index.js';
 import { plainText, roleOf } from '../markdown/index.js';
 import { linePitch, type Layout } from '../render/layout.js';
 import { signatureLayout } from './signature.js';
-import { titleLines } from './title.js';
+import { titleCharsPerLine, titleLines } from './title.js';
 
 export interface HtmlResult {
   html: string;
@@ -58,7 +58,7 @@ export function emitHtml(tree: Root, layout: Layout, file: string): HtmlResult {
 
   for (const node of hast.children) {
     if (node.type === 'element' && node.tagName === 'h1') {
-      const lines = titleLines(title);
+      const lines = titleLines(title, titleCharsPerLine(layout));
       node.children = lines.flatMap((l, i): ElementContent[] =>
         i === 0
           ? [{ type: 'text', value: l }]

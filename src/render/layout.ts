@@ -38,6 +38,9 @@ export const layoutOverridesSchema = z.strictObject(layoutShape).partial();
 
 export type Layout = { [K in keyof typeof layoutShape]: z.output<(typeof layoutShape)[K]> };
 
+/** Layout settings that override others: any subset. */
+export type LayoutOverrides = { [K in keyof Layout]?: Layout[K] | undefined };
+
 /** GB/T 9704-2012 with the fonts most offices have. */
 export const LAYOUT_DEFAULTS: Layout = {
   body_font: '仿宋_GB2312',

@@ -10,7 +10,7 @@ import { plainText, roleOf, type Role } from '../../markdown/index.js';
 import { layoutKey, prebuilt } from '../../speed/prebuilt.js';
 import type { Layout } from '../../render/pack.js';
 import { signatureLayout } from '../signature.js';
-import { titleLines } from '../title.js';
+import { titleCharsPerLine, titleLines } from '../title.js';
 import { blocks } from './blocks.js';
 import { finishStyles } from './finish.js';
 import { runs } from './inline.js';
@@ -25,6 +25,8 @@ interface Frame {
   date: string;
   signature: ReturnType<typeof signatureLayout>;
   geometry: ReturnType<typeof geometry>;
+  /** The characters a title line holds. */
+  titleChars: number;
 }
 
 /** The handler of one frame role: the node, the frame and the state → its paragraph. */
@@ -37,7 +39,7 @@ const frameHandlers: Partial<Record<Role, FrameHandler>> = {
   title: (_, f) =>
     new Paragraph({
       style: STYLE.title,
-      children: titleLines(f.title).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+      children: titleLines(f.title, f.titleChars).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
     }),
   'doc-number': (node, _, state) => new Paragraph({ style: STYLE.docNumber, children: runs(inlineOf(node), state) }),
   recipient: (node, _, state) => new Paragraph({ style: STYLE.recipient, children: runs(inlineOf(node), state) }),
@@ -63,7 +65,7 @@ export function docxBody(tree: Root, layout: Layout, file: string): { body: Bloc
   const issuer = plainText(tree.children.find((n) => roleOf(n) === 'signature-issuer'));
   const date = plainText(tree.children.find((n) => roleOf(n) === 'signature-date'));
   const sealed = Boolean((tree.data as { sealed?: boolean } | undefined)?.sealed);
-  const frame: Frame = { title, issuer, date, signature: signatureLayout(issuer, date, sealed), geometry: geometry(layout) };
+  const frame: Frame = { title, issuer, date, signature: signatureLayout(issuer, date, sealed), geometry: geometry(layout), titleChars: titleCharsPerLine(layout) };
 
   const body: Block[] = [];
   for (const node of tree.children) {
