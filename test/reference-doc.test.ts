@@ -137,7 +137,7 @@ describe('--reference-doc', () => {
     writeFileSync(join(dir, '县样式.docx'), await madeWithDocx({ margin: 30, font: '宋体', size: 15 }));
     const b = await built(dir, ['--reference-doc', '县样式.docx'], { REPORT_LANG: 'zh' });
     expect(b.r.code).toBe(0);
-    expect(b.r.stderr).toContain('参考文档 县样式.docx 的版式：page_width=210 page_height=297 margin_top=30 margin_bottom=30 margin_left=30 margin_right=30 body_font=宋体');
+    expect(b.r.stderr).toContain('参考文档 县样式.docx 的版式：page_width=210, page_height=297, margin_top=30, margin_bottom=30, margin_left=30, margin_right=30, body_font=宋体, latin_font=Times New Roman, body_size=15');
     for (const side of ['top', 'bottom', 'left', 'right']) expect(wAttr(b.document!, 'pgMar', side), side).toBe('1701');
     expect(wAttr(b.document!, 'pgSz', 'w')).toBe('11906');
     expect(defaults(b.styles!)).toEqual({ size: '30', eastAsia: '宋体', ascii: 'Times New Roman' });
@@ -210,7 +210,7 @@ describe('--reference-doc', () => {
     writeFileSync(join(dir, 'settings', 'report.config.yaml'), 'layout:\n  reference_doc: a5.docx\n  body_font: 黑体\n');
     const fromConfig = await built(dir, ['--config', 'settings/report.config.yaml']);
     expect(fromConfig.r.code).toBe(0);
-    expect(fromConfig.r.stderr).toContain('layout from the reference document settings/a5.docx: page_width=148 page_height=210 margin_top=20');
+    expect(fromConfig.r.stderr).toContain('layout from the reference document settings/a5.docx: page_width=148, page_height=210, margin_top=20,');
     expect(wAttr(fromConfig.document!, 'pgSz', 'w')).toBe(String(twips(148)));
     expect(defaults(fromConfig.styles!).eastAsia).toBe('黑体');
     const replaced = await built(dir, ['--config', 'settings/report.config.yaml', '--reference-doc', 'letter.docx', '--force']);
