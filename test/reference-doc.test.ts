@@ -6,13 +6,15 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
 import { loadPack } from '../src/render/index.js';
-import { referenceLayout } from '../src/render/reference-doc.js';
-import { parseXml } from '../src/load/xml.js';
+import { layoutOverridesSchema } from '../src/render/layout.js';
+import { ReferenceDocError, referenceLayout } from '../src/render/reference-doc.js';
+import { parseXml, XmlError } from '../src/load/xml.js';
 import { EXAMPLES, MINIMAL, ROOT, runCli, tempDir } from './helpers.js';
 import { docxToPdf, officeTools } from './office.js';
 import type { Document as XmlDocument } from '@xmldom/xmldom';
@@ -137,7 +139,9 @@ describe('--reference-doc', () => {
     writeFileSync(join(dir, '县样式.docx'), await madeWithDocx({ margin: 30, font: '宋体', size: 15 }));
     const b = await built(dir, ['--reference-doc', '县样式.docx'], { REPORT_LANG: 'zh' });
     expect(b.r.code).toBe(0);
-    expect(b.r.stderr).toContain('参考文档 县样式.docx 的版式：page_width=210, page_height=297, margin_top=30, margin_bottom=30, margin_left=30, margin_right=30, body_font=宋体, latin_font=Times New Roman, body_size=15');
+    expect(b.r.stderr).toContain(
+      '参考文档 县样式.docx 的版式：page_width=210, page_height=297, margin_top=30, margin_bottom=30, margin_left=30, margin_right=30, body_font=宋体, latin_font=Times New Roman, body_size=15',
+    );
     for (const side of ['top', 'bottom', 'left', 'right']) expect(wAttr(b.document!, 'pgMar', side), side).toBe('1701');
     expect(wAttr(b.document!, 'pgSz', 'w')).toBe('11906');
     expect(defaults(b.styles!)).toEqual({ size: '30', eastAsia: '宋体', ascii: 'Times New Roman' });
@@ -344,6 +348,49 @@ describe('reading a reference document', () => {
     const html = new TextDecoder().decode(r.outputs.html!);
     expect(html).not.toContain('<script');
     expect(css(html)).toContain('"宋体\\"\\3c /style>\\3c script>x\\3c /script>"');
+  });
+
+  it('never fails but with a reason, whatever bytes of a document are changed', async () => {
+    const documents = [wordShaped({ footer: wpsTextBox('right') }), await madeWithDocx()];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (which, changes) => {
+        const bytes = documents[which]!.slice();
+        for (const [at, value] of changes) bytes[at % bytes.length] = value;
+        try {
+          const { layout } = referenceLayout(bytes);
+          expect(layoutOverridesSchema.safeParse(layout).success).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ReferenceDocError);
+        }
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 700) },
+    );
+  });
+
+  it('reads any text as XML or says why not', () => {
+    const pieces = fc.constantFrom('<', '>', '/', '</w:p>', '<w:p>', '<w:r/>', '="', "'", ' a="1"', '<!--', '-->', '<![CDATA[', ']]>', '<?x?>', '&amp;', '&#x110000;', '&#0;', 'xmlns:w="u"', '文');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), (parts) => {
+        try {
+          parseXml(parts.join(''));
+        } catch (e) {
+          expect(e).toBeInstanceOf(XmlError);
+        }
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 700) },
+    );
+  });
+
+  it('reads a part saved in UTF-16', () => {
+    const files = unzipSync(wordShaped());
+    const styles = new TextDecoder().decode(files['word/styles.xml']).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const utf16 = new Uint8Array(2 + styles.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < styles.length; i++) {
+      utf16[2 + i * 2] = styles.charCodeAt(i) & 0xff;
+      utf16[3 + i * 2] = styles.charCodeAt(i) >> 8;
+    }
+    expect(referenceLayout(zipSync({ ...files, 'word/styles.xml': utf16 })).layout.body_size).toBe(14);
   });
 
   it('refuses a part nested deeper than any document is', () => {

@@ -90,7 +90,7 @@ function openPackage(bytes: Uint8Array): Package {
       }
       total += data.length;
       try {
-        element = parseXml(new TextDecoder('utf-8').decode(data));
+        element = parseXml(xmlText(data));
       } catch (e) {
         if (e instanceof XmlError) throw new ReferenceDocError('broken', `${entry.name}: ${e.message}`);
         throw e;
@@ -114,6 +114,12 @@ function openPackage(bytes: Uint8Array): Package {
     return out;
   };
   return { part, rels };
+}
+
+/** A part's text: UTF-8, or UTF-16 by its byte order mark (XML may be either). */
+function xmlText(data: Uint8Array): string {
+  const encoding = data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : data[0] === 0xfe && data[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(data);
 }
 
 function fromZip(e: unknown): Error {
@@ -588,7 +594,9 @@ function checked(found: Found): ReferenceLayout {
       }
     }
   }
-  return { layout: layout as LayoutOverrides, dropped };
+  // In the order read: paper, margins, body, title, headings, page numbers.
+  const ordered = Object.fromEntries(Object.keys(found.values).flatMap((key) => (key in layout ? [[key, layout[key]]] : [])));
+  return { layout: ordered as LayoutOverrides, dropped };
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
