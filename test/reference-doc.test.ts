@@ -191,6 +191,18 @@ describe('--reference-doc', () => {
     expect(style).toMatch(/\.document \{[^}]*width: 215\.9mm; min-height: 279\.4mm;[^}]*font-family: "Cambria", "仿宋"[^}]*font-size: 14pt; line-height: 27\.3pt;/);
   });
 
+  it('a report this program made, given as the reference document, builds the same bytes: every GB/T 9704 setting is read back', async () => {
+    const dir = tempDir('refdoc-');
+    const first = await runCli(['build', join(EXAMPLES, 'zuolan-2024.yaml'), '--out', 'a', '--format', 'docx,html'], dir);
+    expect(first.code).toBe(0);
+    const again = await runCli(['build', join(EXAMPLES, 'zuolan-2024.yaml'), '--out', 'b', '--format', 'docx,html', '--reference-doc', 'a/zuolan-2024.docx'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(
+      'layout from the reference document a/zuolan-2024.docx: page_width=210, page_height=297, margin_top=37, margin_bottom=35, margin_left=28, margin_right=26, body_font=仿宋_GB2312, latin_font=Times New Roman, body_size=16, line_rule=exact, line_spacing=28, title_size=22, title_font=方正小标宋简体, heading1_font=黑体, heading1_size=16, heading2_font=楷体_GB2312, heading2_size=16, heading3_size=16, page_numbers=outside',
+    );
+    for (const ext of ['docx', 'html']) expect(readFileSync(join(dir, 'b', `zuolan-2024.${ext}`)), ext).toEqual(readFileSync(join(dir, 'a', `zuolan-2024.${ext}`)));
+  });
+
   it('--layout wins over the reference document, and what neither sets stays GB/T 9704', async () => {
     const dir = tempDir('refdoc-');
     writeFileSync(join(dir, 'county.docx'), await madeWithDocx({ margin: 30, size: 15 }));

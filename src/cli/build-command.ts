@@ -225,7 +225,7 @@ export function referenceDocLayout(path: string, display: string): { layout: Lay
   const diagnostics = read.dropped.map(({ key, value }) =>
     diagnostic(display, { ruleId: 'config/reference-doc', severity: 'warning', reason: t('reference-doc.dropped', { key, value }), note: t('reference-doc.dropped.note', { key }) }),
   );
-  const settings = Object.entries(read.layout).map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 10) / 10 : v}`);
+  const settings = Object.entries(read.layout).map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`);
   const said = settings.length > 0 ? t('reference-doc.read', { file: display, settings: settings.join(', ') }) : t('reference-doc.nothing', { file: display });
   return { layout: read.layout, diagnostics, said };
 }

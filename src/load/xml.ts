@@ -38,7 +38,11 @@ export interface XmlLimits {
   depth: number;
 }
 
-const DEFAULT_LIMITS: XmlLimits = { elements: 2_000_000, depth: 256 };
+/** A long report's document.xml has some tens of thousands of elements; each costs a few hundred bytes here. */
+const DEFAULT_LIMITS: XmlLimits = { elements: 500_000, depth: 256 };
+
+/** The attributes of every element that has none. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null));
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -108,8 +112,12 @@ export function parseXml(source: string, limits: XmlLimits = DEFAULT_LIMITS): Xm
           scope.set(k === 'xmlns' ? '' : k.slice(6), v);
         }
       }
-      const attrs: Record<string, string> = Object.create(null);
-      for (const [k, v] of rawAttrs) if (k !== 'xmlns' && !k.startsWith('xmlns:')) attrs[qualified(k, scope, false)] = v;
+      let attrs = NO_ATTRIBUTES;
+      for (const [k, v] of rawAttrs) {
+        if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
+        if (attrs === NO_ATTRIBUTES) attrs = Object.create(null);
+        attrs[qualified(k, scope, false)] = v;
+      }
       const element: XmlElement = { name: qualified(raw, scope, true), attrs, children: [], text: '' };
       if (++elements > limits.elements) throw new XmlError(`more than ${limits.elements} elements`);
       top().element.children.push(element);
