@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/batch/index.js';
 import { workerPool } from '../src/batch/pool.js';
 import type { Task } from '../src/batch/task.js';
-import { readConfig } from '../src/cli/build-command.js';
+import { readConfig, referenceDocLayout } from '../src/cli/build-command.js';
 import type { Diagnostic } from '../src/diagnostics/index.js';
 import { lang, setLang, type Lang } from '../src/i18n/index.js';
 import { MAX_INPUT_BYTES } from '../src/load/read.js';
@@ -159,6 +159,11 @@ const SCENARIOS: Record<RuleId, Scenario> = {
   'config/invalid': async (dir) => {
     files(dir, { 'report.config.yaml': 'inptus: [data]\nout: reports\n' });
     return readConfig(join(dir, 'report.config.yaml'), { out: () => {}, err: () => {}, isTTY: false, env: {}, cwd: dir }).diagnostics;
+  },
+
+  'config/reference-doc': async (dir) => {
+    files(dir, { '县样式.docx': '这不是 Word 文档' });
+    return referenceDocLayout(join(dir, '县样式.docx'), '县样式.docx').diagnostics;
   },
 
   // The output folder.

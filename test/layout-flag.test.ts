@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseLayoutOverrides } from '../src/cli/build-command.js';
 import { EXAMPLES, runCli, tempDir } from './helpers.js';
 
-const KNOWN = 'body_font, title_font, heading1_font, heading2_font, heading3_font, heading3_bold, latin_font, page_number_font, line_spacing, grid, page_numbers';
+const KNOWN =
+  'body_font, title_font, heading1_font, heading2_font, heading3_font, heading3_bold, latin_font, page_number_font, line_spacing, grid, page_numbers, page_width, page_height, margin_top, margin_bottom, margin_left, margin_right, body_size, title_size, heading1_size, heading2_size, heading3_size, line_rule, line_multiple';
 
 describe('--layout key=value', () => {
   it('reads text, numbers and true/false, trimming around the = and the value', () => {
@@ -27,7 +28,7 @@ describe('--layout key=value', () => {
     ['grid=yes', 'layout grid: Invalid input: expected boolean, received string'],
     ['line_spacing=wide', 'layout line_spacing: Invalid input: expected number, received string'],
     ['line_spacing=-1', 'layout line_spacing: Invalid input: expected number, received string'],
-    ['page_numbers=left', 'layout page_numbers: Invalid option: expected one of "outside"|"center"|"none"'],
+    ['page_numbers=top', 'layout page_numbers: Invalid option: expected one of "outside"|"center"|"right"|"left"|"none"'],
   ])('%s: %s', (pair, message) => {
     expect(parseLayoutOverrides([pair])).toBe(message);
   });

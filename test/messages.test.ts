@@ -91,7 +91,7 @@ const SETTINGS: [string, string][] = [
   ['an unknown rule near a known one', 'rules:\n  writing/numbering-styl: off\n'],
   ['a severity that is not one', 'rules:\n  writing/numbering-style: loud\n'],
   ['an unknown layout key', 'layout:\n  body_fnt: 仿宋\n'],
-  ['a layout value of the wrong kind', 'layout:\n  grid: 是\n  line_spacing: 大\n  page_numbers: left\n'],
+  ['a layout value of the wrong kind', 'layout:\n  grid: 是\n  line_spacing: 大\n  page_numbers: top\n'],
   ['a list for settings', '- inputs\n'],
   ['a syntax error', 'inputs: [data\n'],
   ['a duplicate setting', 'out: a\nout: b\n'],

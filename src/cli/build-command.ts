@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { lang, t } from '../i18n/index.js';
-import { readText } from '../load/read.js';
+import { lang, t, type MessageId } from '../i18n/index.js';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkYaml, knownKeys, parseYaml, valueAt, type ExplainIssue, type YamlRules } from '../yaml/index.js';
 import type { z } from 'zod';
@@ -9,7 +8,10 @@ import { configSchema, type BuildFlags, type Config } from './options.js';
 import { FORMATS } from '../formats.js';
 import { checkPattern } from '../batch/paths.js';
 import { diagnostic, quote, systemError, type Diagnostic } from '../diagnostics/index.js';
-import { layoutOverridesSchema } from '../render/layout.js';
+import { definedOnly, LAYOUT_DEFAULTS, layoutOverridesSchema, MIN_TYPE_AREA_MM, typeAreaProblem, type Layout, type LayoutOverrides } from '../render/layout.js';
+import { MAX_PART_BYTES, readReferenceDoc, ReferenceDocError, type ReferenceLayout, type ReferenceProblem } from '../render/reference-doc.js';
+import { ReadError, readText } from '../load/read.js';
+import { posix } from '../batch/settings.js';
 import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
 import { RULES, SETTABLE_RULES, type RuleId, type RuleSetting } from '../rules/catalogue.js';
 import { suggest } from '../yaml/suggest.js';
@@ -80,6 +82,9 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
     io.err(t('cli.usage-error', { message: overrides }));
     return EXIT.usage;
   }
+  // `report check` builds nothing: it needs no reference document.
+  const layout = runLayout({ config: config.layout, configDir: dirname(configPath), referenceDoc: opts.lintOnly ? undefined : opts.referenceDoc, read: !opts.lintOnly, overrides }, io);
+  if (typeof layout === 'number') return layout;
   const outPattern = opts.outPattern ?? config.out_pattern;
   const patternProblem = outPattern === undefined ? undefined : checkPattern(outPattern);
   if (patternProblem) {
@@ -112,7 +117,7 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       outPattern,
       formats: opts.format ?? config.formats ?? [...FORMATS],
       template,
-      layout: { ...(config.layout ?? {}), ...overrides },
+      layout,
       rules: config.rules as Readonly<Record<string, RuleSetting>> | undefined,
       jobs: opts.jobs ?? config.jobs,
       timeLimit: opts.timeout ?? config.timeout,
@@ -152,6 +157,79 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
+}
+
+/**
+ * The layout settings of a run, each from the first of these that gives it: `--layout`, the
+ * reference document of `--reference-doc`, the settings file's `layout:`, the reference document
+ * it names (`layout.reference_doc`, relative to the settings file), and then, in the batch, the
+ * pack's layout and the defaults. A key written in the settings file is more particular than a
+ * whole document named beside it; a document given for this run replaces the settings file's.
+ * Prints what a reference document gave; an exit code when the layout cannot be used.
+ */
+export function runLayout(run: { config: Config['layout']; configDir: string; referenceDoc: string | undefined; read: boolean; overrides: LayoutOverrides }, io: Io): LayoutOverrides | number {
+  const { reference_doc: configDoc, ...configKeys } = run.config ?? {};
+  const shown = (path: string) => posix(relative(io.cwd, path)) || path;
+  const read = (path: string, display: string): LayoutOverrides | undefined => {
+    const r = referenceDocLayout(path, display);
+    for (const d of r.diagnostics) io.err(formatDiagnostic(d));
+    if (r.said) io.err(r.said);
+    return r.layout;
+  };
+  let fromConfigDoc: LayoutOverrides = {};
+  let fromRunDoc: LayoutOverrides = {};
+  if (run.read && run.referenceDoc !== undefined) {
+    const layout = read(resolve(io.cwd, run.referenceDoc), run.referenceDoc);
+    if (layout === undefined) return EXIT.usage;
+    fromRunDoc = layout;
+  } else if (run.read && configDoc !== undefined) {
+    const path = resolve(run.configDir, configDoc);
+    const layout = read(path, shown(path));
+    if (layout === undefined) return EXIT.usage;
+    fromConfigDoc = layout;
+  }
+  const layout: LayoutOverrides = { ...fromConfigDoc, ...definedOnly(configKeys), ...fromRunDoc, ...run.overrides };
+  const page = { ...LAYOUT_DEFAULTS, ...definedOnly(layout) } as Layout;
+  const problem = typeAreaProblem(page);
+  if (problem) {
+    const [size, first, second] = problem === 'width' ? [page.page_width, page.margin_left, page.margin_right] : [page.page_height, page.margin_top, page.margin_bottom];
+    io.err(t('cli.usage-error', { message: t(problem === 'width' ? 'layout.type-area.width' : 'layout.type-area.height', { page: size, first, second, min: MIN_TYPE_AREA_MM }) }));
+    return EXIT.usage;
+  }
+  return layout;
+}
+
+const REFERENCE_PROBLEMS: Record<ReferenceProblem, MessageId> = {
+  'not-docx': 'reference-doc.not-docx',
+  'old-format': 'reference-doc.old-format',
+  broken: 'reference-doc.broken',
+  'too-large': 'reference-doc.too-large',
+};
+
+/**
+ * A reference document's layout settings, the problems with it (an error when it cannot be read,
+ * a warning for each setting in it that cannot be used) and, when read, a line saying what it set.
+ */
+export function referenceDocLayout(path: string, display: string): { layout: LayoutOverrides | undefined; diagnostics: Diagnostic[]; said?: string } {
+  let read: ReferenceLayout;
+  try {
+    read = readReferenceDoc(path);
+  } catch (e) {
+    const reason =
+      e instanceof ReadError
+        ? t('reference-doc.unreadable', { why: e.message })
+        : e instanceof ReferenceDocError
+          ? t(REFERENCE_PROBLEMS[e.problem], { mb: Math.round(MAX_PART_BYTES / 1024 / 1024) })
+          : t('reference-doc.unreadable', { why: systemError(e) });
+    const note = e instanceof ReferenceDocError ? t('reference-doc.note') : undefined;
+    return { layout: undefined, diagnostics: [diagnostic(display, { ruleId: 'config/reference-doc', reason, note })] };
+  }
+  const diagnostics = read.dropped.map(({ key, value }) =>
+    diagnostic(display, { ruleId: 'config/reference-doc', severity: 'warning', reason: t('reference-doc.dropped', { key, value }), note: t('reference-doc.dropped.note', { key }) }),
+  );
+  const settings = Object.entries(read.layout).map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`);
+  const said = settings.length > 0 ? t('reference-doc.read', { file: display, settings: settings.join(', ') }) : t('reference-doc.nothing', { file: display });
+  return { layout: read.layout, diagnostics, said };
 }
 
 /** Reads repeated `--layout key=value` options; returns a message when one is wrong. */

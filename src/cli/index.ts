@@ -176,7 +176,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const command = (name: string) => withLang(program.command(name).helpOption('-h, --help', t('cli.help')));
 
   const build = command('build').description(t('build.description')).argument('[inputs...]', t('build.inputs'));
-  addFlags(build, ['format', 'out', 'outPattern', 'template', 'jobs', 'timeout', 'force', 'check', 'watch', 'shard', 'reporter', 'config', 'roster', 'figures', 'layout'])
+  addFlags(build, ['format', 'out', 'outPattern', 'template', 'jobs', 'timeout', 'force', 'check', 'watch', 'shard', 'reporter', 'config', 'roster', 'figures', 'referenceDoc', 'layout'])
     .addHelpText('after', t('build.after'))
     .action(async (inputs: string[], opts: BuildFlags) => {
       const { runBuild } = await import('./build-command.js');

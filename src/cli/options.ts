@@ -25,7 +25,8 @@ export const SETTINGS = {
   timeout: z.number().positive().max(3600),
   roster: z.string(),
   figures: z.string(),
-  layout: layoutOverridesSchema,
+  // The layout settings, and a reference document to read them from (relative to the settings file).
+  layout: layoutOverridesSchema.extend({ reference_doc: z.string().min(1).optional() }),
   rules: z.partialRecord(z.enum(SETTABLE_RULES as [string, ...string[]]), z.enum(['off', 'warn', 'error'])),
 };
 
@@ -114,6 +115,7 @@ export const BUILD_FLAGS = {
   config: flag<string>('--config <file>', 'option.config'),
   roster: flag<string>('--roster <file>', 'option.roster'),
   figures: flag<string>('--figures <file>', 'option.figures'),
+  referenceDoc: flag<string>('--reference-doc <file>', 'option.reference-doc'),
   layout: flag<string[]>('-l, --layout <key=value>', 'option.layout', {
     parse: (value, previous) => [...previous, value],
     initial: [],

@@ -21,7 +21,7 @@ import { readText } from '../load/read.js';
 import { packChainDirs } from '../render/pack-files.js';
 import type { RuleSetting } from '../rules/catalogue.js';
 import { STANDARD_PACK_DIR } from '../version.js';
-import { readConfig } from './build-command.js';
+import { readConfig, runLayout } from './build-command.js';
 import { EXIT, PREVIEW_PORT, type Io } from './index.js';
 import type { Config } from './options.js';
 import { previewPage, type PreviewView } from './preview-page.js';
@@ -63,6 +63,8 @@ export async function runPreview(input: string, opts: PreviewFlags, io: Io): Pro
     io.err(t('preview.not-a-file', { path: input }));
     return EXIT.usage;
   }
+  const layout = runLayout({ config: config.layout, configDir: io.cwd, referenceDoc: undefined, read: true, overrides: {} }, io);
+  if (typeof layout === 'number') return layout;
   const display = posix(relative(io.cwd, path)) || path;
   const template = opts.template ?? config.template;
   const packDir = template ? resolve(io.cwd, template) : STANDARD_PACK_DIR;
@@ -74,7 +76,7 @@ export async function runPreview(input: string, opts: PreviewFlags, io: Io): Pro
       packDir,
       cwd: io.cwd,
       formats: ['html'],
-      layout: config.layout ?? {},
+      layout,
       rules: config.rules as Readonly<Record<string, RuleSetting>> | undefined,
       timeLimit: config.timeout,
       lang: lang(),

@@ -29,7 +29,8 @@ import { DEFAULT_TIME_LIMIT_S, TimeLimitExceeded, withinTimeLimit } from './time
 
 export type { Format } from '../formats.js';
 
-export type LayoutOverrides = { [K in keyof Layout]?: Layout[K] | undefined };
+export type { LayoutOverrides } from '../render/layout.js';
+import type { LayoutOverrides } from '../render/layout.js';
 
 export interface CompileOptions {
   formats: readonly Format[];

@@ -1,3 +1,4 @@
+import type { Layout } from '../render/layout.js';
 import { charWidth } from './signature.js';
 
 /**
@@ -5,6 +6,12 @@ import { charWidth } from './signature.js';
  * line of exactly 20 leaves no room for wider Latin digits, so 19 it is.
  */
 export const TITLE_CHARS_PER_LINE = 19;
+
+/** The characters a title line holds in a layout: as many as fit across its type area, less one (19 in GB/T 9704). */
+export function titleCharsPerLine(layout: Pick<Layout, 'page_width' | 'margin_left' | 'margin_right' | 'title_size'>): number {
+  const typeWidthPt = ((layout.page_width - layout.margin_left - layout.margin_right) * 72) / 25.4;
+  return Math.max(4, Math.floor(typeWidthPt / layout.title_size) - 1);
+}
 
 const NATURAL_BREAKS = ['人民政府', '街道办事处', '办事处', '委员会', '党委'];
 

@@ -209,6 +209,28 @@ export const DIAGNOSTIC_MESSAGES = {
   'settings.rule-ids': { zh: '规则编号见 docs/rules.md（regulation/*、figures/*、writing/*）。', en: 'See docs/rules.md for the rule ids (regulation/*, figures/*, writing/*).' },
   'settings.known': { zh: '可用的设置：{list}（见 README“设置文件”）。', en: 'Settings: {list} (see README.en.md: Configuration).' },
 
+  // The reference document (src/render/reference-doc.ts).
+  'reference-doc.unreadable': { zh: '读不了参考文档：{why}', en: 'Cannot read the reference document: {why}' },
+  'reference-doc.not-docx': { zh: '参考文档不是 Word 文档（.docx）', en: 'The reference document is not a Word document (.docx)' },
+  'reference-doc.old-format': {
+    zh: '参考文档是旧的 .doc 或 .wps 格式，或者设了打开密码',
+    en: 'The reference document is in the old .doc or .wps format, or protected by a password',
+  },
+  'reference-doc.broken': { zh: '参考文档已损坏，读不了', en: 'The reference document is damaged and cannot be read' },
+  'reference-doc.too-large': {
+    zh: '参考文档解压后超过 {mb} MB，不像一份 Word 文档（可能是“压缩炸弹”）',
+    en: 'The reference document unpacks to more than {mb} MB, which no Word document does (it may be a zip bomb)',
+  },
+  'reference-doc.note': {
+    zh: '在 Word 或 WPS 中打开这个文件，另存为“Word 文档（*.docx）”（不设打开密码），再用另存的文件。',
+    en: 'Open the file in Word or WPS, save it as “Word Document (*.docx)” without a password, and use the saved file.',
+  },
+  'reference-doc.dropped': {
+    zh: '参考文档中的 {key}（{value}）超出了版式设置允许的范围，或不是字体名称，没有采用',
+    en: "The reference document's {key} ({value}) is outside what the layout allows, or not a font name; it was not used",
+  },
+  'reference-doc.dropped.note': { zh: '这一项仍按默认版式；需要时用 --layout {key}=… 指定。', en: 'It keeps the default; set it with --layout {key}=… if needed.' },
+
   // Reading files (src/load/read.ts).
   'read.missing': { zh: '没有这个文件', en: 'there is no such file' },
   'read.folder': { zh: '那是文件夹，不是文件', en: 'that is a folder, not a file' },

@@ -94,6 +94,10 @@ const CLI_MESSAGES = {
     zh: '本次改用的版式设置，如 body_font=仿宋、line_spacing=28、grid=true、page_numbers=center（可写多次）',
     en: 'override a layout setting for this run, e.g. body_font=仿宋, line_spacing=28, grid=true, page_numbers=center (repeatable)',
   },
+  'option.reference-doc': {
+    zh: '本县自己的版式：从这个 Word 文档（.docx）读出纸张、页边距、字体、字号、行距和页码位置，用于每一份报告；它没有规定的仍按 GB/T 9704（--layout 还可以逐项改）',
+    en: "the county's house style: paper, margins, fonts, sizes, line spacing and page number position read from this Word document (.docx) and used for every report; what it does not set stays GB/T 9704 (--layout still overrides)",
+  },
   'build.after': {
     zh: `
 示例：
@@ -102,6 +106,7 @@ const CLI_MESSAGES = {
   report build "data/**/2025-*.yaml" -j 8      通配符，同时编译 8 份
   report build jinping-2025.yaml -f docx       一个乡镇，只要 Word 文档
   report build -l body_font=仿宋 -l grid=true    正文用仿宋，并加 22×28 文档网格
+  report build --reference-doc 县样式.docx     按本县 Word 文档的纸张、字体、行距排版
   report build data/ --check                   在 CI 中检查提交的报告是否为最新
 
 数据文件、模板和程序版本自上次生成以来都没有变化的报告（记录在输出文件夹的
@@ -116,6 +121,7 @@ Examples:
   report build "data/**/2025-*.yaml" -j 8      a pattern, eight reports at a time
   report build jinping-2025.yaml -f docx       one township, Word only
   report build -l body_font=仿宋 -l grid=true    plain 仿宋 and the 22×28 grid
+  report build --reference-doc 县样式.docx     the paper, fonts and spacing of the county's Word document
   report build data/ --check                   in CI: are the committed reports current?
 
 A report whose data file, templates and tool version are unchanged since the last build
@@ -208,6 +214,16 @@ reports are still built), 2 usage error, 130 interrupted.`,
   'layout.pair': { zh: '--layout 要写成 键=值，现在是“{pair}”', en: '--layout takes key=value, got “{pair}”' },
   'layout.unknown': { zh: '没有版式设置 {keys}；可用的有：{known}', en: 'unknown layout setting {keys}; known: {known}' },
   'layout.invalid': { zh: '版式设置 {key}：{message}', en: 'layout {key}: {message}' },
+  'layout.type-area.width': {
+    zh: '页边距太大：纸宽 {page} mm，左右页边距 {first} mm 和 {second} mm，版心宽不足 {min} mm',
+    en: 'the margins are too wide: paper {page} mm wide, left and right margins {first} mm and {second} mm leave a type area less than {min} mm wide',
+  },
+  'layout.type-area.height': {
+    zh: '页边距太大：纸高 {page} mm，上下页边距 {first} mm 和 {second} mm，版心高不足 {min} mm',
+    en: 'the margins are too high: paper {page} mm high, top and bottom margins {first} mm and {second} mm leave a type area less than {min} mm high',
+  },
+  'reference-doc.read': { zh: '参考文档 {file} 的版式：{settings}', en: 'layout from the reference document {file}: {settings}' },
+  'reference-doc.nothing': { zh: '参考文档 {file} 中没有找到版式设置，按默认版式生成', en: 'the reference document {file} sets no layout; the default layout is used' },
   'pattern.unknown': { zh: '--out-pattern 中的 {placeholders} 不认识；可用 {known}', en: 'unknown placeholder {placeholders} in --out-pattern; use {known}' },
   'pattern.no-ext': { zh: '--out-pattern 必须含 {ext}，否则各种格式会互相覆盖', en: '--out-pattern must contain {ext}, or the formats would overwrite each other' },
   'pattern.outside': { zh: '--out-pattern 必须留在输出文件夹之内', en: '--out-pattern must stay inside the output folder' },

@@ -228,6 +228,10 @@ export const RULES = {
     'a township’s own section templates (`overrides:`) ran longer than the time limit (`--timeout`, default 30 s): the other reports are still built',
   ]),
   'config/invalid': rule('error', ['`report.config.yaml` 格式不对或有不认识的设置（退出码 2）', '`report.config.yaml` is malformed or has an unknown setting (exit 2)']),
+  'config/reference-doc': rule('error', [
+    '`--reference-doc`（或设置文件的 `layout.reference_doc`）指定的参考文档读不了：不存在、不是 .docx、旧的 .doc 格式、设了密码、已损坏，或解压后过大（退出码 2）；其中某项设置超出允许范围时，只是警告，这一项不采用',
+    'the reference document of `--reference-doc` (or `layout.reference_doc` in the settings file) cannot be read: missing, not a .docx, the old .doc format, password-protected, damaged, or unpacking to too much (exit 2); a setting in it out of range is only a warning, and that setting is not used',
+  ]),
   'output/write': rule('error', ['输出文件写不进去', 'an output that cannot be written']),
   'output/collision': rule('error', [
     '两个乡镇会写到同一个文件，或一个乡镇会写到全县汇总的文件（summary、index、manifest）；见 `--out-pattern`',

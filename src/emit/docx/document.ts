@@ -3,14 +3,14 @@
  * signature, and the page, grid, footers and styles every report of a layout
  * shares (its skeleton).
  */
-import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, DocumentGridType, Footer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
 import type { Root, RootContent } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { plainText, roleOf, type Role } from '../../markdown/index.js';
 import { layoutKey, prebuilt } from '../../speed/prebuilt.js';
 import type { Layout } from '../../render/pack.js';
 import { signatureLayout } from '../signature.js';
-import { titleLines } from '../title.js';
+import { titleCharsPerLine, titleLines } from '../title.js';
 import { blocks } from './blocks.js';
 import { finishStyles } from './finish.js';
 import { runs } from './inline.js';
@@ -25,6 +25,8 @@ interface Frame {
   date: string;
   signature: ReturnType<typeof signatureLayout>;
   geometry: ReturnType<typeof geometry>;
+  /** The characters a title line holds. */
+  titleChars: number;
 }
 
 /** The handler of one frame role: the node, the frame and the state → its paragraph. */
@@ -37,14 +39,14 @@ const frameHandlers: Partial<Record<Role, FrameHandler>> = {
   title: (_, f) =>
     new Paragraph({
       style: STYLE.title,
-      children: titleLines(f.title).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+      children: titleLines(f.title, f.titleChars).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
     }),
   'doc-number': (node, _, state) => new Paragraph({ style: STYLE.docNumber, children: runs(inlineOf(node), state) }),
   recipient: (node, _, state) => new Paragraph({ style: STYLE.recipient, children: runs(inlineOf(node), state) }),
   'signature-issuer': (_, f) =>
     new Paragraph({
       style: STYLE.signature,
-      spacing: { before: f.geometry.line, line: f.geometry.line, lineRule: LineRuleType.EXACT },
+      spacing: { before: f.geometry.line, ...f.geometry.spacing() },
       indent: { right: Math.round(f.signature.issuerRight * f.geometry.char), firstLine: 0 },
       children: [new TextRun({ text: f.issuer })],
     }),
@@ -63,7 +65,7 @@ export function docxBody(tree: Root, layout: Layout, file: string): { body: Bloc
   const issuer = plainText(tree.children.find((n) => roleOf(n) === 'signature-issuer'));
   const date = plainText(tree.children.find((n) => roleOf(n) === 'signature-date'));
   const sealed = Boolean((tree.data as { sealed?: boolean } | undefined)?.sealed);
-  const frame: Frame = { title, issuer, date, signature: signatureLayout(issuer, date, sealed), geometry: geometry(layout) };
+  const frame: Frame = { title, issuer, date, signature: signatureLayout(issuer, date, sealed), geometry: geometry(layout), titleChars: titleCharsPerLine(layout) };
 
   const body: Block[] = [];
   for (const node of tree.children) {
@@ -97,7 +99,13 @@ export function docxDocument(layout: Layout, body: Block[]): Document {
       ? undefined
       : layout.page_numbers === 'center'
         ? { default: pageNumber(AlignmentType.CENTER, 'none') }
-        : { default: pageNumber(AlignmentType.RIGHT, 'right'), even: pageNumber(AlignmentType.LEFT, 'left') };
+        : layout.page_numbers === 'right'
+          ? { default: pageNumber(AlignmentType.RIGHT, 'right') }
+          : layout.page_numbers === 'left'
+            ? { default: pageNumber(AlignmentType.LEFT, 'left') }
+            : { default: pageNumber(AlignmentType.RIGHT, 'right'), even: pageNumber(AlignmentType.LEFT, 'left') };
+  // docx swaps width and height for a landscape page: it is given them as for portrait.
+  const size = g.landscape ? { width: g.pageHeight, height: g.pageWidth, orientation: PageOrientation.LANDSCAPE } : { width: g.pageWidth, height: g.pageHeight, orientation: PageOrientation.PORTRAIT };
   return new Document({
     evenAndOddHeaderAndFooters: layout.page_numbers === 'outside',
     styles: styles(layout),
@@ -105,10 +113,12 @@ export function docxDocument(layout: Layout, body: Block[]): Document {
       {
         properties: {
           page: {
-            size: { width: g.pageWidth, height: g.pageHeight },
+            size,
             margin: { top: g.top, bottom: g.bottom, left: g.left, right: g.right, header: g.header, footer: g.footer, gutter: 0 },
           },
-          grid: layout.grid ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.line, charSpace: g.charSpace } : { type: DocumentGridType.LINES, linePitch: g.line },
+          grid: layout.grid
+            ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.line, charSpace: g.charSpace }
+            : { type: g.snapsToLines ? DocumentGridType.LINES : DocumentGridType.DEFAULT, linePitch: g.line },
         },
         ...(footers ? { footers } : {}),
         children: body,

@@ -1,6 +1,6 @@
-/** GB/T 9704-2012 page geometry and paragraph styles, in OOXML units (twips, half-points). */
+/** Page geometry and paragraph styles from the layout (GB/T 9704-2012 by default), in OOXML units (twips, half-points). */
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
-import type { Layout } from '../../render/pack.js';
+import { linePitch, type Layout } from '../../render/layout.js';
 
 const MM = 1440 / 25.4;
 const mm = (v: number) => Math.round(v * MM);
@@ -23,63 +23,76 @@ export const STYLE = {
 
 /** A layout → its page size, margins, type area, line pitch and grid, in twips. */
 export function geometry(layout: Layout) {
-  const typeWidth = mm(210 - 28 - 26);
-  const charSize = 16; // 3号
+  const typeWidth = mm(layout.page_width - layout.margin_left - layout.margin_right);
+  const typeHeight = mm(layout.page_height - layout.margin_top - layout.margin_bottom);
+  const charSize = layout.body_size;
+  /** The line pitch: 28 pt exact by default; with the grid, exactly the type area's height / 22 lines (225 mm / 22). */
+  const line = layout.grid ? Math.floor(typeHeight / 22) : Math.round(linePitch(layout) * 20);
+  const rule = layout.grid || layout.line_rule === 'exact' ? LineRuleType.EXACT : layout.line_rule === 'at_least' ? LineRuleType.AT_LEAST : LineRuleType.AUTO;
+  /** A paragraph's line spacing: in twips when exact or a minimum, in 240ths of a single line when a multiple. */
+  const spacing = (scale = 1) => (rule === LineRuleType.AUTO ? { line: Math.round(240 * layout.line_multiple), lineRule: rule } : { line: Math.round(line * scale), lineRule: rule });
   return {
-    pageWidth: 11906,
-    pageHeight: 16838,
-    top: mm(37),
-    bottom: mm(35),
-    left: mm(28),
-    right: mm(26),
-    header: mm(15),
-    /** The page number's rule sits 7 mm below the type area (GB/T 9704 7.5). */
-    footer: mm(35 - 7 - 5),
+    pageWidth: mm(layout.page_width),
+    pageHeight: mm(layout.page_height),
+    landscape: layout.page_width > layout.page_height,
+    top: mm(layout.margin_top),
+    bottom: mm(layout.margin_bottom),
+    left: mm(layout.margin_left),
+    right: mm(layout.margin_right),
+    header: mm(Math.min(15, layout.margin_top / 2)),
+    /** The page number's rule sits 7 mm below the type area (GB/T 9704 7.5), and no nearer the edge than half the margin. */
+    footer: mm(Math.max(layout.margin_bottom - 7 - 5, layout.margin_bottom / 2)),
     typeWidth,
-    /** One 3号 character, for indents. */
-    char: charSize * 20,
+    /** One body character (3号 by default), for indents. */
+    char: Math.round(charSize * 20),
     /** One 4号 character, for the page number's indent. */
     pageNumberChar: 14 * 20,
-    /** Exact line pitch: 28 pt by default; with the grid, 225 mm / 22 lines. */
-    line: layout.grid ? Math.floor(mm(225) / 22) : Math.round(layout.line_spacing * 20),
+    /** The height of a body line, for spacing before and after paragraphs and the grid. */
+    line,
+    /** Whether the grid snaps lines to the pitch: only with exact spacing, where snapping changes nothing. */
+    snapsToLines: rule === LineRuleType.EXACT,
+    spacing,
     /** Character pitch for 28 characters a line, as OOXML charSpace (1/4096 pt beyond the font size). */
     charSpace: Math.round((typeWidth / 28 / 20 - charSize) * 4096),
   };
 }
 
+/** A size in points → OOXML half-points. */
+const halfPoints = (pt: number) => Math.round(pt * 2);
+
 /** A layout → docx's style options: the defaults and every paragraph style the emitter uses. */
 export function styles(layout: Layout): IStylesOptions {
   const g = geometry(layout);
   const font = (eastAsia: string) => ({ ascii: layout.latin_font, hAnsi: layout.latin_font, cs: layout.latin_font, eastAsia, hint: 'eastAsia' });
-  const exact = { line: g.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-  const heading = (name: string, eastAsia: string, outlineLevel: number, bold = false) => ({
+  const lines = { ...g.spacing(), before: 0, after: 0 };
+  const heading = (name: string, eastAsia: string, size: number, outlineLevel: number, bold = false) => ({
     name,
     basedOn: 'Normal',
     next: STYLE.body,
     quickFormat: true,
-    run: { font: font(eastAsia), size: 32, bold, italics: false, color: '000000' },
-    paragraph: { indent: { firstLine: 2 * g.char }, spacing: exact, keepNext: true, keepLines: true, alignment: AlignmentType.JUSTIFIED, outlineLevel },
+    run: { font: font(eastAsia), size: halfPoints(size), bold, italics: false, color: '000000' },
+    paragraph: { indent: { firstLine: 2 * g.char }, spacing: lines, keepNext: true, keepLines: true, alignment: AlignmentType.JUSTIFIED, outlineLevel },
   });
   return {
     default: {
       document: {
-        run: { font: font(layout.body_font), size: 32, language: { value: 'en-US', eastAsia: 'zh-CN' } },
-        paragraph: { spacing: exact },
+        run: { font: font(layout.body_font), size: halfPoints(layout.body_size), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        paragraph: { spacing: lines },
       },
       title: {
         name: 'Title',
-        run: { font: font(layout.title_font), size: 44, bold: false, color: '000000' },
+        run: { font: font(layout.title_font), size: halfPoints(layout.title_size), bold: false, color: '000000' },
         paragraph: {
           alignment: AlignmentType.CENTER,
           indent: { firstLine: 0, left: 0, right: 0 },
-          spacing: { line: Math.round(g.line * 1.25), lineRule: LineRuleType.EXACT, before: 0, after: g.line },
+          spacing: { ...g.spacing(1.25), before: 0, after: g.line },
           keepNext: true,
         },
       },
-      heading1: heading('heading 1', layout.heading1_font, 0),
-      heading2: heading('heading 2', layout.heading2_font, 1),
-      heading3: heading('heading 3', layout.heading3_font, 2, layout.heading3_bold),
-      heading4: heading('heading 4', layout.heading3_font, 3),
+      heading1: heading('heading 1', layout.heading1_font, layout.heading1_size, 0),
+      heading2: heading('heading 2', layout.heading2_font, layout.heading2_size, 1),
+      heading3: heading('heading 3', layout.heading3_font, layout.heading3_size, 2, layout.heading3_bold),
+      heading4: heading('heading 4', layout.heading3_font, layout.heading3_size, 3),
     },
     paragraphStyles: [
       {
@@ -87,38 +100,38 @@ export function styles(layout: Layout): IStylesOptions {
         name: 'Body Text',
         basedOn: 'Normal',
         quickFormat: true,
-        paragraph: { indent: { firstLine: 2 * g.char }, alignment: AlignmentType.JUSTIFIED, spacing: exact },
+        paragraph: { indent: { firstLine: 2 * g.char }, alignment: AlignmentType.JUSTIFIED, spacing: lines },
       },
       {
         id: STYLE.quote,
         name: 'Quote',
         basedOn: 'Normal',
         run: { font: font(layout.heading2_font) },
-        paragraph: { indent: { firstLine: 2 * g.char, left: 2 * g.char, right: 2 * g.char }, alignment: AlignmentType.JUSTIFIED, spacing: exact },
+        paragraph: { indent: { firstLine: 2 * g.char, left: 2 * g.char, right: 2 * g.char }, alignment: AlignmentType.JUSTIFIED, spacing: lines },
       },
       {
         id: STYLE.plain,
         name: 'Plain Body',
         basedOn: 'Normal',
-        paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.JUSTIFIED, spacing: exact },
+        paragraph: { indent: { firstLine: 0 }, alignment: AlignmentType.JUSTIFIED, spacing: lines },
       },
       {
         id: STYLE.docNumber,
         name: 'Document Number',
         basedOn: 'Normal',
-        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { ...exact, after: g.line } },
+        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { ...lines, after: g.line } },
       },
       {
         id: STYLE.recipient,
         name: 'Recipient',
         basedOn: 'Normal',
-        paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, left: 0 }, spacing: exact },
+        paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, left: 0 }, spacing: lines },
       },
       {
         id: STYLE.signature,
         name: 'Signature',
         basedOn: 'Normal',
-        paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0 }, spacing: exact, keepLines: true },
+        paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0 }, spacing: lines, keepLines: true },
       },
       {
         id: STYLE.footer,
@@ -131,7 +144,8 @@ export function styles(layout: Layout): IStylesOptions {
         id: STYLE.tableCell,
         name: 'Table Text',
         basedOn: 'Normal',
-        run: { size: 28 },
+        // 4号, or the body's size when that is smaller.
+        run: { size: halfPoints(Math.min(14, layout.body_size)) },
         paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, left: 0 }, spacing: { line: 360, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
       },
     ],

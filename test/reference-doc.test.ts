@@ -1,0 +1,454 @@
+/**
+ * --reference-doc: a county's house style read from a document it made in Word or WPS, used for
+ * every report in DOCX and HTML; what the document does not set stays GB/T 9704. The document is
+ * untrusted: a file that is not one, or unpacks to gigabytes, is a clear message and exit 2.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../src/compile/index.js';
+import { loadPack } from '../src/render/index.js';
+import { layoutOverridesSchema } from '../src/render/layout.js';
+import { ReferenceDocError, referenceLayout } from '../src/render/reference-doc.js';
+import { parseXml, XmlError } from '../src/load/xml.js';
+import { EXAMPLES, MINIMAL, ROOT, runCli, tempDir } from './helpers.js';
+import { docxToPdf, officeTools } from './office.js';
+import type { Document as XmlDocument } from '@xmldom/xmldom';
+import { docxXmlParts, NS } from './xml.js';
+
+const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** A document made with the docx package: page size and margins in mm, the body's font and size in the document defaults. */
+async function madeWithDocx(o: { width?: number; height?: number; margin?: number; font?: string; size?: number; footer?: boolean } = {}): Promise<Uint8Array> {
+  const doc = new Document({
+    styles: { default: { document: { run: { font: { eastAsia: o.font ?? '宋体', ascii: 'Times New Roman' }, size: (o.size ?? 15) * 2 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: twips(o.width ?? 210), height: twips(o.height ?? 297) },
+            margin: { top: twips(o.margin ?? 30), bottom: twips(o.margin ?? 30), left: twips(o.margin ?? 30), right: twips(o.margin ?? 30) },
+          },
+        },
+        ...(o.footer === false
+          ? {}
+          : { footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) } }),
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '某某县某某工作情况报告', size: 40, font: { eastAsia: '黑体' } })] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('一、总体情况')] }),
+          new Paragraph({ children: [new TextRun('今年以来，我县认真贯彻落实上级部署，各项工作稳步推进，取得了较好成效。')] }),
+          new Paragraph({ children: [new TextRun('全年共开展培训十二次，参训人员一千余人次。')] }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+
+/**
+ * A document in the shape Word itself saves: fonts from the theme in w:docDefaults, the Normal
+ * style, a heading style used once, direct formatting on runs, a footer with a complex PAGE
+ * field after two tabs (Word's “right” page number) or a WPS text box, and the section last.
+ */
+function wordShaped(o: { pgSz?: string; pgMar?: string; footer?: string; evenFooter?: string; settings?: string; body?: string; docDefaults?: string; normal?: string } = {}): Uint8Array {
+  const docDefaults =
+    o.docDefaults ??
+    '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:eastAsiaTheme="minorEastAsia" w:hAnsiTheme="minorHAnsi" w:cstheme="minorBidi"/><w:kern w:val="2"/><w:sz w:val="28"/><w:szCs w:val="22"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>';
+  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="${W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14">${docDefaults}<w:latentStyles w:defLockedState="0" w:count="376"><w:lsdException w:name="heading 1" w:uiPriority="9" w:qFormat="1"/></w:latentStyles><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr>${o.normal ?? ''}</w:style><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:link w:val="10"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="黑体" w:hAnsi="Times New Roman"/><w:b/><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:rPr><w:sz w:val="44"/></w:rPr></w:style><w:style w:type="character" w:default="1" w:styleId="a0"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style></w:styles>`;
+  const theme = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office 主题"><a:themeElements><a:fontScheme name="Office"><a:majorFont><a:latin typeface="等线 Light"/><a:ea typeface=""/><a:font script="Hans" typeface="等线 Light"/></a:majorFont><a:minorFont><a:latin typeface="Cambria"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Jpan" typeface="游明朝"/><a:font script="Hans" typeface="仿宋"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>`;
+  const body =
+    o.body ??
+    '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:hint="eastAsia" w:eastAsia="方正小标宋简体"/><w:sz w:val="40"/></w:rPr><w:t>某某县二〇二五年工作报告</w:t></w:r></w:p>' +
+      '<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>一、基本情况</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t xml:space="preserve">今年以来，我县认真贯彻落实上级部署，</w:t></w:r><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>各项工作稳步推进。</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t>全年共开展培训十二次，参训人员一千余人次。</w:t></w:r></w:p>' +
+      '<w:tbl><w:tr><w:tc><w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>表格里的小字不算正文，表格里的小字不算正文，表格里的小字不算正文</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
+  const refs = `${o.footer === undefined ? '' : '<w:footerReference w:type="default" r:id="rId8"/>'}${o.evenFooter === undefined ? '' : '<w:footerReference w:type="even" r:id="rId9"/>'}`;
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="${W}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" mc:Ignorable="w14 wp14"><w:body>${body}<w:sectPr w:rsidR="00A1">${refs}${o.pgSz ?? '<w:pgSz w:w="12240" w:h="15840"/>'}${o.pgMar ?? '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/>'}<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr></w:body></w:document>`;
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/></Relationships>`;
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(CONTENT_TYPES),
+    '_rels/.rels': strToU8(ROOT_RELS),
+    'word/document.xml': strToU8(document),
+    'word/_rels/document.xml.rels': strToU8(rels),
+    'word/styles.xml': strToU8(styles),
+    'word/theme/theme1.xml': strToU8(theme),
+    'word/settings.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="${W}">${o.settings ?? ''}</w:settings>`),
+  };
+  const footer = (inner: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="${W}" ${NAMESPACES}>${inner}</w:ftr>`);
+  if (o.footer !== undefined) files['word/footer1.xml'] = footer(o.footer);
+  if (o.evenFooter !== undefined) files['word/footer2.xml'] = footer(o.evenFooter);
+  return zipSync(files);
+}
+
+const NAMESPACES =
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"';
+
+/** A footer paragraph holding a complex PAGE field, with paragraph properties and what goes before the field. */
+const pageField = (pPr = '', before = '') =>
+  `<w:p><w:pPr><w:pStyle w:val="a5"/>${pPr}</w:pPr>${before}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE   \\* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`;
+/** WPS's page number: a text box anchored at one side of the page, the number centred in it. */
+const wpsTextBox = (align: string) =>
+  `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251658240" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:align>${align}</wp:align></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>${pageField('<w:jc w:val="center"/>')}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r></w:p>`;
+
+/** A report built with these options; the DOCX's document.xml and styles.xml parsed, and the HTML. */
+async function built(dir: string, args: string[], env: Record<string, string> = {}) {
+  const r = await runCli(['build', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'out', '--format', 'docx,html', ...args], dir, env);
+  if (r.code !== 0) return { r };
+  const parts = docxXmlParts(readFileSync(join(dir, 'out', 'jinping-2025.docx')));
+  const html = readFileSync(join(dir, 'out', 'jinping-2025.html'), 'utf8');
+  return { r, document: parts.get('word/document.xml')!, styles: parts.get('word/styles.xml')!, parts, html };
+}
+
+/** An attribute of the first element of this name. */
+const wAttr = (doc: XmlDocument, name: string, attr: string) => doc.getElementsByTagNameNS(NS.w, name)[0]?.getAttributeNS(NS.w, attr) ?? undefined;
+
+/** The run properties of the document defaults (the body's font and size). */
+function defaults(styles: XmlDocument) {
+  const rPr = styles.getElementsByTagNameNS(NS.w, 'rPrDefault')[0]!;
+  const fonts = rPr.getElementsByTagNameNS(NS.w, 'rFonts')[0]!;
+  return { size: rPr.getElementsByTagNameNS(NS.w, 'sz')[0]?.getAttributeNS(NS.w, 'val'), eastAsia: fonts.getAttributeNS(NS.w, 'eastAsia'), ascii: fonts.getAttributeNS(NS.w, 'ascii') };
+}
+
+/** A paragraph style's element, by id. */
+function styleById(styles: XmlDocument, id: string) {
+  const all = styles.getElementsByTagNameNS(NS.w, 'style');
+  for (let i = 0; i < all.length; i++) if (all[i]!.getAttributeNS(NS.w, 'styleId') === id) return all[i]!;
+  throw new Error(`no style ${id}`);
+}
+
+const css = (html: string) => /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+
+describe('--reference-doc', () => {
+  it('takes 30 mm margins and 15 pt 宋体 from a document made with the docx package, in the DOCX and the HTML', async () => {
+    const dir = tempDir('refdoc-');
+    writeFileSync(join(dir, '县样式.docx'), await madeWithDocx({ margin: 30, font: '宋体', size: 15 }));
+    const b = await built(dir, ['--reference-doc', '县样式.docx'], { REPORT_LANG: 'zh' });
+    expect(b.r.code).toBe(0);
+    expect(b.r.stderr).toContain(
+      '参考文档 县样式.docx 的版式：page_width=210, page_height=297, margin_top=30, margin_bottom=30, margin_left=30, margin_right=30, body_font=宋体, latin_font=Times New Roman, body_size=15',
+    );
+    for (const side of ['top', 'bottom', 'left', 'right']) expect(wAttr(b.document!, 'pgMar', side), side).toBe('1701');
+    expect(wAttr(b.document!, 'pgSz', 'w')).toBe('11906');
+    expect(defaults(b.styles!)).toEqual({ size: '30', eastAsia: '宋体', ascii: 'Times New Roman' });
+    // The paragraphs' indent is two characters of the body's size; headings are the body's size.
+    expect(styleById(b.styles!, 'BodyText').getElementsByTagNameNS(NS.w, 'ind')[0]?.getAttributeNS(NS.w, 'firstLine')).toBe('600');
+    expect(styleById(b.styles!, 'Heading2').getElementsByTagNameNS(NS.w, 'sz')[0]?.getAttributeNS(NS.w, 'val')).toBe('30');
+    // The title of 20 pt 黑体 in the centre, before the body.
+    expect(styleById(b.styles!, 'Title').getElementsByTagNameNS(NS.w, 'sz')[0]?.getAttributeNS(NS.w, 'val')).toBe('40');
+    expect(styleById(b.styles!, 'Title').getElementsByTagNameNS(NS.w, 'rFonts')[0]?.getAttributeNS(NS.w, 'eastAsia')).toBe('黑体');
+    // Page numbers in the middle of every page.
+    expect(wAttr(b.parts!.get('word/settings.xml')!, 'evenAndOddHeaders', 'val')).toBe('false');
+    const style = css(b.html!);
+    expect(style).toContain('@page { size: A4; margin: 30mm 30mm 30mm 30mm; }');
+    expect(style).toContain('@bottom-center');
+    expect(style).toMatch(/\.document \{[^}]*padding: 30mm 30mm 30mm 30mm;[^}]*font-family: "Times New Roman", "宋体"[^}]*font-size: 15pt;/);
+    expect(style).toContain('font-family: "黑体"');
+    expect(style).toContain('font-size: 20pt; line-height: 1.45;');
+  });
+
+  it('takes a Letter page, theme fonts in w:docDefaults, a heading style, 1.5 lines and Word’s right-hand page number from a document shaped as Word saves it', async () => {
+    const dir = tempDir('refdoc-');
+    writeFileSync(join(dir, 'word.docx'), wordShaped({ footer: pageField('', '<w:r><w:tab/></w:r><w:r><w:tab/></w:r>') }));
+    const b = await built(dir, ['--reference-doc', 'word.docx']);
+    expect(b.r.code).toBe(0);
+    expect(wAttr(b.document!, 'pgSz', 'w')).toBe('12240');
+    expect(wAttr(b.document!, 'pgSz', 'h')).toBe('15840');
+    for (const side of ['top', 'bottom', 'left', 'right']) expect(wAttr(b.document!, 'pgMar', side), side).toBe('1440');
+    // 仿宋 from the theme's Chinese font; Latin text in the theme's Latin font; 14 pt.
+    expect(defaults(b.styles!)).toEqual({ size: '28', eastAsia: '仿宋', ascii: 'Cambria' });
+    const spacing = b.styles!.getElementsByTagNameNS(NS.w, 'pPrDefault')[0]!.getElementsByTagNameNS(NS.w, 'spacing')[0]!;
+    expect([spacing.getAttributeNS(NS.w, 'line'), spacing.getAttributeNS(NS.w, 'lineRule')]).toEqual(['360', 'auto']);
+    // Without a grid that would snap 1.5 lines to its pitch.
+    expect(wAttr(b.document!, 'docGrid', 'type')).toBe('default');
+    const h1 = styleById(b.styles!, 'Heading1');
+    expect(h1.getElementsByTagNameNS(NS.w, 'rFonts')[0]?.getAttributeNS(NS.w, 'eastAsia')).toBe('黑体');
+    expect(h1.getElementsByTagNameNS(NS.w, 'sz')[0]?.getAttributeNS(NS.w, 'val')).toBe('32');
+    // heading 2 is defined but no paragraph uses it: Word and WPS keep such styles in every document.
+    expect(styleById(b.styles!, 'Heading2').getElementsByTagNameNS(NS.w, 'sz')[0]?.getAttributeNS(NS.w, 'val')).toBe('28');
+    // The page number on the right of every page.
+    expect(wAttr(b.parts!.get('word/settings.xml')!, 'evenAndOddHeaders', 'val')).toBe('false');
+    const footers = [...b.parts!.keys()].filter((k) => /^word\/footer\d+\.xml$/.test(k));
+    expect(footers).toHaveLength(1);
+    expect(wAttr(b.parts!.get(footers[0]!)!, 'jc', 'val')).toBe('right');
+    const style = css(b.html!);
+    expect(style).toContain('@page { size: 215.9mm 279.4mm; margin: 25.4mm 25.4mm 25.4mm 25.4mm; }');
+    expect(style).toContain('@page { @bottom-right {');
+    expect(style).toMatch(/\.document \{[^}]*width: 215\.9mm; min-height: 279\.4mm;[^}]*font-family: "Cambria", "仿宋"[^}]*font-size: 14pt; line-height: 27\.3pt;/);
+  });
+
+  it('a report this program made, given as the reference document, builds the same bytes: every GB/T 9704 setting is read back', async () => {
+    const dir = tempDir('refdoc-');
+    const first = await runCli(['build', join(EXAMPLES, 'zuolan-2024.yaml'), '--out', 'a', '--format', 'docx,html'], dir);
+    expect(first.code).toBe(0);
+    const again = await runCli(['build', join(EXAMPLES, 'zuolan-2024.yaml'), '--out', 'b', '--format', 'docx,html', '--reference-doc', 'a/zuolan-2024.docx'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(
+      'layout from the reference document a/zuolan-2024.docx: page_width=210, page_height=297, margin_top=37, margin_bottom=35, margin_left=28, margin_right=26, body_font=仿宋_GB2312, latin_font=Times New Roman, body_size=16, line_rule=exact, line_spacing=28, title_size=22, title_font=方正小标宋简体, heading1_font=黑体, heading1_size=16, heading2_font=楷体_GB2312, heading2_size=16, heading3_size=16, page_numbers=outside',
+    );
+    for (const ext of ['docx', 'html']) expect(readFileSync(join(dir, 'b', `zuolan-2024.${ext}`)), ext).toEqual(readFileSync(join(dir, 'a', `zuolan-2024.${ext}`)));
+  });
+
+  it('--layout wins over the reference document, and what neither sets stays GB/T 9704', async () => {
+    const dir = tempDir('refdoc-');
+    writeFileSync(join(dir, 'county.docx'), await madeWithDocx({ margin: 30, size: 15 }));
+    const b = await built(dir, ['--reference-doc', 'county.docx', '--layout', 'margin_top=40', '-l', 'body_size=16', '-l', 'page_numbers=outside']);
+    expect(b.r.code).toBe(0);
+    expect(wAttr(b.document!, 'pgMar', 'top')).toBe(String(twips(40)));
+    expect(wAttr(b.document!, 'pgMar', 'left')).toBe('1701');
+    expect(defaults(b.styles!).size).toBe('32');
+    expect(b.parts!.get('word/settings.xml')!.getElementsByTagNameNS(NS.w, 'evenAndOddHeaders').length).toBe(1);
+    // The line spacing was not in the document: 28 pt exactly.
+    const spacing = b.styles!.getElementsByTagNameNS(NS.w, 'pPrDefault')[0]!.getElementsByTagNameNS(NS.w, 'spacing')[0]!;
+    expect([spacing.getAttributeNS(NS.w, 'line'), spacing.getAttributeNS(NS.w, 'lineRule')]).toEqual(['560', 'exact']);
+    expect(css(b.html!)).toContain('margin: 40mm 30mm 30mm 30mm;');
+  });
+
+  it('is read from layout.reference_doc in the settings file, relative to it; keys written beside it win, and --reference-doc replaces it', async () => {
+    const dir = tempDir('refdoc-');
+    mkdirSync(join(dir, 'settings'));
+    writeFileSync(join(dir, 'settings', 'a5.docx'), await madeWithDocx({ width: 148, height: 210, margin: 20, font: '楷体' }));
+    writeFileSync(join(dir, 'letter.docx'), wordShaped());
+    writeFileSync(join(dir, 'settings', 'report.config.yaml'), 'layout:\n  reference_doc: a5.docx\n  body_font: 黑体\n');
+    const fromConfig = await built(dir, ['--config', 'settings/report.config.yaml']);
+    expect(fromConfig.r.code).toBe(0);
+    expect(fromConfig.r.stderr).toContain('layout from the reference document settings/a5.docx: page_width=148, page_height=210, margin_top=20,');
+    expect(wAttr(fromConfig.document!, 'pgSz', 'w')).toBe(String(twips(148)));
+    expect(defaults(fromConfig.styles!).eastAsia).toBe('黑体');
+    const replaced = await built(dir, ['--config', 'settings/report.config.yaml', '--reference-doc', 'letter.docx', '--force']);
+    expect(replaced.r.code).toBe(0);
+    expect(wAttr(replaced.document!, 'pgSz', 'w')).toBe('12240');
+    // The run's document wins over the settings file's keys.
+    expect(defaults(replaced.styles!).eastAsia).toBe('仿宋');
+    expect(defaults(replaced.styles!).size).toBe('28');
+  });
+
+  it.each([
+    ['a text file', () => strToU8('这不是 Word 文档'), '参考文档不是 Word 文档（.docx）'],
+    ['an old .doc', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]), '参考文档是旧的 .doc 或 .wps 格式，或者设了打开密码'],
+    ['a zip that is not a Word document', () => zipSync({ 'a.txt': strToU8('x') }), '参考文档不是 Word 文档（.docx）'],
+    ['a zip cut short', () => wordShaped().slice(0, 900), '参考文档已损坏，读不了'],
+    ['a zip bomb', () => zipSync({ '_rels/.rels': strToU8(ROOT_RELS), 'word/document.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 9 }), '参考文档解压后超过 16 MB'],
+    ['a zip bomb whose directory says it is small', lyingBomb, '参考文档解压后超过 16 MB'],
+    ['a document type that would expand entities', billionLaughs, '参考文档已损坏，读不了'],
+  ])('%s: a Chinese message naming the file, exit 2, no stack trace', async (_, make, reason) => {
+    const dir = tempDir('refdoc-');
+    writeFileSync(join(dir, '样式.docx'), make());
+    const r = await runCli(['build', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'out', '--reference-doc', '样式.docx'], dir, { REPORT_LANG: 'zh' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`样式.docx  错误  ${reason}`);
+    expect(r.stderr).toContain('config/reference-doc');
+    expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+|Error:/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a file that is not there, or a folder, is named with what is wrong', async () => {
+    const dir = tempDir('refdoc-');
+    mkdirSync(join(dir, 'folder.docx'));
+    const missing = await runCli(['build', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'out', '--reference-doc', 'missing.docx'], dir, { REPORT_LANG: 'zh' });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing.docx  错误  读不了参考文档：没有这个文件  config/reference-doc');
+    const folder = await runCli(['build', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'out', '--reference-doc', 'folder.docx'], dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('folder.docx  error  Cannot read the reference document: that is a folder, not a file  config/reference-doc');
+  });
+
+  it('report check needs no reference document, even one that is missing', async () => {
+    const dir = tempDir('refdoc-');
+    writeFileSync(join(dir, 'report.config.yaml'), 'layout:\n  reference_doc: missing.docx\n');
+    const r = await runCli(['check', join(EXAMPLES, 'jinping-2025.yaml')], dir);
+    expect(r.code).toBe(0);
+  });
+
+  it('margins that leave no room for text are a usage error', async () => {
+    const dir = tempDir('refdoc-');
+    const r = await runCli(['build', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'out', '-l', 'margin_left=100', '-l', 'margin_right=100'], dir, { REPORT_LANG: 'zh' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('report：页边距太大：纸宽 210 mm，左右页边距 100 mm 和 100 mm，版心宽不足 20 mm\n');
+  });
+});
+
+/** A zip bomb whose central directory declares its document.xml a few hundred bytes. */
+function lyingBomb(): Uint8Array {
+  const zip = zipSync({ '_rels/.rels': strToU8(ROOT_RELS), 'word/document.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let at = 0; at + 46 < zip.length; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50) continue;
+    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + view.getUint16(at + 28, true)));
+    if (name === 'word/document.xml') view.setUint32(at + 24, 300, true);
+  }
+  return zip;
+}
+
+/** A document.xml with a document type declaring entities that expand to gigabytes. */
+function billionLaughs(): Uint8Array {
+  const entities = Array.from({ length: 10 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+  const document = `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol0 "lol">${entities}]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&lol10;</w:t></w:r></w:p></w:body></w:document>`;
+  return zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(ROOT_RELS), 'word/document.xml': strToU8(document) });
+}
+
+describe('reading a reference document', () => {
+  const read = (o: Parameters<typeof wordShaped>[0]) => referenceLayout(wordShaped(o));
+
+  it.each([
+    ['no footer', 'none', {}],
+    ['a centred simple field', 'center', { footer: `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>` }],
+    ['one tab before the field (Word’s footer style centres it)', 'center', { footer: pageField('', '<w:r><w:tab/></w:r>') }],
+    ['right-aligned', 'right', { footer: pageField('<w:jc w:val="right"/>') }],
+    ['left, with nothing before it', 'left', { footer: pageField() }],
+    ['a frame on the outside', 'outside', { footer: pageField('<w:framePr w:wrap="around" w:vAnchor="text" w:hAnchor="margin" w:xAlign="outside" w:y="1"/>') }],
+    ['NUMPAGES only', 'none', { footer: `<w:p><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple></w:p>` }],
+    ['a WPS text box on the right', 'right', { footer: wpsTextBox('right') }],
+    ['odd pages right and even pages left', 'outside', { footer: pageField('<w:jc w:val="right"/>'), evenFooter: pageField('<w:jc w:val="left"/>'), settings: '<w:evenAndOddHeaders/>' }],
+    ['WPS text boxes right and left on odd and even pages', 'outside', { footer: wpsTextBox('right'), evenFooter: wpsTextBox('left'), settings: '<w:evenAndOddHeaders/>' }],
+    ['an even footer not used (no w:evenAndOddHeaders)', 'right', { footer: pageField('<w:jc w:val="right"/>'), evenFooter: pageField('<w:jc w:val="left"/>') }],
+  ])('page numbers: %s → %s', (_, expected, o) => {
+    expect(read(o as Parameters<typeof wordShaped>[0]).layout.page_numbers).toBe(expected);
+  });
+
+  it('takes the body’s font and size from what most of its text is set in, direct formatting included', () => {
+    const body =
+      '<w:p><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman"/><w:sz w:val="32"/></w:rPr><w:t>正文用三号仿宋，这是文件中大部分文字的格式，比另一段长得多。</w:t></w:r></w:p>' +
+      '<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t>固定值二十八磅的行距。</w:t></w:r></w:p>' +
+      '<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="黑体"/><w:sz w:val="32"/></w:rPr><w:t>一、</w:t></w:r><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/></w:rPr><w:t>标题后接正文，第一段文字是标题</w:t></w:r></w:p>' +
+      '<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="楷体_GB2312"/><w:sz w:val="32"/></w:rPr><w:t>（一）二级标题</w:t></w:r></w:p>' +
+      '<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t>1.三级标题加粗</w:t></w:r></w:p>' +
+      '<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="24"/></w:rPr><w:t>某某县人民政府某某县人民政府某某县人民政府某某县人民政府</w:t></w:r></w:p>';
+    const { layout, dropped } = read({ body });
+    expect(dropped).toEqual([]);
+    expect(layout).toMatchObject({ body_font: '仿宋_GB2312', latin_font: 'Times New Roman', body_size: 16, heading1_font: '黑体', heading2_font: '楷体_GB2312', heading3_bold: true });
+    // The first paragraph, the longest, is at 1.5 lines (the defaults); the other body text exactly 28 pt.
+    expect(layout).toMatchObject({ line_rule: 'multiple', line_multiple: 1.5 });
+    expect(layout.title_font).toBeUndefined();
+  });
+
+  it('leaves out a value no layout may take, a font name that is not one, and paper too small for its margins', () => {
+    const body = '<w:p><w:r><w:rPr><w:rFonts w:eastAsia="宋体&quot;;}&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;"/><w:sz w:val="400"/></w:rPr><w:t>正文</w:t></w:r></w:p>';
+    const { layout, dropped } = read({ body, pgSz: '<w:pgSz w:w="2000" w:h="3000"/>' });
+    expect(layout.body_font).toBeUndefined();
+    expect(layout.body_size).toBeUndefined();
+    expect(layout.page_width).toBeUndefined();
+    expect(dropped.map((d) => d.key).sort()).toEqual(['body_font', 'body_size', 'margin_bottom', 'margin_left', 'margin_right', 'margin_top', 'page_height', 'page_width']);
+  });
+
+  it('a dropped value is a warning, and the build goes on', async () => {
+    const dir = tempDir('refdoc-');
+    writeFileSync(join(dir, 'big.docx'), wordShaped({ docDefaults: '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="400"/></w:rPr></w:rPrDefault></w:docDefaults>' }));
+    const r = await runCli(['build', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'out', '--format', 'html', '--reference-doc', 'big.docx'], dir, { REPORT_LANG: 'zh' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('big.docx  警告  参考文档中的 body_size（200）超出了版式设置允许的范围，或不是字体名称，没有采用  config/reference-doc');
+    expect(r.stderr).toContain('→ 这一项仍按默认版式；需要时用 --layout body_size=… 指定。');
+  });
+
+  it('a font name that could close the style element never reaches the HTML', async () => {
+    const pack = loadPack(join(ROOT, 'templates', 'standard')).pack!;
+    const r = await compile('t.yaml', MINIMAL, pack, { formats: ['html'], layout: { body_font: '宋体"</style><script>x</script>' } });
+    const html = new TextDecoder().decode(r.outputs.html!);
+    expect(html).not.toContain('<script');
+    expect(css(html)).toContain('"宋体\\"\\3c /style>\\3c script>x\\3c /script>"');
+  });
+
+  it('never fails but with a reason, whatever bytes of a document are changed', async () => {
+    const documents = [wordShaped({ footer: wpsTextBox('right') }), await madeWithDocx()];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (which, changes) => {
+        const bytes = documents[which]!.slice();
+        for (const [at, value] of changes) bytes[at % bytes.length] = value;
+        try {
+          const { layout } = referenceLayout(bytes);
+          expect(layoutOverridesSchema.safeParse(layout).success).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ReferenceDocError);
+        }
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 700) },
+    );
+  });
+
+  it('reads any text as XML or says why not', () => {
+    const pieces = fc.constantFrom('<', '>', '/', '</w:p>', '<w:p>', '<w:r/>', '="', "'", ' a="1"', '<!--', '-->', '<![CDATA[', ']]>', '<?x?>', '&amp;', '&#x110000;', '&#0;', 'xmlns:w="u"', '文');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), (parts) => {
+        try {
+          parseXml(parts.join(''));
+        } catch (e) {
+          expect(e).toBeInstanceOf(XmlError);
+        }
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 700) },
+    );
+  });
+
+  it('reads a part saved in UTF-16', () => {
+    const files = unzipSync(wordShaped());
+    const styles = new TextDecoder().decode(files['word/styles.xml']).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const utf16 = new Uint8Array(2 + styles.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < styles.length; i++) {
+      utf16[2 + i * 2] = styles.charCodeAt(i) & 0xff;
+      utf16[3 + i * 2] = styles.charCodeAt(i) >> 8;
+    }
+    expect(referenceLayout(zipSync({ ...files, 'word/styles.xml': utf16 })).layout.body_size).toBe(14);
+  });
+
+  it('refuses a part nested deeper than any document is', () => {
+    expect(() => parseXml(`${'<a>'.repeat(300)}${'</a>'.repeat(300)}`)).toThrow('nested deeper than 256');
+    expect(parseXml('<w:p xmlns:w="urn:other"><w:r/></w:p>').name).toBe('?:p');
+  });
+});
+
+describe('the new layout settings from a pack', () => {
+  it('pack.yaml may set the paper, margins and sizes', async () => {
+    const dir = tempDir('refdoc-pack-');
+    writeFileSync(
+      join(dir, 'pack.yaml'),
+      'name: a5\nextends: standard\nlayout:\n  page_width: 148\n  page_height: 210\n  margin_top: 20\n  body_size: 12\n  line_rule: at_least\n  line_spacing: 18\n',
+    );
+    const loaded = loadPack(dir);
+    expect(loaded.diagnostics).toEqual([]);
+    const r = await compile('t.yaml', MINIMAL, loaded.pack!, { formats: ['docx'] });
+    const parts = docxXmlParts(r.outputs.docx!);
+    expect(wAttr(parts.get('word/document.xml')!, 'pgSz', 'w')).toBe('8391');
+    expect(wAttr(parts.get('word/document.xml')!, 'pgMar', 'top')).toBe('1134');
+    const spacing = parts.get('word/styles.xml')!.getElementsByTagNameNS(NS.w, 'pPrDefault')[0]!.getElementsByTagNameNS(NS.w, 'spacing')[0]!;
+    expect([spacing.getAttributeNS(NS.w, 'line'), spacing.getAttributeNS(NS.w, 'lineRule')]).toEqual(['360', 'atLeast']);
+    expect(defaults(parts.get('word/styles.xml')!).size).toBe('24');
+  });
+});
+
+const tools = officeTools();
+
+describe.skipIf(!tools.available)('LibreOffice prints on the reference document’s paper', () => {
+  it.each([
+    ['A5', { width: 148, height: 210, margin: 20, size: 12 }, /Page size:\s+419\.\d+ x 595\.\d+ pts/],
+    ['Letter', { width: 215.9, height: 279.4, margin: 25.4, size: 12 }, /Page size:\s+612(?:\.0+)? x 792(?:\.0+)? pts \(letter\)/],
+  ])(
+    '%s',
+    async (name, paper, size) => {
+      const dir = tempDir('refdoc-lo-');
+      writeFileSync(join(dir, `${name}.docx`), await madeWithDocx(paper));
+      const r = await runCli(['build', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'out', '--format', 'docx', '--reference-doc', `${name}.docx`], dir);
+      expect(r.code).toBe(0);
+      const pdf = docxToPdf(join(dir, 'out', 'jinping-2025.docx'), join(dir, 'out'));
+      expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(size);
+      const artifacts = join(ROOT, 'test', '.artifacts');
+      mkdirSync(artifacts, { recursive: true });
+      copyFileSync(pdf, join(artifacts, `reference-doc-${name}.pdf`));
+    },
+    180_000,
+  );
+});
