@@ -4,7 +4,7 @@
  * that includes an approximate figure is approximate (写作“余”).
  */
 import { join } from 'node:path';
-import { recordedLabel, ROLLUP_COLUMNS, type SummaryFigure } from '../compile/summary.js';
+import { recordedLabel, ROLLUP_COLUMNS, type ReportSummary, type SummaryFigure } from '../compile/summary.js';
 import { FORMATS } from '../formats.js';
 import type { ManifestEntry } from './manifest.js';
 import { writeAtomic } from './write.js';
@@ -43,14 +43,21 @@ export function formatTotal(t: Total, unit: string): string {
 
 const cell = (f: SummaryFigure | undefined) => (f ? f.text : '—');
 
+/** What reports are ordered by: their identity and their data file. */
+export interface Ordered {
+  summary: Pick<ReportSummary, 'year' | 'county' | 'township'>;
+  input: string;
+}
+
+/** The order of the roll-up's rows and of a volume's reports: newest year first, then county and township in Chinese collation (pinyin), then data file. */
+export function rollupOrder(a: Ordered, b: Ordered): number {
+  const x = a.summary;
+  const y = b.summary;
+  return y.year - x.year || x.county.localeCompare(y.county, 'zh-CN') || x.township.localeCompare(y.township, 'zh-CN') || a.input.localeCompare(b.input);
+}
+
 function rows(entries: readonly ManifestEntry[]): ManifestEntry[] {
-  return entries
-    .filter((e) => e.status === 'built' && e.summary)
-    .sort((a, b) => {
-      const x = a.summary!;
-      const y = b.summary!;
-      return y.year - x.year || x.county.localeCompare(y.county, 'zh-CN') || x.township.localeCompare(y.township, 'zh-CN') || a.input.localeCompare(b.input);
-    });
+  return entries.filter((e) => e.status === 'built' && e.summary).sort((a, b) => rollupOrder({ summary: a.summary!, input: a.input }, { summary: b.summary!, input: b.input }));
 }
 
 function years(entries: readonly ManifestEntry[]): string {
