@@ -29,7 +29,7 @@ export interface VolumeOptions {
   title?: string | undefined;
   /** What to lay out: the DOCX, and the DOCX for LibreOffice to convert to PDF. */
   wanted: { docx: boolean; pdf: boolean };
-  /** Told of the problems not tied to one township as soon as they are found (a broken template pack, inputs that match nothing). */
+  /** Told of the problems not tied to one township as they are found (a broken template pack, inputs that match nothing), and of the layout's warnings. */
   onProblems?: (diagnostics: readonly Diagnostic[]) => void;
   /** Told of each township as it is compiled, in input order. */
   onReport?: (entry: VolumeEntry) => void;
@@ -50,16 +50,13 @@ export interface Volume {
   docx: Uint8Array | undefined;
   /** The same volume for LibreOffice to convert to PDF, when that was wanted: the contents' page numbers are left to it. */
   forPdf: Uint8Array | undefined;
-  title: string;
-  /** The reports' titles, in the order they go in. */
-  titles: string[];
   /** The years of the reports in it, oldest first. */
   years: number[];
 }
 
 export interface VolumeBuild {
   entries: VolumeEntry[];
-  /** Problems not tied to one township (inputs that match nothing, a broken template pack). */
+  /** Problems not tied to one township's compile (inputs that match nothing, a broken template pack, the layout's warnings). */
   diagnostics: Diagnostic[];
   /** The volume, unless no report could go in. */
   volume: Volume | undefined;
@@ -88,24 +85,32 @@ export async function buildVolume(options: VolumeOptions): Promise<VolumeBuild> 
   const reports: { tree: Root; summary: ReportSummary; input: string }[] = [];
   for (const input of found.inputs) {
     const entry: VolumeEntry = { input: input.display, included: false, diagnostics: [] };
+    let read: ReturnType<typeof readText> | undefined;
     try {
-      const { text, encoding } = readText(input.path);
-      const c = await compile(input.display, text, pack, {
-        formats: [],
-        layout: options.layout,
-        rules: options.rules,
-        path: input.path,
-        roots: [options.cwd],
-        encoding,
-        timeLimit: options.timeLimit,
-      });
-      entry.diagnostics = c.diagnostics;
-      if (c.tree && c.summary && !hasErrors(c.diagnostics)) {
-        entry.included = true;
-        reports.push({ tree: c.tree, summary: c.summary, input: input.display });
-      }
+      read = readText(input.path);
     } catch (e) {
       entry.diagnostics = [diagnostic(input.display, { ruleId: 'input/read', reason: t('read.cannot', { why: (e as Error).message }) })];
+    }
+    if (read) {
+      try {
+        const c = await compile(input.display, read.text, pack, {
+          formats: [],
+          layout: options.layout,
+          rules: options.rules,
+          path: input.path,
+          roots: [options.cwd],
+          encoding: read.encoding,
+          timeLimit: options.timeLimit,
+        });
+        entry.diagnostics = c.diagnostics;
+        if (c.tree && c.summary && !hasErrors(c.diagnostics)) {
+          entry.included = true;
+          reports.push({ tree: c.tree, summary: c.summary, input: input.display });
+        }
+      } catch (e) {
+        // As a batch build says it: one township's crash is not the others'.
+        entry.diagnostics = [diagnostic(input.display, { ruleId: 'internal/crash', reason: t('batch.crash', { message: (e as Error).message }), note: t('batch.crash.note') })];
+      }
     }
     entries.push(entry);
     options.onReport?.(entry);
@@ -126,17 +131,15 @@ export async function buildVolume(options: VolumeOptions): Promise<VolumeBuild> 
   options.onLayout?.({ count: reports.length, years });
   const docx = options.wanted.docx ? await emit(true) : undefined;
   const forPdf = options.wanted.pdf ? await emit(false) : undefined;
-  const made = docx ?? forPdf ?? (await emit(true));
-  // The layout's warnings (a node DOCX cannot show) belong to their townships.
-  for (const d of made.diagnostics) entries.find((e) => e.input === d.file)?.diagnostics.push(d);
+  // The layout's warnings (a node DOCX cannot show), each naming its township's file.
+  const laidOut = (docx ?? forPdf)?.diagnostics ?? [];
+  options.onProblems?.(laidOut);
   return {
     entries,
-    diagnostics: [...loaded.diagnostics, ...found.diagnostics],
+    diagnostics: [...loaded.diagnostics, ...found.diagnostics, ...laidOut],
     volume: {
       docx: docx?.bytes,
       forPdf: forPdf?.bytes,
-      title,
-      titles: made.titles,
       years,
     },
   };
