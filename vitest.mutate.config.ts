@@ -27,7 +27,7 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: [...configDefaults.exclude, 'test/libreoffice.test.ts', 'test/html.test.ts', 'test/package.test.ts'],
+      exclude: [...configDefaults.exclude, 'test/libreoffice.test.ts', 'test/html.test.ts', 'test/package.test.ts', 'test/volume-libreoffice.test.ts'],
       sequence: { sequencer: QuickestFirst },
     },
   }),

@@ -70,7 +70,7 @@ describe('documentation', () => {
     expect(readme).toContain('npm test');
     const help = (await runCli(['--help'])).stdout;
     const commands = [...help.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== 'help');
-    expect(commands.sort()).toEqual(['build', 'check', 'fix', 'import', 'init', 'manifest', 'preview', 'schema', 'templates']);
+    expect(commands.sort()).toEqual(['build', 'check', 'fix', 'import', 'init', 'manifest', 'preview', 'schema', 'templates', 'volume']);
     for (const c of commands) expect(readme, c).toContain(`report ${c}`);
     const build = (await runCli(['build', '--help'])).stdout;
     for (const opt of build.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)) if (opt[1] !== '--help') expect(readme, opt[1]).toContain(opt[1]);

@@ -136,7 +136,17 @@ describe('what the other commands write is the one reviewed', () => {
     await expect(`stdout:\n${r.stdout}\nstderr:\n${r.stderr}`).toMatchFileSnapshot('golden/templates.txt');
   });
 
-  const HELP = [['--help'], ['build', '--help'], ['check', '--help'], ['init', '--help'], ['fix', '--help'], ['templates', '--help'], ['manifest', 'merge', '--help'], ['schema', '--help']];
+  const HELP = [
+    ['--help'],
+    ['build', '--help'],
+    ['check', '--help'],
+    ['init', '--help'],
+    ['fix', '--help'],
+    ['templates', '--help'],
+    ['manifest', 'merge', '--help'],
+    ['schema', '--help'],
+    ['volume', '--help'],
+  ];
   // The help in Chinese (the default, also under LANG=C.UTF-8) in golden/help/zh/, and in English (--lang en) in golden/help/.
   it.each(HELP.flatMap((args) => (['zh', 'en'] as const).map((lang) => [lang, args] as const)))('%s: report %j', async (lang, args) => {
     const r = await runCli([...args], ROOT, { REPORT_LANG: '', LANG: 'C.UTF-8', ...(lang === 'en' ? { REPORT_LANG: 'en' } : {}) });

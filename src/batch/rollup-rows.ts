@@ -1,15 +1,23 @@
 /** The townships of a roll-up in its order: by year (newest first), county, township. */
+import type { ReportSummary } from '../compile/summary.js';
 import type { ManifestEntry } from './manifest.js';
+
+/** What reports are ordered by: their identity and their data file. */
+export interface Ordered {
+  summary: Pick<ReportSummary, 'year' | 'county' | 'township'>;
+  input: string;
+}
+
+/** The order of the roll-up's rows and of a volume's reports: newest year first, then county and township in Chinese collation (pinyin), then data file. */
+export function rollupOrder(a: Ordered, b: Ordered): number {
+  const x = a.summary;
+  const y = b.summary;
+  return y.year - x.year || x.county.localeCompare(y.county, 'zh-CN') || x.township.localeCompare(y.township, 'zh-CN') || a.input.localeCompare(b.input);
+}
 
 /** The reports built, in the roll-up's order. */
 export function rows(entries: readonly ManifestEntry[]): ManifestEntry[] {
-  return entries
-    .filter((e) => e.status === 'built' && e.summary)
-    .sort((a, b) => {
-      const x = a.summary!;
-      const y = b.summary!;
-      return y.year - x.year || x.county.localeCompare(y.county, 'zh-CN') || x.township.localeCompare(y.township, 'zh-CN') || a.input.localeCompare(b.input);
-    });
+  return entries.filter((e) => e.status === 'built' && e.summary).sort((a, b) => rollupOrder({ summary: a.summary!, input: a.input }, { summary: b.summary!, input: b.input }));
 }
 
 /** Reports grouped by year, newest first: totals are only meaningful within one year. */

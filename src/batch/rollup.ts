@@ -14,6 +14,7 @@ import { writeAtomic } from './write.js';
 import { rollupXlsx, xlsxFingerprint, xlsxIsCurrent } from './xlsx.js';
 
 export { type Total, totals } from './rollup-table.js';
+export { type Ordered, rollupOrder } from './rollup-rows.js';
 
 /** A total as the roll-up prints it, with its unit and 余 when approximate. */
 export function formatTotal(t: Total, unit: string): string {

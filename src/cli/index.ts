@@ -10,6 +10,7 @@ import { VERSION } from '../version.js';
 import { addFlags, type BuildFlags } from './options.js';
 import type { ImportFlags } from './import-command.js';
 import type { InitFlags } from './init-command.js';
+import type { VolumeFlags } from './volume-command.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
@@ -73,6 +74,7 @@ export function usageMessage(message: string): string {
     [/^error: unknown option '(.+?)'/, (m) => t('usage.unknown-option', { option: m[1]! }) + hint],
     [/^error: unknown command '(.+?)'/, (m) => t('usage.unknown-command', { command: m[1]! }) + hint],
     [/^error: missing required argument '(.+?)'/, (m) => t('usage.missing-argument', { argument: m[1]! })],
+    [/^error: required option '(.+?)' not specified/, (m) => t('usage.missing-option', { option: m[1]! })],
     [/^error: option '(.+?)' argument missing/, (m) => t('usage.option-missing-value', { option: m[1]! })],
     [
       /^error: option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\.$/,
@@ -227,6 +229,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action(async (input: string, opts: { port?: number; template?: string }) => {
       const { runPreview } = await import('./preview-command.js');
       exitCode = await runPreview(input, opts, io);
+    });
+
+  command('volume')
+    .description(t('volume.description'))
+    .argument('<inputs...>', t('volume.inputs'))
+    .requiredOption('-o, --out <file>', t('volume.out'))
+    .option('-t, --template <dir>', t('templates.template'))
+    .option('--title <text>', t('volume.title'))
+    .option('--pdf', t('volume.pdf'))
+    .addHelpText('after', t('volume.after'))
+    .action(async (inputs: string[], opts: VolumeFlags) => {
+      const { runVolume } = await import('./volume-command.js');
+      exitCode = await runVolume(inputs, opts, io);
     });
 
   command('init')

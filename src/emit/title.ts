@@ -13,13 +13,13 @@ export function titleCharsPerLine(layout: Pick<Layout, 'page_width' | 'margin_le
   return Math.max(4, Math.floor(typeWidthPt / layout.title_size) - 1);
 }
 
-const NATURAL_BREAKS = ['人民政府', '街道办事处', '办事处', '委员会', '党委'];
+export const NATURAL_BREAKS = ['人民政府', '街道办事处', '办事处', '委员会', '党委'];
 
 /**
  * Splits a long title into balanced lines (GB/T 9704 7.3.2), preferring a
- * break after the issuing body's name and never inside a number.
+ * break after the issuing body's name (or another of `breaks`) and never inside a number.
  */
-export function titleLines(title: string, perLine = TITLE_CHARS_PER_LINE): string[] {
+export function titleLines(title: string, perLine = TITLE_CHARS_PER_LINE, breaks: readonly string[] = NATURAL_BREAKS): string[] {
   if (charWidth(title) <= perLine) return [title];
   const chars = [...title];
   const candidates: { at: number; natural: boolean }[] = [];
@@ -29,7 +29,7 @@ export function titleLines(title: string, perLine = TITLE_CHARS_PER_LINE): strin
     const b = chars[i] ?? '';
     if (/\d/.test(a) && /[\d.]/.test(b)) continue;
     if (/[“《（(]/.test(a) || /[”》）)，、。：]/.test(b)) continue;
-    candidates.push({ at: i, natural: NATURAL_BREAKS.some((w) => before.endsWith(w)) });
+    candidates.push({ at: i, natural: breaks.some((w) => before.endsWith(w)) });
   }
   const score = (at: number) => {
     const first = charWidth(chars.slice(0, at).join(''));

@@ -47,6 +47,7 @@ const CLI_MESSAGES = {
   'usage.unknown-option': { zh: 'report：没有“{option}”这个选项', en: "report: unknown option '{option}'" },
   'usage.did-you-mean': { zh: '（是不是要写 {suggestion}？）', en: '(Did you mean {suggestion}?)' },
   'usage.unknown-command': { zh: 'report：没有“{command}”这个命令', en: "report: unknown command '{command}'" },
+  'usage.missing-option': { zh: 'report：缺少选项 {option}', en: "report: required option '{option}' not specified" },
   'usage.missing-argument': { zh: 'report：缺少参数 {argument}', en: "report: missing required argument '{argument}'" },
   'usage.option-missing-value': { zh: 'report：选项 {option} 后面要写一个值', en: "report: option '{option}' argument missing" },
   'usage.invalid-value': { zh: 'report：选项 {option} 的值“{value}”不对：{reason}', en: "report: option '{option}' argument '{value}' is invalid. {reason}" },
@@ -227,6 +228,52 @@ reports are still built), 2 usage error, 130 interrupted.`,
   'pattern.unknown': { zh: '--out-pattern 中的 {placeholders} 不认识；可用 {known}', en: 'unknown placeholder {placeholders} in --out-pattern; use {known}' },
   'pattern.no-ext': { zh: '--out-pattern 必须含 {ext}，否则各种格式会互相覆盖', en: '--out-pattern must contain {ext}, or the formats would overwrite each other' },
   'pattern.outside': { zh: '--out-pattern 必须留在输出文件夹之内', en: '--out-pattern must stay inside the output folder' },
+
+  // report volume.
+  'volume.description': {
+    zh: '把各乡镇（街道）的报告编成一份汇编（Word 文档）：封面、目录，然后是各乡镇的报告，版式与 report build 生成的相同，每份另起一页，页码连续。数据文件有错误的乡镇不编入，其他乡镇照常编入。',
+    en: 'Compile the townships’ reports into one volume (汇编, a Word file): a cover, the contents, then every township’s report laid out as report build lays it out, each on a new page, pages numbered through. A township whose data file has errors is left out; the others go in.',
+  },
+  'volume.inputs': { zh: '数据文件、存放数据文件的文件夹（连同其中的子文件夹）或通配符', en: 'data files, folders of them (searched recursively) or glob patterns' },
+  'volume.out': { zh: '要写出的汇编：.docx 文件，或 .pdf 文件（需要安装 LibreOffice）', en: 'the volume to write: a .docx file, or a .pdf file (needs LibreOffice)' },
+  'volume.title': {
+    zh: '封面标题（默认由数据文件中的县（区）和年度写成，如“城口县2025年度乡镇（街道）法治政府建设年度报告汇编”）',
+    en: 'the cover’s title (default made of the data files’ counties and years, as “城口县2025年度乡镇（街道）法治政府建设年度报告汇编”)',
+  },
+  'volume.pdf': {
+    zh: '另用 LibreOffice 转换一份 PDF，写在 .docx 旁边（文件名相同，扩展名为 .pdf）',
+    en: 'also convert it to PDF with LibreOffice, written beside the .docx (same name, extension .pdf)',
+  },
+  'volume.after': {
+    zh: '\n示例：\n  report volume data/ --out 城口县2025年汇编.docx\n  report volume "data/*2025*.yaml" --out 汇编.docx --pdf\n  report volume data/ --out 汇编.pdf --title "城口县2025年度法治政府建设年度报告汇编"\n\n各报告按年度（新的在前）、县（区）、乡镇名称的拼音顺序排列。\n目录的页码已按 Word 的排版算好。Word 打开文件时询问是否更新域，\n选“是”即按本机的字体重新计算；在 WPS 中，可在目录上点右键更新域。',
+    en: '\nExamples:\n  report volume data/ --out 城口县2025年汇编.docx\n  report volume "data/*2025*.yaml" --out 汇编.docx --pdf\n  report volume data/ --out 汇编.pdf --title "城口县2025年度法治政府建设年度报告汇编"\n\nReports go in by year (newest first), county, then township in pinyin order.\nThe contents’ page numbers are worked out as Word lays the pages out. Word\nasks to update the fields when it opens the file (yes works them out again\nwith this computer’s fonts); in WPS, right-click the contents to update them.',
+  },
+  'volume.out.invalid': { zh: 'report：--out 要写一个 .docx 或 .pdf 文件，例如 --out 汇编.docx，现在是“{out}”', en: 'report: --out takes a .docx or .pdf file, e.g. --out volume.docx; got “{out}”' },
+  'volume.included': { zh: '编入 {input}', en: 'included {input}' },
+  'volume.left-out': { zh: '未编入 {input}：数据文件有错误，改正后重新运行', en: 'left out {input}: its data file has errors; correct them and run again' },
+  'volume.laying-out': { zh: '正在排版 {count} 份报告……', en: 'laying out {count} reports…' },
+  'volume.years': {
+    zh: '注意：编入的报告不是同一年度的（{years}）。汇编通常只收一个年度的报告：可以只写这一年度的数据文件，例如 "data/*{year}*.yaml"',
+    en: 'note: the reports are not all of one year ({years}). A volume usually holds one year’s: name only that year’s data files, e.g. "data/*{year}*.yaml"',
+  },
+  'volume.none': { zh: 'report：没有可以编入汇编的报告，没有写出 {out}', en: 'report: no report could go into the volume; {out} was not written' },
+  'volume.pdf-needs-libreoffice': {
+    zh: 'report：转换 PDF 需要安装 LibreOffice（https://zh-cn.libreoffice.org），没有写出 {pdf}。也可以写出 .docx，用 WPS 或 Word 打开后另存为 PDF。',
+    en: 'report: converting to PDF needs LibreOffice installed (https://www.libreoffice.org); {pdf} was not written. Or write the .docx and save it as PDF from WPS or Word.',
+  },
+  'volume.pdf-failed': {
+    zh: 'report：LibreOffice 没能把汇编转换为 PDF，没有写出 {pdf}。可以写出 .docx，用 WPS 或 Word 打开后另存为 PDF。',
+    en: 'report: LibreOffice could not convert the volume to PDF; {pdf} was not written. Write the .docx and save it as PDF from WPS or Word.',
+  },
+  'volume.write-failed': { zh: 'report：无法写出 {path}：{message}', en: 'report: cannot write {path}: {message}' },
+  'volume.done': {
+    zh: '已写出 {files}：编入 {included} 份，未编入 {left} 份；错误 {errors} 个，警告 {warnings} 个；用时 {seconds} 秒',
+    en: 'wrote {files}: {included} included, {left} left out, {errors} errors, {warnings} warnings in {seconds}s',
+  },
+  'volume.not-written': {
+    zh: '未写出汇编：编入 {included} 份，未编入 {left} 份；错误 {errors} 个，警告 {warnings} 个；用时 {seconds} 秒',
+    en: 'no volume written: {included} included, {left} left out, {errors} errors, {warnings} warnings in {seconds}s',
+  },
 
   // report preview.
   'preview.description': {

@@ -9,15 +9,13 @@
  * The file is untrusted: it is read only if it is a regular file of a sensible size, a DOCX is
  * inflated only as far as a limit (a small zip can hold gigabytes), and nothing in it is run.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { t } from '../i18n/index.js';
 import { decodeText, readBytes } from '../load/read.js';
+import { convertWithLibreOffice } from '../libreoffice.js';
 
 export type SourceKind = 'docx' | 'doc' | 'html' | 'txt' | 'md';
 
@@ -62,7 +60,7 @@ export async function readSource(file: string, env: NodeJS.ProcessEnv = process.
     case 'docx':
       return { kind, lines: await docxLines(bytes) };
     case 'doc':
-      return { kind, lines: await docxLines(convertWithLibreOffice(file, env)) };
+      return { kind, lines: await docxLines(convertWithOffice(file, env)) };
     case 'html':
       return { kind, lines: await htmlLines(decodeText(bytes).text) };
     case 'md':
@@ -125,24 +123,10 @@ export function checkZip(bytes: Uint8Array, limit = MAX_INFLATED_BYTES): void {
 }
 
 /** A .doc or .wps made into a DOCX by LibreOffice, when it is installed; a clear message when it is not. */
-function convertWithLibreOffice(file: string, env: NodeJS.ProcessEnv): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'report-import-'));
-  try {
-    for (const program of ['soffice', 'libreoffice']) {
-      const r = spawnSync(program, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx', '--outdir', dir, file], {
-        stdio: 'ignore',
-        timeout: 120_000,
-        env,
-      });
-      if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') continue;
-      const out = readdirSync(dir).find((f) => f.toLowerCase().endsWith('.docx'));
-      if (!out) throw new ImportError(t('import.doc-failed'));
-      return readBytes(join(dir, out), MAX_SOURCE_BYTES);
-    }
-    throw new ImportError(t('import.doc-needs-libreoffice'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function convertWithOffice(file: string, env: NodeJS.ProcessEnv): Uint8Array {
+  const converted = convertWithLibreOffice(file, 'docx', env, 120_000, (path) => readBytes(path, MAX_SOURCE_BYTES));
+  if (converted.ok) return converted.bytes;
+  throw new ImportError(t(converted.why === 'missing' ? 'import.doc-needs-libreoffice' : 'import.doc-failed'));
 }
 
 /** Elements whose text is never the report's: scripts, styles, forms, menus and the page's own header and footer. */

@@ -17,13 +17,14 @@ export type BlockHandler<T extends RootContent['type'] = RootContent['type']> = 
 
 export type BlockHandlers = { [T in RootContent['type']]?: BlockHandler<T> };
 
-const HEADING_STYLE: Record<number, string> = { 1: STYLE.h1, 2: STYLE.h2, 3: STYLE.h3, 4: STYLE.h4 };
+const HEADING_STYLE: Record<number, string> = { 1: STYLE.h1, 2: STYLE.h2, 3: STYLE.h3, 4: STYLE.h4, 5: STYLE.h5 };
 
 /** The block handlers, by node type. */
 export const blockHandlers: BlockHandlers = {
   heading: (node, state) => {
     const level = (node.data as { level?: number } | undefined)?.level ?? Math.max(1, node.depth - 1);
-    return [new Paragraph({ style: HEADING_STYLE[Math.min(level, 4)] ?? STYLE.h4, children: runs(node.children, state) })];
+    // Four levels of heading (一、（一）1.（1）); a volume moves them down one, under each report's title.
+    return [new Paragraph({ style: HEADING_STYLE[Math.min(level, 4) + state.headingOffset] ?? STYLE.h4, children: runs(node.children, state) })];
   },
   paragraph: (node, state) => [new Paragraph({ style: state.quoteDepth > 0 ? STYLE.quote : STYLE.body, children: runs(node.children, state) })],
   blockquote: (node, state) => {

@@ -4,6 +4,8 @@
  * with the report's 成文日期 instead, and the styles.
  */
 
+import type { Day } from './package.js';
+
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A title, creator and timestamp → docProps/core.xml with those fixed dates. */
@@ -32,3 +34,15 @@ export function finishStyles(xml: string): string {
       `<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:qFormat/><w:pPr>${noAutoSpace}</w:pPr></w:style>`,
     );
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 2026年2月5日 → the document's fixed creation day (1 January 2000 when there is none). */
+export function documentDate(chinese: string): Day {
+  const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(chinese);
+  if (!m) return { year: 2000, month: 1, day: 1 };
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+/** A day → its midnight, UTC, as docProps/core.xml writes a time. */
+export const isoDay = (day: Day): string => `${day.year}-${pad(day.month)}-${pad(day.day)}T00:00:00Z`;

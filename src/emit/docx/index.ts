@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Layout } from '../../render/pack.js';
 import { docxBody, skeletonFor } from './document.js';
-import { coreXml } from './finish.js';
+import { coreXml, documentDate, isoDay } from './finish.js';
 import { assemble } from './package.js';
 
 export { docxBody, docxDocument, skeletonFor } from './document.js';
@@ -22,16 +22,7 @@ export interface DocxResult {
 export async function emitDocx(tree: Root, layout: Layout, file: string): Promise<DocxResult> {
   const { body, title, issuer, date, diagnostics } = docxBody(tree, layout, file);
   const day = documentDate(date);
-  const core = coreXml(title, issuer, `${day.year}-${pad(day.month)}-${pad(day.day)}T00:00:00Z`);
+  const core = coreXml(title, issuer, isoDay(day));
   const bytes = assemble(await skeletonFor(layout), body, core, day);
   return { bytes, diagnostics };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 2026年2月5日 → the document's fixed creation day. */
-function documentDate(chinese: string): { year: number; month: number; day: number } {
-  const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(chinese);
-  if (!m) return { year: 2000, month: 1, day: 1 };
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }

@@ -112,12 +112,39 @@ export function documentXml(skeleton: Skeleton, body: readonly Block[]): string 
   return skeleton.before + xml(formatted as xml.XmlObject[]) + skeleton.after;
 }
 
+/** A day of the calendar: what a package's entries and properties are dated with. */
+export interface Day {
+  year: number;
+  month: number;
+  day: number;
+}
+
 /**
  * A skeleton, a body, core.xml and the document's date → the .docx bytes: the skeleton's
  * parts with this report's body and core.xml.
  * Every entry is dated `date` at 00:00, whatever the time zone.
  */
-export function assemble(skeleton: Skeleton, body: readonly Block[], coreXml: string, date: { year: number; month: number; day: number }): Uint8Array {
+export function assemble(skeleton: Skeleton, body: readonly Block[], coreXml: string, date: Day): Uint8Array {
+  return zipParts(
+    skeleton.parts.map((p) => (p === 'word/document.xml' ? deflated(p, strToU8(documentXml(skeleton, body))) : p === 'docProps/core.xml' ? deflated(p, strToU8(coreXml)) : p)),
+    date,
+  );
+}
+
+/**
+ * A package docx's Packer wrote, part amendments (by path) and a date → the package again, with every part as the
+ * amendments leave it, deflated, in the same order, and every entry dated `date` at 00:00: the same bytes each time.
+ */
+export function repack(packed: Uint8Array, amend: Readonly<Record<string, (text: string) => string>>, date: Day): Uint8Array {
+  const parts = Object.entries(unzipSync(packed)).map(([path, data]) => {
+    const change = amend[path];
+    return deflated(path, change ? strToU8(change(strFromU8(data))) : data);
+  });
+  return zipParts(parts, date);
+}
+
+/** Parts and a date → a zip of them in that order, every entry dated `date` at 00:00, whatever the time zone. */
+function zipParts(parts: readonly Part[], date: Day): Uint8Array {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
@@ -128,15 +155,10 @@ export function assemble(skeleton: Skeleton, body: readonly Block[], coreXml: st
   // to 2099 (fflate's limit); a 成文日期 outside them, surely a typing error that lint warns
   // of, dates the entries at the nearer end. docProps/core.xml keeps the date as written.
   const mtime = date.year < 1980 ? new Date(1980, 0, 1) : date.year > 2099 ? new Date(2099, 11, 31) : new Date(date.year, date.month - 1, date.day);
-  const add = (p: Part) => {
+  for (const p of parts) {
     const entry: ZipInputFile = { filename: p.path, size: p.size, crc: p.crc, compression: p.method, mtime };
     zip.add(entry);
     entry.ondata!(null, p.data, true);
-  };
-  for (const p of skeleton.parts) {
-    if (p === 'word/document.xml') add(deflated(p, strToU8(documentXml(skeleton, body))));
-    else if (p === 'docProps/core.xml') add(deflated(p, strToU8(coreXml)));
-    else add(p);
   }
   zip.end();
   if (failure) throw failure;

@@ -15,6 +15,8 @@ export interface State {
   listDepth: number;
   /** Block quotes the walk is inside. */
   quoteDepth: number;
+  /** Levels the headings are moved down by: 0 in a report, 1 in a volume, where the report's title is heading 1. */
+  headingOffset: number;
 }
 
 /** How the runs of a phrasing node look, passed down to its children. */
@@ -25,9 +27,9 @@ export interface RunStyle {
   runInLevel?: number;
 }
 
-/** A layout and the data file's name → a fresh state for walking that report's tree. */
-export function createState(layout: Layout, file: string): State {
-  return { layout, file, diagnostics: [], listDepth: 0, quoteDepth: 0 };
+/** A layout, the data file's name and how far headings move down → a fresh state for walking that report's tree. */
+export function createState(layout: Layout, file: string, headingOffset = 0): State {
+  return { layout, file, diagnostics: [], listDepth: 0, quoteDepth: 0, headingOffset };
 }
 
 /** A node no handler knows and the state → nothing; records a markdown/unknown-node warning. */

@@ -13,12 +13,18 @@ export const STYLE = {
   h2: 'Heading2',
   h3: 'Heading3',
   h4: 'Heading4',
+  /** In a volume only, where the reports' titles are heading 1 and their headings one level down. */
+  h5: 'Heading5',
   docNumber: 'DocNumber',
   recipient: 'Recipient',
   signature: 'Signature',
   footer: 'Footer',
   tableCell: 'TableText',
   quote: 'Quote',
+  /** A volume's own paragraphs: its cover's title, the contents' heading and its entries. */
+  coverTitle: 'CoverTitle',
+  contentsHeading: 'ContentsHeading',
+  contents: 'TOC1',
 } as const;
 
 /** A layout → its page size, margins, type area, line pitch and grid, in twips. */
@@ -60,35 +66,51 @@ export function geometry(layout: Layout) {
 /** A size in points → OOXML half-points. */
 const halfPoints = (pt: number) => Math.round(pt * 2);
 
-/** A layout → docx's style options: the defaults and every paragraph style the emitter uses. */
-export function styles(layout: Layout): IStylesOptions {
-  const g = geometry(layout);
-  const font = (eastAsia: string) => ({ ascii: layout.latin_font, hAnsi: layout.latin_font, cs: layout.latin_font, eastAsia, hint: 'eastAsia' });
-  const lines = { ...g.spacing(), before: 0, after: 0 };
-  const heading = (name: string, eastAsia: string, size: number, outlineLevel: number, bold = false) => ({
+/** The font of a style: Latin text in the layout's Latin font, Chinese in `eastAsia`. */
+const fontOf = (layout: Layout, eastAsia: string) => ({ ascii: layout.latin_font, hAnsi: layout.latin_font, cs: layout.latin_font, eastAsia, hint: 'eastAsia' });
+
+/** The layout's line spacing, nothing before or after. */
+const linesOf = (layout: Layout) => ({ ...geometry(layout).spacing(), before: 0, after: 0 });
+
+/** A heading style: its font and size, indented two characters, kept with what follows; `outlineLevel` counts from 0. */
+function headingStyle(layout: Layout, name: string, eastAsia: string, size: number, outlineLevel: number, bold = false) {
+  return {
     name,
     basedOn: 'Normal',
     next: STYLE.body,
     quickFormat: true,
-    run: { font: font(eastAsia), size: halfPoints(size), bold, italics: false, color: '000000' },
-    paragraph: { indent: { firstLine: 2 * g.char }, spacing: lines, keepNext: true, keepLines: true, alignment: AlignmentType.JUSTIFIED, outlineLevel },
-  });
+    run: { font: fontOf(layout, eastAsia), size: halfPoints(size), bold, italics: false, color: '000000' },
+    paragraph: { indent: { firstLine: 2 * geometry(layout).char }, spacing: linesOf(layout), keepNext: true, keepLines: true, alignment: AlignmentType.JUSTIFIED, outlineLevel },
+  };
+}
+
+/** The title's look: its font and size, centred, no indent, a line of space after it. */
+function titleLook(layout: Layout) {
+  const g = geometry(layout);
+  return {
+    run: { font: fontOf(layout, layout.title_font), size: halfPoints(layout.title_size), bold: false, color: '000000' },
+    paragraph: {
+      alignment: AlignmentType.CENTER,
+      indent: { firstLine: 0, left: 0, right: 0 },
+      spacing: { ...g.spacing(1.25), before: 0, after: g.line },
+      keepNext: true,
+    },
+  };
+}
+
+/** A layout → docx's style options: the defaults and every paragraph style the emitter uses. */
+export function styles(layout: Layout): IStylesOptions {
+  const g = geometry(layout);
+  const font = (eastAsia: string) => fontOf(layout, eastAsia);
+  const lines = linesOf(layout);
+  const heading = (name: string, eastAsia: string, size: number, outlineLevel: number, bold = false) => headingStyle(layout, name, eastAsia, size, outlineLevel, bold);
   return {
     default: {
       document: {
         run: { font: font(layout.body_font), size: halfPoints(layout.body_size), language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: { spacing: lines },
       },
-      title: {
-        name: 'Title',
-        run: { font: font(layout.title_font), size: halfPoints(layout.title_size), bold: false, color: '000000' },
-        paragraph: {
-          alignment: AlignmentType.CENTER,
-          indent: { firstLine: 0, left: 0, right: 0 },
-          spacing: { ...g.spacing(1.25), before: 0, after: g.line },
-          keepNext: true,
-        },
-      },
+      title: { name: 'Title', ...titleLook(layout) },
       heading1: heading('heading 1', layout.heading1_font, layout.heading1_size, 0),
       heading2: heading('heading 2', layout.heading2_font, layout.heading2_size, 1),
       heading3: heading('heading 3', layout.heading3_font, layout.heading3_size, 2, layout.heading3_bold),
@@ -147,6 +169,58 @@ export function styles(layout: Layout): IStylesOptions {
         // 4号, or the body's size when that is smaller.
         run: { size: halfPoints(Math.min(14, layout.body_size)) },
         paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, left: 0 }, spacing: { line: 360, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+      },
+    ],
+  };
+}
+
+/**
+ * A layout → the style options of a volume of reports: each report's title is the volume's heading 1 (so that a table
+ * of contents of level 1 lists the reports, and only them), with the title's look, and each report's headings are one
+ * level down with their own looks (一、 heading 2 … （1） heading 5). Besides: the cover's title, the heading of the
+ * contents and its entries (toc 1).
+ */
+export function volumeStyles(layout: Layout): IStylesOptions {
+  const g = geometry(layout);
+  const single = styles(layout);
+  const look = titleLook(layout);
+  return {
+    ...single,
+    default: {
+      ...single.default,
+      heading1: { name: 'heading 1', basedOn: 'Normal', next: STYLE.body, quickFormat: true, run: look.run, paragraph: { ...look.paragraph, keepLines: true, outlineLevel: 0 } },
+      heading2: headingStyle(layout, 'heading 2', layout.heading1_font, layout.heading1_size, 1),
+      heading3: headingStyle(layout, 'heading 3', layout.heading2_font, layout.heading2_size, 2),
+      heading4: headingStyle(layout, 'heading 4', layout.heading3_font, layout.heading3_size, 3, layout.heading3_bold),
+      heading5: headingStyle(layout, 'heading 5', layout.heading3_font, layout.heading3_size, 4),
+    },
+    paragraphStyles: [
+      ...(single.paragraphStyles ?? []),
+      {
+        id: STYLE.coverTitle,
+        name: 'Cover Title',
+        basedOn: 'Normal',
+        // 一号 (26 pt) beside a 2号 title: the title's size and a fifth.
+        run: { font: fontOf(layout, layout.title_font), size: halfPoints(layout.title_size * (26 / 22)) },
+        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, left: 0, right: 0 }, spacing: { ...g.spacing(1.5), before: 0, after: 0 } },
+      },
+      {
+        id: STYLE.contentsHeading,
+        name: 'TOC Heading',
+        basedOn: 'Normal',
+        next: STYLE.contents,
+        ...look,
+      },
+      {
+        id: STYLE.contents,
+        name: 'toc 1',
+        basedOn: 'Normal',
+        next: STYLE.body,
+        paragraph: {
+          indent: { firstLine: 0, left: 0, right: 0 },
+          alignment: AlignmentType.LEFT,
+          spacing: linesOf(layout),
+        },
       },
     ],
   };

@@ -1,0 +1,229 @@
+/**
+ * report volume: the county's volume (汇编) of the three examples, read as Word reads it (the XML of the package)
+ * and, with LibreOffice, as it prints (the PDF, page by page).
+ */
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document, Element } from '@xmldom/xmldom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { coverTitle } from '../src/batch/volume.js';
+import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
+import { ORDER, TITLES } from './volume-examples.js';
+import { docxParagraphs, docxXmlParts, NS } from './xml.js';
+
+/** The elements of a parent with this local name in the w namespace, in document order, at any depth. */
+function all(parent: Element | Document, name: string): Element[] {
+  const list = (parent as Element).getElementsByTagNameNS(NS.w, name);
+  return Array.from({ length: list.length }, (_, i) => list[i]!);
+}
+const child = (el: Element, name: string) => all(el, name).find((c) => c.parentNode === el);
+const attr = (el: Element | undefined, name: string) => el?.getAttributeNS(NS.w, name) ?? null;
+const styleOf = (p: Element) => attr(child(p, 'pPr') && child(child(p, 'pPr')!, 'pStyle'), 'val');
+/** A paragraph's text as Word shows it (docxParagraphs' rule: runs joined, a break as \n), field instructions left out. */
+const textOf = (p: Element) =>
+  all(p, 't')
+    .map((t) => t.textContent ?? '')
+    .join('');
+
+/** The volume's document.xml and settings.xml, parsed. */
+function parts(bytes: Uint8Array) {
+  const xml = docxXmlParts(bytes);
+  return { doc: xml.get('word/document.xml')!, settings: xml.get('word/settings.xml')!, xml };
+}
+
+describe('report volume of the three examples', () => {
+  const dir = tempDir('volume-');
+  let bytes: Uint8Array;
+  let run: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    run = await runCli(['volume', ...ORDER.map((n) => join(EXAMPLES, `${n}.yaml`)), '--out', join(dir, '汇编.docx')], ROOT, { REPORT_LANG: 'zh' });
+    bytes = new Uint8Array(readFileSync(join(dir, '汇编.docx')));
+  }, 120_000);
+
+  it('exits 0, says what went in and writes only the volume', () => {
+    expect(run.code).toBe(0);
+    for (const n of ORDER) expect(run.stderr).toContain(`编入 examples/${n}.yaml`);
+    expect(run.stderr).toMatch(/^已写出 .*汇编\.docx：编入 3 份，未编入 0 份；错误 0 个，警告 \d+ 个；用时 [\d.]+ 秒$/m);
+    expect(readdirSync(dir)).toEqual(['汇编.docx']);
+  });
+
+  it('has a cover with the counties and years of its reports, alone in a section without page numbers', () => {
+    const { doc } = parts(bytes);
+    const sections = all(doc, 'sectPr');
+    expect(sections).toHaveLength(2);
+    // The cover is the paragraphs up to the one that ends its section.
+    const paragraphs = all(doc, 'p');
+    const coverEnd = paragraphs.findIndex((p) => all(p, 'sectPr').length > 0);
+    const cover = paragraphs
+      .slice(0, coverEnd + 1)
+      .map(textOf)
+      .join('');
+    expect(cover).toBe('城口县、涪陵区2024、2025年度乡镇（街道）法治政府建设年度报告汇编');
+    expect(all(sections[0]!, 'footerReference')).toEqual([]);
+    expect(all(sections[1]!, 'footerReference').map((f) => attr(f, 'type'))).toEqual(['default', 'even']);
+  });
+
+  it('names the cover after one county and year when that is what the reports are of', () => {
+    expect(coverTitle([{ county: '城口县', year: 2025 }])).toBe('城口县2025年度乡镇（街道）法治政府建设年度报告汇编');
+  });
+
+  it('numbers its pages on from the contents: one pgNumType start, in the first numbered section', () => {
+    const { doc } = parts(bytes);
+    const starts = all(doc, 'pgNumType').map((p) => attr(p, 'start'));
+    expect(starts).toEqual([null, '1']);
+  });
+
+  it('has contents that are a real TOC field of the three titles, filled in, each linked to its title and its page', () => {
+    const { doc } = parts(bytes);
+    const chars = all(doc, 'fldChar');
+    const instructions = all(doc, 'instrText').map((i) => i.textContent);
+    // The TOC field: begin, its instruction, separate … end, around the entries (each with its own PAGEREF field).
+    expect(instructions[0]).toBe('TOC \\o "1-1" \\h \\z \\u');
+    expect(attr(chars[0], 'fldCharType')).toBe('begin');
+    expect(attr(chars[1], 'fldCharType')).toBe('separate');
+    const entries = all(doc, 'p').filter((p) => styleOf(p) === 'TOC1');
+    expect(entries).toHaveLength(3);
+    // The field ends in the last entry, after that entry's PAGEREF field.
+    const last = all(entries[2]!, 'fldChar');
+    expect(attr(last[last.length - 1], 'fldCharType')).toBe('end');
+    expect(chars.filter((c) => attr(c, 'fldCharType') === 'begin')).toHaveLength(4);
+    expect(chars.filter((c) => attr(c, 'fldCharType') === 'end')).toHaveLength(4);
+
+    const titles = all(doc, 'p').filter((p) => styleOf(p) === 'Heading1');
+    expect(titles).toHaveLength(3);
+    const pages: number[] = [];
+    entries.forEach((entry, i) => {
+      // A title too long for a line with its page number breaks as the report's title does; the text is the title.
+      const entryText = textOf(entry);
+      const number = /(\d+)$/.exec(entryText)?.[1];
+      expect(entryText.slice(0, entryText.length - (number?.length ?? 0))).toBe(TITLES[i]);
+      pages.push(Number(number));
+      const link = child(entry, 'hyperlink')!;
+      const anchor = attr(link, 'anchor');
+      expect(all(link, 'instrText').map((x) => x.textContent)).toEqual([`PAGEREF ${anchor} \\h`]);
+      // The bookmark it links to is on the report's title, and nowhere else.
+      const marks = all(doc, 'bookmarkStart').filter((b) => attr(b, 'name') === anchor);
+      expect(marks).toHaveLength(1);
+      expect(marks[0]!.parentNode).toBe(titles[i]);
+      expect(textOf(titles[i]!)).toBe(TITLES[i]);
+    });
+    // The first report follows the one page of contents; each later one starts after the one before.
+    expect(pages[0]).toBe(2);
+    expect(pages[1]).toBeGreaterThan(pages[0]! + 1);
+    expect(pages[2]).toBeGreaterThan(pages[1]! + 1);
+  });
+
+  it('starts each report on a page of its own', () => {
+    const { doc } = parts(bytes);
+    const titles = all(doc, 'p').filter((p) => styleOf(p) === 'Heading1');
+    for (const t of titles) expect(child(child(t, 'pPr')!, 'pageBreakBefore'), textOf(t)).toBeDefined();
+  });
+
+  it('asks Word to update the fields when it opens the file', () => {
+    const { settings } = parts(bytes);
+    expect(attr(all(settings, 'updateFields')[0], 'val')).toBe('true');
+  });
+
+  it('holds each report as report build lays it out: the same paragraphs, the same page, styles one heading level down', async () => {
+    const out = tempDir('volume-single-');
+    const built = await runCli(['build', ...ORDER.map((n) => join(EXAMPLES, `${n}.yaml`)), '--format', 'docx', '--out', out]);
+    expect(built.code).toBe(0);
+    const volume = docxParagraphs(bytes);
+    const { doc } = parts(bytes);
+    const styles = all(doc, 'p').map(styleOf);
+    const down: Record<string, string> = { Title: 'Heading1', Heading1: 'Heading2', Heading2: 'Heading3', Heading3: 'Heading4', Heading4: 'Heading5' };
+    for (const name of ORDER) {
+      const single = new Uint8Array(readFileSync(join(out, `${name}.docx`)));
+      const paragraphs = docxParagraphs(single);
+      const at = volume.indexOf(paragraphs[0]!);
+      expect(at, name).toBeGreaterThan(0);
+      expect(volume.slice(at, at + paragraphs.length), name).toEqual(paragraphs);
+      const singleDoc = parts(single).doc;
+      const singleStyles = all(singleDoc, 'p').map(styleOf);
+      expect(styles.slice(at, at + paragraphs.length), name).toEqual(singleStyles.map((s) => (s && down[s]) ?? s));
+      // The page: A4, GB/T 9704's margins and grid, as the report's own.
+      const page = (d: Document) => ['pgSz', 'pgMar', 'docGrid'].map((n) => all(d, n)[0]!.toString());
+      expect(page(doc), name).toEqual(page(singleDoc));
+    }
+    // The page-number footers are the single reports' footers.
+    const footers = (b: Uint8Array) => [...docxXmlParts(b).entries()].filter(([p]) => /^word\/footer\d\.xml$/.test(p)).map(([, d]) => d.toString());
+    expect(footers(bytes)).toEqual(footers(new Uint8Array(readFileSync(join(out, 'jinping-2025.docx')))));
+  });
+
+  it('gives the same bytes again', async () => {
+    const again = await runCli(['volume', ...[...ORDER].reverse().map((n) => join(EXAMPLES, `${n}.yaml`)), '--out', join(dir, 'again.docx')]);
+    expect(again.code).toBe(0);
+    expect(Buffer.from(readFileSync(join(dir, 'again.docx'))).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('report volume with a broken data file among its inputs', () => {
+  it('leaves the broken one out with its diagnostics in Chinese, puts the others in and exits 1', async () => {
+    const dir = tempDir('volume-broken-');
+    mkdirSync(join(dir, 'data'));
+    for (const n of ORDER) copyFileSync(join(EXAMPLES, `${n}.yaml`), join(dir, 'data', `${n}.yaml`));
+    writeFileSync(join(dir, 'data', 'broken-2025.yaml'), readFileSync(join(EXAMPLES, 'jinping-2025.yaml'), 'utf8').replace('year: 2025', 'year: 二〇二五'));
+    const r = await runCli(['volume', 'data', '--out', 'out/汇编.docx'], dir, { REPORT_LANG: 'zh' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('未编入 data/broken-2025.yaml');
+    expect(r.stderr).toMatch(/^data\/broken-2025\.yaml:\d+:\d+ {2}错误 {2}.*year.*data\/wrong-type$/m);
+    expect(r.stderr).toMatch(/^已写出 out\/汇编\.docx：编入 3 份，未编入 1 份；错误 1 个/m);
+    const { doc } = parts(new Uint8Array(readFileSync(join(dir, 'out', '汇编.docx'))));
+    expect(
+      all(doc, 'p')
+        .filter((p) => styleOf(p) === 'Heading1')
+        .map(textOf),
+    ).toEqual(TITLES);
+  });
+
+  it('writes nothing when no report can go in', async () => {
+    const dir = tempDir('volume-none-');
+    writeFileSync(join(dir, 'a.yaml'), 'township:\n  name: 甲乡\nyear: 2025\n');
+    const r = await runCli(['volume', 'a.yaml', '--out', 'v.docx'], dir, { REPORT_LANG: 'zh' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('report：没有可以编入汇编的报告，没有写出 v.docx');
+    expect(readdirSync(dir)).toEqual(['a.yaml']);
+  });
+});
+
+describe('report volume on the command line', () => {
+  it('takes its cover title from --title', async () => {
+    const dir = tempDir('volume-title-');
+    const r = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx', '--title', '城口县2025年度法治政府建设年度报告汇编'], dir);
+    expect(r.code).toBe(0);
+    const paragraphs = docxParagraphs(new Uint8Array(readFileSync(join(dir, 'v.docx'))));
+    expect(paragraphs.slice(0, 2).join('').replace(/\n/g, '')).toBe('城口县2025年度法治政府建设年度报告汇编');
+  });
+
+  it('is a usage error without --out, or with an --out that is neither .docx nor .pdf', async () => {
+    const dir = tempDir('volume-usage-');
+    const none = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml')], dir, { REPORT_LANG: 'zh' });
+    expect([none.code, none.stderr.split('\n')[0]]).toEqual([2, 'report：缺少选项 -o, --out <file>']);
+    const wrong = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.doc'], dir, { REPORT_LANG: 'zh' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('report：--out 要写一个 .docx 或 .pdf 文件');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('says in Chinese that a PDF needs LibreOffice when it is not installed, and writes the DOCX it can', async () => {
+    const dir = tempDir('volume-nooffice-');
+    const pdf = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.pdf'], dir, { REPORT_LANG: 'zh', PATH: '/nonexistent' });
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toContain('report：转换 PDF 需要安装 LibreOffice');
+    expect(readdirSync(dir)).toEqual([]);
+    const both = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx', '--pdf'], dir, { REPORT_LANG: 'zh', PATH: '/nonexistent' });
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('没有写出 v.pdf');
+    expect(readdirSync(dir)).toEqual(['v.docx']);
+  });
+
+  it('reads the inputs as report build does (a folder, its other YAML passed over)', async () => {
+    const dir = tempDir('volume-folder-');
+    cpSync(EXAMPLES, join(dir, 'examples'), { recursive: true });
+    const r = await runCli(['volume', 'examples', '--out', 'v.docx'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('input/skipped');
+    expect(existsSync(join(dir, 'v.docx'))).toBe(true);
+  });
+});
