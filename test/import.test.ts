@@ -205,6 +205,22 @@ describe('figures in a sentence', () => {
 
   it('are not dates, document numbers, ordinals, phone lines, ranges, festival days or numbers in a title', () => {
     expect(written('2025年3月15日，依据〔2025〕24号文件，第3次会议，拨打12345热线，打造1—2个阵地，占15%~30%，“3·15”，《金坪乡2025年工作要点》，用时3个月，3级以上，2026年。')).toEqual([]);
+    expect(written('3到5个，3个到5个，80%至90%，3万至5万元，100余至200余人，增长15个百分点')).toEqual([]);
+  });
+
+  it('are found after a verb ending in 到 or 至 (达到98%), which is no range', () => {
+    expect(written('化解率达到98%，参加人数增加到300人')).toEqual(['98%', '300人']);
+    expect(decide(findFigures('化解率达到98%'), new Map())).toEqual([{ kind: 'catalogue', name: 'disputes.resolution_rate' }]);
+  });
+
+  it('are named without the numbers of their clause', () => {
+    const names = decide(findFigures('拨打12348公共法律服务热线咨询50人次，对5个乡属站所开展专项督查2次'), new Map()).map((d) => (d.kind === 'none' ? null : d.name));
+    expect(names.slice(0, 2)).toEqual(['公共法律服务热线咨询', '乡属站所开展专项督查']);
+    expect(names[2]).toMatch(/^乡属站所开展专项督查（\d）$/);
+  });
+
+  it('are found in a paragraph of thousands of figures in time that grows with its length, not its square', () => {
+    expect(findFigures('开展活动12场 发放资料300份 '.repeat(40_000))).toHaveLength(80_000);
   });
 
   it('are named after the catalogue field their words fit, each field once, and otherwise after the township’s own words', () => {
@@ -218,6 +234,10 @@ describe('figures in a sentence', () => {
       { kind: 'custom', name: '发放宣传资料（2）' },
       { kind: 'custom', name: '平安稳定隐患' },
     ]);
+  });
+
+  it('are given no field that is barred (one a check found wrong for figure after figure)', () => {
+    expect(decide(findFigures('排查调处矛盾纠纷95件，成功化解90件'), new Map(), new Set(['disputes.resolved']))[1]).toEqual({ kind: 'custom', name: '成功化解（2）' });
   });
 
   it('that a check finds wrong are kept under their own name, then left unmarked', () => {
@@ -236,6 +256,26 @@ describe('figures in a sentence', () => {
     const text = readFileSync(join(dir, 'r.yaml'), 'utf8');
     expect(text).toContain('[63件|disputes.total]');
     expect(text).not.toContain('|disputes.resolved]');
+  });
+
+  it('are not taken back for a mark the report held already ([1|x] written in its text), and the marks after it stay', async () => {
+    const dir = tempDir('import-');
+    writeFileSync(join(dir, 'r.txt'), '某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n全年排查矛盾纠纷95件。\n见表[1|x]。\n全年开展普法活动12场。\n召开会议3次。\n');
+    const r = await runCli(['import', 'r.txt', '--out', 'r.yaml'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'r.yaml'), 'utf8');
+    expect(text).toContain('[95件|disputes.total]');
+    expect(text).toContain('[12场|legal_education.campaigns]');
+    expect(text).toContain('[3次|召开会议]');
+  });
+
+  it('above the total one after another are settled in a few rounds of checking, not one round each', { timeout: 30_000 }, async () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => `第${i + 1}片区成功化解纠纷${100 + i}件。`);
+    const dir = tempDir('import-');
+    writeFileSync(join(dir, 'r.txt'), `某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n全年排查矛盾纠纷10件。\n${lines.join('\n')}\n`);
+    const r = await runCli(['import', 'r.txt', '--out', 'r.yaml'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await errorsOf(dir, 'r.yaml')).toEqual([]);
   });
 });
 
@@ -261,6 +301,31 @@ describe('the structure of a report', () => {
     ]);
     const r = readStructure(toLines('某镇2025年法治政府建设工作报告\n一、存在的不足\n（一）法治意识有待提高。部分干部认识不足。\n'));
     expect(r.parts[0]!.sections).toEqual([{ heading: '法治意识有待提高', runIn: true, body: ['部分干部认识不足。'] }]);
+  });
+
+  it('keeps the lines before the first long paragraph of a report without a title, and counts what it cuts', () => {
+    const d = readStructure(
+      toLines('首页\n各位领导：\n今年我镇认真抓好法治工作。\n主要做法如下。\n一、主要举措和成效\n全年排查矛盾纠纷95件，成功化解90件，化解率94.7%，各项工作扎实推进，群众满意度稳步提升。\n'),
+    );
+    expect([d.recipient, d.opening, d.dropped]).toEqual(['各位领导', ['今年我镇认真抓好法治工作。', '主要做法如下。'], 1]);
+  });
+
+  it('takes the township from a title that opens with 关于 or has the year in quotes', () => {
+    expect(readStructure(toLines('关于金坪乡2025年“法治政府建设”工作情况的报告\n一、主要举措\n全年开展普法宣传活动12场。')).township).toEqual({ name: '金坪乡', kind: '乡' });
+    expect(readStructure(toLines('“金坪乡人民政府”2025年法治政府建设年度报告\n一、主要举措\n全年开展普法宣传活动12场。')).township).toEqual({ name: '金坪乡', kind: '乡' });
+  });
+
+  it('reads a report in chapters (第一部分), their 一、 二、 as sections', () => {
+    const d = readStructure(
+      toLines(
+        '青石镇人民政府2025年法治政府建设年度报告\n第一部分 主要举措和成效\n一、加强组织领导\n召开领导小组会议4次。\n二、严格规范执法\n开展执法检查20次。\n第二部分 存在的不足和原因\n人员不足。\n第三部分 党政主要负责人履行推进法治建设第一责任人职责情况\n主持专题学法4次。\n',
+      ),
+    );
+    expect(d.parts.map((p) => [p.part, p.heading, p.sections.map((x) => x.heading)])).toEqual([
+      [1, '主要举措和成效', ['加强组织领导', '严格规范执法']],
+      [2, '存在的不足和原因', []],
+      [3, '党政主要负责人履行推进法治建设第一责任人职责情况', []],
+    ]);
   });
 
   it('keeps a report without headings as one part, every paragraph kept', () => {
@@ -300,6 +365,28 @@ describe('report import says what is wrong, in Chinese, and writes nothing', () 
     expect(() => checkZip(bomb, 4 * 1024 * 1024)).not.toThrow();
   });
 
+  it('for a Word file whose text unpacks to far more than a report’s, inflating only a little of it', () => {
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+    expect(() => checkZip(bomb, 512 * 1024 * 1024, 1024 * 1024)).toThrow(/The text of this Word file unpacks to more than 1 MB/);
+    const before = process.memoryUsage().arrayBuffers;
+    expect(() => checkZip(bomb, 1024 * 1024 * 1024, 16 * 1024 * 1024)).toThrow(/more than 16 MB/);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it('for a page nested thousands of levels deep, Markdown thick with emphasis, and text far longer than a report', async () => {
+    const deep = await run({ 'r.html': `<p>某镇2025年法治政府建设年度报告</p>${'<div>'.repeat(100_000)}正文${'</div>'.repeat(100_000)}` }, ['r.html']);
+    expect([deep.code, deep.stderr.trim()]).toEqual([1, '没能导入 r.html：这个文件的层次套了上千层（标签或引用一层套一层），不像一份报告']);
+    const quotes = await run({ 'r.md': `# 某镇2025年法治政府建设年度报告\n\n${'>'.repeat(5000)} 正文\n` }, ['r.md']);
+    expect([quotes.code, quotes.stderr.trim()]).toEqual([1, '没能导入 r.md：这个文件的层次套了上千层（标签或引用一层套一层），不像一份报告']);
+    const emphasis = await run({ 'r.md': `# 某镇2025年法治政府建设年度报告\n\n${'*a'.repeat(20_000)}正文${'a*'.repeat(20_000)}\n` }, ['r.md']);
+    expect([emphasis.code, emphasis.stderr.trim()]).toEqual([1, '没能导入 r.md：这个 Markdown 文件里的 * 和 _ 超过 10000 处，不像一份报告：另存为 .txt 再导入']);
+    const long = await run({ 'r.txt': `某镇2025年法治政府建设年度报告\n一、主要举措\n${'全年开展普法宣传活动12场，发放资料300份。\n'.repeat(20_000)}` }, ['r.txt']);
+    expect([long.code, long.stderr.trim()]).toEqual([1, '没能导入 r.txt：这个文件里的文字超过 1 MB，不像一份报告（一份报告通常不到 0.1 MB）']);
+    const huge = await run({ 'r.txt': Buffer.alloc(5 * 1024 * 1024, 0x61) }, ['r.txt']);
+    expect([huge.code, huge.stderr.trim()]).toEqual([1, '没能导入 r.txt：文件大于 4 MB']);
+    expect([...deep.written, ...quotes.written, ...emphasis.written, ...long.written, ...huge.written]).toEqual([]);
+  });
+
   it('for a data file that already exists, unless --force', async () => {
     const report = '某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n全年开展普法宣传活动12场。\n';
     const first = await run({ 'r.txt': report, 'r.yaml': 'old' }, ['r.txt', '--out', 'r.yaml']);
@@ -326,6 +413,14 @@ describe('the data file an import writes', () => {
     const again = await runCli(['import', seed, '--lang', 'zh', '--out', 'again.yaml'], dir);
     expect(again.code).toBe(0);
     expect(readFileSync(join(dir, 'again.yaml'), 'utf8').replace(/^# 由.*$/m, '')).toBe(text.replace(/^# 由.*$/m, ''));
+  });
+
+  it('is named import.yaml when the report names no township and year', async () => {
+    const dir = tempDir('import-');
+    writeFileSync(join(dir, 'r.txt'), '全年开展普法宣传活动12场，发放资料3000份，各项工作扎实推进，群众满意度稳步提升。\n');
+    const r = await runCli(['import', 'r.txt'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.yaml'))).toEqual(['import.yaml']);
   });
 
   it('reads GBK text and keeps the township’s text as it was', async () => {

@@ -10,6 +10,7 @@ import { safeName } from '../batch/paths.js';
 import { systemError } from '../diagnostics/index.js';
 import { t } from '../i18n/index.js';
 import { ImportError } from '../import/source.js';
+import type { Draft } from '../import/structure.js';
 import { importReport } from '../import/index.js';
 import { PART_NAMES } from '../import/write.js';
 import { ReadError } from '../load/read.js';
@@ -40,23 +41,27 @@ export async function runImport(input: string, opts: ImportFlags, io: Io): Promi
 
   // The file's name is known only once the report is read; the schema's path is written relative to it.
   let result: Awaited<ReturnType<typeof importReport>>;
-  let out = opts.out ? resolve(io.cwd, opts.out) : '';
   try {
-    const first = await importReport(file, out || join(io.cwd, 'import.yaml'), { schemaRef: '', township: opts.township, county: opts.county, from: input, pack, env: io.env });
-    if (!out) {
-      const name = first.draft.township?.name ?? opts.township;
-      const year = first.draft.year?.value;
-      out = join(io.cwd, `${safeName(name ?? '') || 'import'}${year ? `-${year}` : ''}.yaml`);
-    }
-    const schemaRef = relative(dirname(out), join(PACKAGE_ROOT, 'schema', 'report.schema.json'))
-      .split('\\')
-      .join('/');
-    result = await importReport(file, out, { schemaRef, township: opts.township, county: opts.county, from: relative(dirname(out), file) || input, pack, env: io.env });
+    const where = (draft: Draft) => {
+      let out = opts.out ? resolve(io.cwd, opts.out) : '';
+      if (!out) {
+        const name = draft.township?.name ?? opts.township;
+        const year = draft.year?.value;
+        // safeName gives _ for nothing: a report that names no township makes import.yaml.
+        out = join(io.cwd, `${name ? safeName(name) : 'import'}${year ? `-${year}` : ''}.yaml`);
+      }
+      const schemaRef = relative(dirname(out), join(PACKAGE_ROOT, 'schema', 'report.schema.json'))
+        .split('\\')
+        .join('/');
+      return { out, schemaRef, from: relative(dirname(out), file) || input };
+    };
+    result = await importReport(file, where, { schemaRef: '', township: opts.township, county: opts.county, pack, env: io.env });
   } catch (e) {
     const why = e instanceof ImportError || e instanceof ReadError ? e.message : systemError(e);
     io.err(t('import.failed', { file: input, why }));
     return EXIT.failed;
   }
+  const out = result.out;
   const shown = relative(io.cwd, out) || out;
   if (result.draft.parts.length === 0 && result.draft.opening.length === 0) {
     io.err(t('import.empty', { file: input }));

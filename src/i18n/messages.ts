@@ -363,6 +363,19 @@ reports are still built), 2 usage error, 130 interrupted.`,
     en: 'This Word file cannot be opened (damaged, or not a .docx): open it in Word or WPS, save it as .docx and import that',
   },
   'import.docx-too-large': { zh: '这个 Word 文件解压后超过 {mb} MB，不像一份报告', en: 'This Word file unpacks to more than {mb} MB, which no report does' },
+  'import.docx-text-too-large': {
+    zh: '这个 Word 文件的文字部分解压后超过 {mb} MB，不像一份报告',
+    en: 'The text of this Word file unpacks to more than {mb} MB, which no report’s does',
+  },
+  'import.too-long': {
+    zh: '这个文件里的文字超过 {mb} MB，不像一份报告（一份报告通常不到 0.1 MB）',
+    en: 'This file holds more than {mb} MB of text, which no report does (one is usually under 0.1 MB)',
+  },
+  'import.too-deep': { zh: '这个文件的层次套了上千层（标签或引用一层套一层），不像一份报告', en: 'This file nests thousands of levels deep (tags or quotes one inside another), which no report does' },
+  'import.md-emphasis': {
+    zh: '这个 Markdown 文件里的 * 和 _ 超过 {n} 处，不像一份报告：另存为 .txt 再导入',
+    en: 'This Markdown file has more than {n} runs of * and _, which no report has: save it as .txt and import that',
+  },
   'import.doc-failed': { zh: 'LibreOffice 没能转换这个文件：在 Word 或 WPS 中另存为 .docx 再导入', en: 'LibreOffice could not convert this file: save it as .docx in Word or WPS and import that' },
   'import.doc-needs-libreoffice': {
     zh: '读 .doc 和 .wps 文件需要安装 LibreOffice；也可以在 Word 或 WPS 中另存为 .docx 再导入',

@@ -27,6 +27,8 @@ export type Decision = { kind: 'catalogue'; name: string } | { kind: 'custom'; n
 /** Measure words a count of the report's is written with; 万 before one is part of the number. */
 const UNIT = '人次|场次|件次|户次|批次|班次|小时|平方米|公里|元|件|次|人|场|份|个|项|条|名|起|张|户|家|期|篇|天|支|处|部|本|册|幅|所|座|批|套|台|辆|位|宗|例|堂|轮|卷|亩|吨|间|%|％';
 const FIGURE = new RegExp(`(约|近|超过|不低于)?(\\d+(?:\\.\\d+)?)(万)?(余|多)?(${UNIT})(以上)?|(\\d+)\\+(?![\\d+])`, 'gu');
+/** What a number that opens a range ends with: a digit, or the last character of a unit or qualifier (3个到5个, 100余至200余人). */
+const RANGE_FROM = new RegExp(`[\\d万余多${[...new Set(UNIT.split('|').map((u) => u.slice(-1)))].join('')}]`, 'u');
 /** A number with no unit, closing its clause right after the words of a catalogue count (排查上报矛盾纠纷63，). */
 const BARE = /(?<=\p{Script=Han})(\d+)(?=[，,。；;、])/gu;
 /** What ends a clause: a figure's name is looked for inside its own clause only. */
@@ -35,34 +37,50 @@ const CLAUSE_END = /[，。；：、,;:！？!?\n（）()]/u;
 /** The figures written in a paragraph, in order. */
 export function findFigures(text: string): Candidate[] {
   const out: Candidate[] = [];
+  // Where a title in 《》 is open, and what a figure found covers: each worked out once, not for every number (a paragraph may hold thousands).
+  const inTitle = new Uint8Array(text.length + 1);
+  for (let i = 0, open = 0; i < text.length; i++) {
+    if (text[i] === '《') open = 1;
+    else if (text[i] === '》') open = 0;
+    inTitle[i + 1] = open;
+  }
+  const covered = new Uint8Array(text.length);
   const take = (start: number, written: string) => {
     const end = start + written.length;
     const prev = text[start - 1] ?? '';
     const next = text[end] ?? '';
     // An ordinal (第3次), a part of a longer number, date or range (1—2个, 15%~30%), a document's number.
-    if (prev === '第' || /[\d.．\-—–~～〕〔至到+]/u.test(prev)) return;
+    if (prev === '第' || /[\d.．\-—–~～〕〔+]/u.test(prev)) return;
+    // 至 and 到 end a range after a number (3到5个, 80%至90%, 3万至5万元), not after a verb (达到98%, 提高到95%).
+    if (/[至到]/u.test(prev) && RANGE_FROM.test(text[start - 2] ?? '')) return;
     if (/^[-—–~～至到]$/u.test(next) && /\d/.test(text[end + 1] ?? '')) return;
     if (/^个$/u.test(written.slice(-1)) && /[月工]/u.test(next)) return;
+    // A change in percentage points (增长15个百分点) is no count.
+    if (written.endsWith('个') && text.startsWith('百分点', end)) return;
     // A number inside a title: 《金坪乡2025年法治政府建设工作要点》.
-    if (text.lastIndexOf('《', start) > text.lastIndexOf('》', start)) return;
+    if (inTitle[start]) return;
     const parsed = parseFigure(written);
     if (!parsed.ok) return;
+    covered.fill(1, start, end);
     out.push({ start, end, written, figure: parsed.figure, before: clauseBefore(text, start), after: clauseAfter(text, end) });
   };
   for (const m of text.matchAll(FIGURE)) take(m.index, m[0]);
-  for (const m of text.matchAll(BARE)) if (!out.some((c) => c.start <= m.index && m.index < c.end)) take(m.index, m[0]);
+  for (const m of text.matchAll(BARE)) if (!covered[m.index]) take(m.index, m[0]);
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A clause is read this far at most: a sentence's clause is a few dozen characters, and a text without stops may hold thousands of figures. */
+const CLAUSE_MAX = 200;
+
 function clauseBefore(text: string, at: number): string {
   let i = at;
-  while (i > 0 && !CLAUSE_END.test(text[i - 1]!)) i--;
+  while (i > 0 && at - i < CLAUSE_MAX && !CLAUSE_END.test(text[i - 1]!)) i--;
   return text.slice(i, at);
 }
 
 function clauseAfter(text: string, at: number): string {
   let i = at;
-  while (i < text.length && !CLAUSE_END.test(text[i]!)) i++;
+  while (i < text.length && i - at < CLAUSE_MAX && !CLAUSE_END.test(text[i]!)) i++;
   return text.slice(at, i);
 }
 
@@ -109,16 +127,21 @@ const fits = (unit: RegExp | typeof PERCENT, f: Figure) => (unit === PERCENT ? f
 
 /** Words that open a clause without naming what is counted, and words between the name and the number. */
 const LEAD = /^(全年|全乡|全镇|全街道|全村|全体|今年|本年度|年内|年度内|其中|此外|同时|另外|累计|共计|共|先后|合计|总计|截至目前|目前|\d{4}年度?|\d{1,2}月份?|以来)+/u;
-const TRAIL = /(达到|达|为|约|近|超过|超|计|共|了|的|均|总|累计|合计|高达)+$/u;
+const TRAIL = /(达到|达|为|约|近|超过|超|计|共|了|的|均|总|累计|合计|高达|由|到|至)+$/u;
 const VERB = /^(组织|开展|召开|举办|发放|张贴|悬挂|完成|实现|拍摄|通过|利用|依托|邀请|深入|积极|持续|不断|对|向|在|为|与|将|把|和)/u;
 const NOT_NAME = /[“”"‘’'《》〈〉（）()[\]【】|｜\s*_`{}<>&]/gu;
+
+/** A clause up to its last number, with the number's unit: what a name leaves out (对5个乡属站所 → 乡属站所, 2025年度 → ''). */
+const AFTER_NUMBER = new RegExp(`^.*[\\d%％]+万?(?:余|多)?(?:${UNIT}|年度?|月份?|日|号)?(?:以上|左右)?`, 'u');
 
 /** The township's own name for a figure: the words before it in its clause, or after it when those say nothing (对排查出的4条平安稳定隐患). */
 function ownName(c: Candidate): string | null {
   const clean = (s: string) => s.replace(NOT_NAME, '').replace(LEAD, '').replace(TRAIL, '');
-  let name = clean(c.before);
+  // No number in a name: the words after the last number before the figure (拨打12348公共法律服务热线咨询 → 公共法律服务热线咨询,
+  // 由80%提高到 → 提高), and those before the first number after it (5个乡属站所开展专项督查2次 → 乡属站所开展专项督查).
+  let name = clean(c.before.replace(AFTER_NUMBER, ''));
   if ((name.match(/\p{Script=Han}/gu)?.length ?? 0) < 3 || /[出的对向与给把将从在]$/u.test(c.before)) {
-    const after = clean(c.after).replace(/^(的|以上|左右)+/u, '');
+    const after = clean(c.after.replace(/[\d%％].*$/u, '')).replace(/^(的|以上|左右)+/u, '');
     if ((after.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2) name = after;
   }
   // Too long a name loses the verbs at its start first (组织乡村两级干部开展反邪教专题学习), then what is farthest from the figure.
@@ -132,10 +155,11 @@ function ownName(c: Candidate): string | null {
  * A name for each figure: a catalogue field where its words and unit fit one not yet taken, else
  * the township's own words, made unique (覆盖群众, 覆盖群众（二）) unless the same figure is meant.
  * `demoted` holds figures a check found wrong: 'custom' keeps the figure under its own name, 'none'
- * leaves it unmarked.
+ * leaves it unmarked. `barred` holds catalogue fields no figure is to be given.
  */
-export function decide(candidates: readonly Candidate[], demoted: ReadonlyMap<number, 'custom' | 'none'>): Decision[] {
-  const taken = new Set<string>();
+export function decide(candidates: readonly Candidate[], demoted: ReadonlyMap<number, 'custom' | 'none'>, barred: ReadonlySet<string> = new Set()): Decision[] {
+  // A field a check found wrong for figure after figure is given to none (each would take another round of checking).
+  const taken = new Set<string>(barred);
   const own = new Map<string, string>();
   return candidates.map((c, i): Decision => {
     const level = demoted.get(i);

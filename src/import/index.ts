@@ -72,20 +72,38 @@ const FIGURE_RULES = new Set([
   'data/unknown-key',
 ]);
 
-/** Reads a report file and writes the data file's text. `out` is where it will be written (for messages and the schema's path). */
-export async function importReport(file: string, out: string, options: Omit<WriteOptions, 'from'> & { from?: string; pack?: Pack | undefined; env?: NodeJS.ProcessEnv }): Promise<Imported> {
+/** Where the data file goes, known once the report is read (it is named after the township and year): its path, the schema's path from it, and the report's. */
+export interface Placed {
+  out: string;
+  schemaRef: string;
+  from: string;
+}
+
+/**
+ * Reads a report file and writes the data file's text. `out` is where it will be written (for
+ * messages and the schema's path), or works that out from what the report says.
+ */
+export async function importReport(
+  file: string,
+  out: string | ((draft: Draft) => Placed),
+  options: Omit<WriteOptions, 'from'> & { from?: string; pack?: Pack | undefined; env?: NodeJS.ProcessEnv },
+): Promise<Imported & { out: string }> {
   const source = await readSource(file, options.env);
   const draft = readStructure(source.lines);
+  const placed = typeof out === 'string' ? { out, schemaRef: options.schemaRef, from: options.from ?? file } : out(draft);
   const spots = places(draft);
   const candidates = spots.flatMap((s) => s.found);
   const pack = options.pack ?? loadPack(STANDARD_PACK).pack!;
   const demoted = new Map<number, 'custom' | 'none'>();
+  // How often each catalogue field was given to a figure a check found wrong; after twice, to none.
+  const wrongFields = new Map<string, number>();
+  const barred = new Set<string>();
   let decisions: Decision[] = [];
   let text = '';
   let diagnostics: Diagnostic[] = [];
   // Each round takes back the marks a check found wrong; a mark is taken back at most twice.
   for (let round = 0; round < 2 * candidates.length + 1; round++) {
-    decisions = decide(candidates, demoted);
+    decisions = decide(candidates, demoted, barred);
     const marked = structuredClone(draft);
     let k = 0;
     for (const spot of spots) {
@@ -93,38 +111,70 @@ export async function importReport(file: string, out: string, options: Omit<Writ
       spot.set(marked, markText(spot.text, spot.found, own));
       k += spot.found.length;
     }
-    text = writeDataFile(marked, { ...options, from: options.from ?? file });
-    const compiled = await compile(out, text, pack, { formats: [] });
+    text = writeDataFile(marked, { ...options, schemaRef: placed.schemaRef, from: placed.from });
+    const compiled = await compile(placed.out, text, pack, { formats: [] });
     diagnostics = compiled.diagnostics;
+    // The marks this round wrote, in the order of the file; the report's own text may hold others.
+    const markedIds = decisions.flatMap((x, i) => (x.kind === 'none' ? [] : [i]));
+    const ours = markedIds.map((i) => ({ written: candidates[i]!.written, name: (decisions[i] as { name: string }).name }));
     const wrong = marksAt(
       text,
       diagnostics.filter((x) => x.severity === 'error' && FIGURE_RULES.has(x.ruleId)),
+      ours,
     );
     if (wrong.size === 0) break;
-    // The k-th mark in the file is the k-th figure that was marked.
-    const markedIds = decisions.flatMap((x, i) => (x.kind === 'none' ? [] : [i]));
     for (const m of wrong) {
-      const id = markedIds[m];
-      if (id === undefined) continue;
-      demoted.set(id, decisions[id]!.kind === 'catalogue' ? 'custom' : 'none');
+      const id = markedIds[m]!;
+      const d = decisions[id]!;
+      demoted.set(id, d.kind === 'catalogue' ? 'custom' : 'none');
+      if (d.kind === 'catalogue') {
+        const times = (wrongFields.get(d.name) ?? 0) + 1;
+        wrongFields.set(d.name, times);
+        if (times >= 2) barred.add(d.name);
+      }
     }
   }
   const paragraphs = draft.opening.length + draft.closing.length + draft.parts.reduce((n, p) => n + p.body.length + p.sections.reduce((m, s) => m + s.body.length, 0), 0);
   const figures = candidates.map((c, i) => ({ written: c.written, context: `${c.before}${c.written}${c.after}`, decision: decisions[i]! }));
-  return { kind: source.kind, text, draft, figures, diagnostics, paragraphs };
+  return { kind: source.kind, text, draft, figures, diagnostics, paragraphs, out: placed.out };
 }
 
-/** Which marks (by their order in the file) the diagnostics point into. */
-function marksAt(text: string, diagnostics: readonly Diagnostic[]): Set<number> {
+/**
+ * Which of the import's own marks (by their order in `ours`) the diagnostics point into. The marks
+ * in the file are matched to `ours` in order; one that is not the next of ours is the report's own
+ * text (a paragraph that held [1|x] already), and an error there is not taken back from a figure.
+ */
+function marksAt(text: string, diagnostics: readonly Diagnostic[], ours: readonly { written: string; name: string }[]): Set<number> {
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   // The marks in the text, not the example in the header's comment.
-  const spans = [...text.matchAll(MARK)].filter((m) => !/^\s*#/.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index))).map((m) => [m.index, m.index + m[0].length] as const);
+  const spans: [from: number, to: number, mine: number][] = [];
+  let line = 0;
+  let next = 0;
+  for (const m of text.matchAll(MARK)) {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= m.index) line++;
+    if (/^\s*#/.test(text.slice(lineStarts[line], lineStarts[line]! + 200))) continue;
+    const own = ours[next];
+    // A name in a paragraph YAML writes in double quotes (one with a character a block cannot hold) may show escaped.
+    const mine = own && m[1] === own.written && (m[2] === own.name || m[2]!.includes('\\')) ? next++ : -1;
+    spans.push([m.index, m.index + m[0].length, mine]);
+  }
   const out = new Set<number>();
   for (const d of diagnostics) {
     const offset = (lineStarts[(d.line ?? 1) - 1] ?? 0) + (d.column ?? 1) - 1;
-    const k = spans.findIndex(([a, b]) => a <= offset && offset < b);
-    if (k >= 0) out.add(k);
+    // The last span starting at or before the place.
+    let lo = 0;
+    let hi = spans.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![0] <= offset) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const span = spans[k];
+    if (span && offset < span[1] && span[2] >= 0) out.add(span[2]);
   }
   return out;
 }

@@ -54,7 +54,10 @@ export function chineseNumber(s: string): number {
 }
 
 const PART = /^([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*(\S.*)$/u;
+/** 第一部分 …: a report in chapters, each with its 一、 二、 (which are then its sections). */
+const CHAPTER = /^第([一二三四五六七八九十]{1,3})部分\s*[、，,.．：:]?\s*(\S.*)$/u;
 const SECTION = /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(\S.*)$/u;
+const isHeading = (l: string) => PART.test(l) || SECTION.test(l) || CHAPTER.test(l);
 /** Words of a web page's furniture, never of a report's sentence. */
 const FURNITURE =
   /扫一扫|二维码|分享到|分享：|分享:|微信|微博|打印本页|【打印】|关闭窗口|【关闭】|返回顶部|主办单位|主办：|主办:|承办|协办|版权所有|Copyright|ICP|备案|公网安备|网站标识码|网站地图|联系我们|技术支持|浏览次数|访问量|点击数|阅读数|上一篇|下一篇|相关链接|相关文章|相关解读|责任编辑|当前位置|您的位置|字号[：:]|【字体|索引号|政务公开|信息公开目录|地址[：:]|邮编|联系电话|电话[：:]|传真[：:]/u;
@@ -110,10 +113,16 @@ export function readStructure(all: readonly string[]): Draft {
 
   // The lines after the title that describe the page or the document (日期:, 字号:, 发文字号, 主送机关).
   let start = titleAt >= 0 ? titleAt + 1 : firstLong;
-  if (titleAt < 0) while (start > 0 && (PART.test(all[start - 1]!) || SECTION.test(all[start - 1]!))) start--;
+  if (titleAt < 0) {
+    // No title: the report starts at its first line that reads as one (a heading, a sentence, the line
+    // addressing it: 各位领导：), and what comes before is the page's; nothing after it is lost.
+    const first = all.findIndex((l, i) => i < start && !isFurniture(l) && !isMeta(l) && (isHeading(l) || /[。！？；]|[：:]$/u.test(l)));
+    if (first >= 0) start = first;
+  }
+  draft.dropped += titleAt >= 0 ? titleAt : start;
   for (; start < all.length; start++) {
     const l = all[start]!;
-    if (PART.test(l) || SECTION.test(l) || letters(l).length >= 40) break;
+    if (isHeading(l) || letters(l).length >= 40) break;
     if (DOC_NUMBER.test(l)) draft.docNumber = l;
     else if (/^(发文字号|文号)[：:]\s*\S/u.test(l)) draft.docNumber = l.replace(/^(发文字号|文号)[：:]\s*/u, '');
     else if (/^成文日期[：:]/u.test(l) && DATE.test(l)) draft.date = { iso: isoDate(DATE.exec(l)!), from: 'stated' };
@@ -124,7 +133,6 @@ export function readStructure(all: readonly string[]): Draft {
     } else if (/[：:]$/u.test(l) && l.length <= 60 && !/[。；]/u.test(l)) draft.recipient = l.replace(/[：:]$/u, '');
     else break;
   }
-  if (titleAt >= 0) draft.dropped += titleAt;
 
   // Where it ends: the last paragraph, the closing formula or the signature's date; what follows is the page's.
   let end = all.length - 1;
@@ -156,8 +164,10 @@ export function readStructure(all: readonly string[]): Draft {
 /** The opening, then the parts (一、) with their sections (（一）): in the order written, by the sequence of their numbers. */
 function readParts(body: readonly string[], draft: Draft): void {
   const partHeadings = body.filter((l) => PART.test(l)).length;
-  // A report numbered only （一）（二）: those are its parts.
-  const top = partHeadings > 0 ? PART : SECTION;
+  // A report in chapters (第一部分) has its 一、 as sections; one numbered only （一）（二） has those as its parts.
+  const chapters = body.some((l) => CHAPTER.test(l));
+  const top = chapters ? CHAPTER : partHeadings > 0 ? PART : SECTION;
+  const sub = chapters ? PART : top === PART ? SECTION : null;
   const hasTop = body.some((l) => top.test(l));
   let part: DraftPart | null = null;
   let section: DraftSection | null = null;
@@ -172,7 +182,7 @@ function readParts(body: readonly string[], draft: Draft): void {
       expected++;
       continue;
     }
-    const s = top === PART ? SECTION.exec(line) : null;
+    const s = sub?.exec(line);
     if (s && part) {
       const [heading, rest] = splitRunIn(s[2]!);
       section = { heading, runIn: rest !== '', body: rest ? [rest] : [] };
@@ -206,7 +216,8 @@ function readIdentity(draft: Draft, around: readonly string[]): void {
   const m = /^(.*?)(?:关于)?(\d{4})\s*年度?/u.exec(title);
   if (m) {
     draft.year = { value: Number(m[2]), from: 'title' };
-    const organ = m[1]!.replace(/关于$/u, '');
+    // 关于金坪乡2025年…的报告 and 金坪乡人民政府关于2025年…: the organ without 关于, or the quotes of “2025”.
+    const organ = m[1]!.replace(/^关于|关于$/gu, '').replace(/["'“”‘’「」『』]/gu, '');
     if (ORGAN.test(organ)) draft.government = organ;
     Object.assign(draft, place(organ.replace(ORGAN_WORDS, '')));
   }
