@@ -429,3 +429,54 @@ describe('the data file an import writes', () => {
     expect(source.lines.some((l) => l.includes('黄岭乡'))).toBe(true);
   });
 });
+
+describe('a Word file numbered by Word (automatic numbering)', () => {
+  it('keeps its 一、（一）1. as Word shows them, counted as Word counts, so its parts and sections are read', async () => {
+    const { AlignmentType, Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: lvl, format, text, alignment: AlignmentType.LEFT });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'report',
+            levels: [level(0, LevelFormat.CHINESE_COUNTING, '%1、'), level(1, LevelFormat.CHINESE_COUNTING, '（%2）'), level(2, LevelFormat.DECIMAL, '%3.')],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '某某县金坪乡人民政府2025年法治政府建设年度报告' }),
+            new Paragraph({ text: '2025年，金坪乡认真贯彻落实上级部署，扎实推进法治政府建设各项工作，取得明显成效。现将有关情况报告如下：' }),
+            new Paragraph({ text: '主要举措和成效', numbering: { reference: 'report', level: 0 } }),
+            new Paragraph({ text: '强化组织领导', numbering: { reference: 'report', level: 1 } }),
+            new Paragraph({ text: '全年召开专题会议3次，研究解决重难点问题5项。', numbering: { reference: 'report', level: 2 } }),
+            new Paragraph({ text: '全年开展法治宣传活动12场。', numbering: { reference: 'report', level: 2 } }),
+            new Paragraph({ text: '规范行政执法', numbering: { reference: 'report', level: 1 } }),
+            new Paragraph({ text: '全年开展行政执法检查20次。', numbering: { reference: 'report', level: 2 } }),
+            new Paragraph({ text: '存在的不足和原因', numbering: { reference: 'report', level: 0 } }),
+            new Paragraph({ text: '法治宣传的针对性还不强。' }),
+          ],
+        },
+      ],
+    });
+    const dir = tempDir('import-numbered-');
+    writeFileSync(join(dir, 'r.docx'), new Uint8Array(await Packer.toBuffer(doc)));
+    const source = await readSource(join(dir, 'r.docx'));
+    expect(source.lines.slice(2)).toEqual([
+      '一、主要举措和成效',
+      '（一）强化组织领导',
+      '1.全年召开专题会议3次，研究解决重难点问题5项。',
+      '2.全年开展法治宣传活动12场。',
+      '（二）规范行政执法',
+      '1.全年开展行政执法检查20次。',
+      '二、存在的不足和原因',
+      '法治宣传的针对性还不强。',
+    ]);
+    const { draft } = await importReport(join(dir, 'r.docx'), join(dir, 'x.yaml'), { schemaRef: 'x' });
+    expect(draft.parts.map((p) => [p.part, p.heading, p.sections.map((s) => s.heading)])).toEqual([
+      [1, '主要举措和成效', ['强化组织领导', '规范行政执法']],
+      [2, '存在的不足和原因', []],
+    ]);
+  });
+});

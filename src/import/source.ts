@@ -16,6 +16,7 @@ import type { Root as MdastRoot } from 'mdast';
 import { t } from '../i18n/index.js';
 import { decodeText, MAX_INPUT_BYTES, readBytes } from '../load/read.js';
 import { convertWithLibreOffice } from '../libreoffice.js';
+import { writeOutNumbering } from './numbering.js';
 
 export type SourceKind = 'docx' | 'doc' | 'html' | 'txt' | 'md';
 
@@ -118,7 +119,8 @@ async function docxLines(bytes: Uint8Array): Promise<string[]> {
   try {
     // Pictures are left out unread: only the text is imported.
     const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true, convertImage })).value;
+    // Word's automatic numbering (一、（一）1.) as text first: mammoth would make it lists numbered 1.
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(writeOutNumbering(bytes)) }, { ignoreEmptyParagraphs: true, convertImage })).value;
   } catch {
     throw new ImportError(t('import.docx-broken'));
   }
