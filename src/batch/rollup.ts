@@ -133,5 +133,5 @@ export async function writeRollup(outDir: string, entries: readonly ManifestEntr
   // Written only when its figures changed: the workbook's library takes longer to load than a report to build.
   const xlsx = join(outDir, 'summary.xlsx');
   const fingerprint = xlsxFingerprint(entries);
-  if (!xlsxIsCurrent(xlsx, fingerprint)) writeAtomic(xlsx, await rollupXlsx(entries, fingerprint));
+  if (!xlsxIsCurrent(xlsx, fingerprint)) writeAtomic(xlsx, rollupXlsx(entries, fingerprint));
 }
