@@ -22,7 +22,7 @@ import { rollupTable } from './rollup-table.js';
 const ZIP_DATE = new Date(1980, 0, 1, 0, 0, 0);
 const APPROX = '约';
 
-/** What decides the workbook's content: written into it, so a build whose roll-up is unchanged need not load exceljs. */
+/** What decides the workbook's content: written into it, so a build whose roll-up is unchanged does not write it again. */
 export function xlsxFingerprint(entries: readonly ManifestEntry[]): string {
   const table = rollupTable(entries);
   const previous = table.rows.map((r) => r.entry?.summary?.previous ?? null);

@@ -20,6 +20,18 @@ import { formatDiagnostic, makeReporter, type ReporterName } from './reporters.j
 
 const CONFIG_RULES: YamlRules = { syntax: 'config/invalid', duplicateKey: 'config/invalid', schema: 'config/invalid' };
 
+/**
+ * The settings file of the working folder (report.config.yaml), as the commands besides `build`
+ * take it: its settings ({} when there is none), or undefined after printing its problems.
+ */
+export function workingSettings(io: Io): Config | undefined {
+  const configPath = join(io.cwd, 'report.config.yaml');
+  if (!existsSync(configPath)) return {};
+  const read = readConfig(configPath, io);
+  for (const d of read.diagnostics) io.err(formatDiagnostic(d));
+  return read.diagnostics.length > 0 ? undefined : read.config;
+}
+
 /** Reads a settings file (report.config.yaml): its settings, or every problem in it with line and column. */
 export function readConfig(path: string, io: Io): { config: Config; diagnostics: Diagnostic[] } {
   const display = relative(io.cwd, path) || path;

@@ -4,10 +4,10 @@
  * nothing else: every other character of the file, its comments and its layout, stays as it was.
  */
 import { isUtf8 } from 'node:buffer';
-import { accessSync, chmodSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
-import { readConfig } from './build-command.js';
+import { accessSync, chmodSync, constants, realpathSync, statSync } from 'node:fs';
+import { workingSettings } from './build-command.js';
 import type { RuleSetting } from '../rules/catalogue.js';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { findInputs } from '../batch/inputs.js';
 import { writeAtomic } from '../batch/write.js';
 import { compile } from '../compile/index.js';
@@ -36,16 +36,9 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): { 
 /** `report fix FILE…`: corrects each data file in place; gives the exit code. */
 export async function runFix(inputs: string[], opts: { template?: string }, io: Io): Promise<number> {
   // The rules the settings file turns off are not applied either.
-  const configPath = join(io.cwd, 'report.config.yaml');
-  let rules: Readonly<Record<string, RuleSetting>> | undefined;
-  if (existsSync(configPath)) {
-    const read = readConfig(configPath, io);
-    if (read.diagnostics.length > 0) {
-      for (const d of read.diagnostics) io.err(formatDiagnostic(d));
-      return EXIT.usage;
-    }
-    rules = read.config.rules as Readonly<Record<string, RuleSetting>> | undefined;
-  }
+  const config = workingSettings(io);
+  if (!config) return EXIT.usage;
+  const rules = config.rules as Readonly<Record<string, RuleSetting>> | undefined;
   const dir = opts.template ? resolve(io.cwd, opts.template) : STANDARD_PACK;
   const { pack, diagnostics: packProblems } = loadPack(dir, io.cwd);
   for (const d of packProblems) io.err(formatDiagnostic(d));

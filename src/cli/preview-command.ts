@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { inlineCompiler } from '../batch/inline.js';
 import { unreadable } from '../batch/plan.js';
@@ -21,9 +21,8 @@ import { readText } from '../load/read.js';
 import { packChainDirs } from '../render/pack-files.js';
 import type { RuleSetting } from '../rules/catalogue.js';
 import { STANDARD_PACK_DIR } from '../version.js';
-import { readConfig, runLayout } from './build-command.js';
+import { runLayout, workingSettings } from './build-command.js';
 import { EXIT, PREVIEW_PORT, type Io } from './index.js';
-import type { Config } from './options.js';
 import { previewPage, type PreviewView } from './preview-page.js';
 import { formatDiagnostic } from './reporters.js';
 import { SKIP_DIR, WATCHED_FILE } from './watch.js';
@@ -44,16 +43,8 @@ const HEARTBEAT_MS = 15_000;
 /** `report preview FILE`: serves the report until Ctrl+C; gives the exit code. */
 export async function runPreview(input: string, opts: PreviewFlags, io: Io): Promise<number> {
   // The settings file counts as it does for `report build`: the page is the report it would build.
-  const configPath = join(io.cwd, 'report.config.yaml');
-  let config: Config = {};
-  if (existsSync(configPath)) {
-    const read = readConfig(configPath, io);
-    if (read.diagnostics.length > 0) {
-      for (const d of read.diagnostics) io.err(formatDiagnostic(d));
-      return EXIT.usage;
-    }
-    config = read.config;
-  }
+  const config = workingSettings(io);
+  if (!config) return EXIT.usage;
   const path = resolve(io.cwd, input);
   if (!existsSync(path)) {
     io.err(formatDiagnostic(diagnostic(input, { ruleId: 'input/not-found', reason: t('inputs.not-found', { path: input }), note: t('inputs.not-found.note') })));

@@ -4,7 +4,7 @@
  * A township whose data file has errors is left out with its diagnostics and the exit code is 1; the others go in.
  * The volume is written whole or not at all, and only to --out (and, with --pdf, the PDF beside it).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { buildVolume, type VolumeEntry } from '../batch/volume.js';
@@ -13,9 +13,8 @@ import { hasErrors, printable, systemError, type Diagnostic } from '../diagnosti
 import { list, t } from '../i18n/index.js';
 import { convertWithLibreOffice, findLibreOffice } from '../libreoffice.js';
 import type { RuleSetting } from '../rules/catalogue.js';
-import { readConfig } from './build-command.js';
+import { workingSettings } from './build-command.js';
 import { EXIT, type Io } from './index.js';
-import type { Config } from './options.js';
 import { formatDiagnostic } from './reporters.js';
 
 export interface VolumeFlags {
@@ -37,16 +36,8 @@ export async function runVolume(inputs: string[], opts: VolumeFlags, io: Io): Pr
     return EXIT.usage;
   }
   // The settings file counts as it does for `report build`: the reports are the ones it would build.
-  const configPath = join(io.cwd, 'report.config.yaml');
-  let config: Config = {};
-  if (existsSync(configPath)) {
-    const read = readConfig(configPath, io);
-    if (read.diagnostics.length > 0) {
-      for (const d of read.diagnostics) io.err(formatDiagnostic(d));
-      return EXIT.usage;
-    }
-    config = read.config;
-  }
+  const config = workingSettings(io);
+  if (!config) return EXIT.usage;
 
   const show = (entry: VolumeEntry) => {
     io.err(printable(t(entry.included ? 'volume.included' : 'volume.left-out', { input: entry.input })));

@@ -7,7 +7,6 @@
  */
 import { parseFigure, type Figure } from '../load/figure.js';
 import { catalogueField } from '../load/marks.js';
-import { fieldLabel } from '../load/labels.js';
 import { pathString } from '../yaml/index.js';
 
 export interface Candidate {
@@ -205,10 +204,4 @@ export function markText(text: string, found: readonly Candidate[], decisions: r
     at = c.end;
   });
   return out + text.slice(at);
-}
-
-/** How the import report names a catalogue field: its Chinese label and key. */
-export function fieldTitle(field: string): string {
-  const path = ['achievements', ...field.split('.')];
-  return `${fieldLabel(path) ?? field}（${field}）`;
 }
