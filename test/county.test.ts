@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/batch/index.js';
 import { launchChromium } from './browser.js';
-import { MINIMAL, runCli, tempDir } from './helpers.js';
+import { MINIMAL, ROOT, runCli, tempDir } from './helpers.js';
 import { officeTools } from './office.js';
 
 const KINDS = ['乡', '镇', '街道'] as const;
@@ -271,5 +271,30 @@ describe('the county’s figures fed back (--figures)', () => {
     // The sheet changed, so the reports are built again; unchanged, they are not.
     const again = await runCli(['build', 'data/*-2025.yaml', '--figures', 'county.xlsx', '--out', 'out', '--format', 'md', '--reporter', 'json'], dir);
     expect((JSON.parse(again.stdout) as BuildResult).reports.every((x) => x.status === 'unchanged' || x.status === 'failed')).toBe(true);
+  });
+});
+
+describe('the roll-up fed back unchanged (--figures)', () => {
+  it('changes nothing: a bound (不低于15%, 95%以上) is the same figure, not a difference', async () => {
+    const dir = tempDir('county-');
+    const examples = join(ROOT, 'examples');
+    const first = await runCli(['build', examples, '--out', 'out', '--format', 'md'], dir);
+    expect(first.code, first.stderr).toBe(0);
+    const before = readFileSync(join(dir, 'out', 'jinping-2025.md'), 'utf8');
+    for (const sheet of ['summary.csv', 'summary.xlsx']) {
+      const r = await runCli(['build', examples, '--figures', `out/${sheet}`, '--out', 'out', '--format', 'md', '--reporter', 'json'], dir);
+      const doc = JSON.parse(r.stdout) as BuildResult;
+      expect(doc.reports.flatMap((x) => x.diagnostics).filter((d) => d.ruleId === 'figures/spreadsheet-differs')).toEqual([]);
+      expect(readFileSync(join(dir, 'out', 'jinping-2025.md'), 'utf8')).toBe(before);
+    }
+  });
+
+  it('keeps the township’s bound when the county changes the number: 不低于15% becomes 不低于20%', async () => {
+    const dir = tempDir('county-');
+    writeFileSync(join(dir, 'a.yaml'), `${MINIMAL}parts:\n  - body: 考核占比[不低于15%|leadership.assessment_weight]，调解成功率[95%以上|disputes.resolution_rate]。\n`);
+    writeFileSync(join(dir, 'county.csv'), 'township,法治建设在绩效考核中的占比（%）,法治建设在绩效考核中的占比（约数）,化解（调解）成功率（%）,化解（调解）成功率（约数）\n测试乡,20,约,96,约\n');
+    const r = await runCli(['build', 'a.yaml', '--figures', 'county.csv', '--out', 'out', '--format', 'md'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'a.md'), 'utf8')).toContain('考核占比不低于20%，调解成功率96%以上。');
   });
 });

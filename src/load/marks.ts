@@ -11,7 +11,7 @@ import { diagnostic, quote, type Diagnostic } from '../diagnostics/index.js';
 import { lang, t } from '../i18n/index.js';
 import { pathString, unwrap, type Locator, type Path, type Span } from '../yaml/index.js';
 import { suggest } from '../yaml/suggest.js';
-import { formatFigure, isFigure, parseFigure, type Figure } from './figure.js';
+import { formatFigure, isExact, isFigure, parseFigure, type Figure } from './figure.js';
 import { fieldLabel, fieldName, fieldUnit } from './labels.js';
 import { figure as figureSchema, reportSchema, type ReportData } from './schema.js';
 
@@ -109,7 +109,7 @@ export function readMarks(
     if (!o) return written;
     used.add(key);
     const figure = overridden(o, written);
-    if (sameFigure(figure, written) && figure.approx === written.approx) return written;
+    if (figure === written) return written;
     diagnostics.push(differs(file, path ? fieldName(path) : `“${name}”`, o, figure, written, span));
     return figure;
   };
@@ -224,7 +224,7 @@ export function readMarks(
     const given = path ? valueAt(result, path) : undefined;
     if (!path || !isFigure(given)) continue;
     const figure = overridden(o, given);
-    if (sameFigure(figure, given) && figure.approx === given.approx) continue;
+    if (figure === given) continue;
     setAt(result, path, figure);
     diagnostics.push(differs(file, fieldName(path), o, figure, given, locator.value(path), fieldUnit(path)));
   }
@@ -294,14 +294,17 @@ function sameFigure(a: Figure, b: Figure): boolean {
   return a.value === b.value && a.percent === b.percent && a.approx === b.approx && a.bound === b.bound && (a.unit === null || b.unit === null || a.unit === b.unit);
 }
 
-/** The county's figure, written the way the township wrote its own (its qualifier, magnitude and unit). */
+/** The county's figure, written the way the township wrote its own (its qualifier or bound, magnitude and unit). */
 function overridden(o: FigureOverride, like: Figure | null): Figure {
+  // The same figure (the roll-up counts a bound as approximate): the township's, as written.
+  if (like && like.value === o.value && !isExact(like) === o.approx) return like;
   const unit = like?.percent || o.unit === '%' ? '%' : (like?.unit ?? o.unit ?? '');
   const magnitude = like?.magnitude === '万' && o.value >= 1000 ? '万' : '';
   const number = magnitude ? String(o.value / 10000) : String(o.value);
-  const before = like?.approx === '约' || like?.approx === '近' ? like.approx : '';
-  const after = !o.approx ? '' : before ? '' : like?.approx && like.approx !== '约' && like.approx !== '近' ? like.approx : '余';
-  const text = o.approx && before ? `${before}${number}${magnitude}${unit}` : `${number}${magnitude}${after}${unit}`;
+  const before = !o.approx ? '' : like?.approx === '约' || like?.approx === '近' ? like.approx : like?.bound === '超过' || like?.bound === '不低于' ? like.bound : '';
+  const after = !o.approx || before ? '' : like?.bound === '以上' || like?.bound === '以下' ? like.bound : like?.approx && like.approx !== '约' && like.approx !== '近' ? like.approx : '余';
+  // 以上 and 以下 follow the unit (95%以上, 200人以上); 余 and 多 come before it (200余人).
+  const text = after === '以上' || after === '以下' ? `${before}${number}${magnitude}${unit}${after}` : `${before}${number}${magnitude}${after}${unit}`;
   const parsed = parseFigure(text);
   return parsed.ok ? parsed.figure : (parseFigure(o.value) as { figure: Figure }).figure;
 }
