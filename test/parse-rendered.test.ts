@@ -1,0 +1,188 @@
+// parseRendered, the quick parse of a rendered report: the same tree as the Markdown parser gives,
+// whatever the text, with plain paragraphs put in without being parsed.
+import fc from 'fast-check';
+import type { Node } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown, parseRendered, plainBlock, plainParagraph } from '../src/markdown/index.js';
+import { markdownEscape } from '../src/render/escape.js';
+import { readdirSync } from 'node:fs';
+import { example, EXAMPLES } from './helpers.js';
+
+/** A tree without source positions (parseRendered keeps none; buildTree drops them). */
+function bare(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(bare);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([k]) => k !== 'position')
+      .map(([k, v]) => [k, bare(v)]),
+  );
+}
+
+function same(text: string): void {
+  expect(bare(parseRendered(text))).toEqual(bare(parseMarkdown(text)));
+}
+
+const unit = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('法', '治', '。', '，', '：', '１', '2', '5', '%', '.', '年', ' ', 'a', 'w', 'h', '\u3000', '\uE001', '\uE002') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '*',
+      '_',
+      '#',
+      '<',
+      '>',
+      '&',
+      '!',
+      '[',
+      ']',
+      '(',
+      ')',
+      '|',
+      '~',
+      '`',
+      '\\',
+      '-',
+      '+',
+      '=',
+      '@',
+      ':',
+      '\t',
+      '\n',
+      '\r',
+      '\u0000',
+      'www.',
+      'http://',
+      '1.',
+      '1)',
+      '&amp;',
+      '<pre>',
+      '<!--',
+      '```',
+      '    ',
+    ),
+  },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)) },
+);
+const raw = fc.string({ unit, maxLength: 30 });
+/** Blocks as templates write them, as data values come out escaped, and anything at all. */
+const block = fc.oneof(
+  { weight: 3, arbitrary: raw.map(markdownEscape) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), fc.constantFrom(' ', '  ', '\t', ''), raw).map(([n, space, r]) => `${'#'.repeat(n)}${space}${n % 2 ? markdownEscape(r) : r}`) },
+  { weight: 2, arbitrary: raw },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '## 主要举措',
+      '### （一）强化领导\uE001',
+      '- 一\n- 二',
+      '1. 甲\n2. 乙',
+      '```',
+      '```\n代码',
+      '<pre>',
+      '<!-- 注',
+      '-->',
+      '> 引文',
+      '| a | b |\n|---|---|\n| 1 | 2 |',
+      '[x]: http://a',
+      '    缩进',
+      '===',
+      '---',
+      '  - 续',
+      '\n',
+      '',
+    ),
+  },
+);
+const document = fc.array(block, { maxLength: 8 }).map((blocks) => blocks.join('\n\n'));
+
+describe('parseRendered', () => {
+  it('gives the tree the parser gives, for any text', () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        same(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same tree for the examples’ paragraphs between headings and lists', () => {
+    for (const name of readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'))) {
+      const lines = example(name)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.length > 20);
+      same(lines.map((l, i) => (i % 5 === 0 ? `## ${markdownEscape(l)}` : i % 7 === 0 ? `- ${markdownEscape(l)}` : markdownEscape(l))).join('\n\n'));
+    }
+  });
+
+  it('puts plain paragraphs and headings in without parsing them, and parses the rest', () => {
+    const tree = parseRendered('## 标题\n\n- 一\n- 二\n\n全年开展检查162次，罚没5\\.7万余元，化解率96\\.5\\%。');
+    expect(tree.children.map((n: Node) => n.type)).toEqual(['heading', 'list', 'paragraph']);
+    // The parser gives every node its position; a node put in has none.
+    expect(tree.children.map((n: Node) => n.position !== undefined)).toEqual([false, true, false]);
+    expect(bare(tree.children[0])).toEqual({ type: 'heading', depth: 2, children: [{ type: 'text', value: '标题' }] });
+    expect(bare(tree.children[2])).toEqual({ type: 'paragraph', children: [{ type: 'text', value: '全年开展检查162次，罚没5.7万余元，化解率96.5%。' }] });
+  });
+
+  it('parses nothing when every block is plain', () => {
+    const tree = parseRendered('## 一\n\n正文。\n\n### （一）二');
+    expect(tree.children.every((n: Node) => n.position === undefined)).toBe(true);
+    same('## 一\n\n正文。\n\n### （一）二');
+  });
+
+  it.each([
+    ['# 一', 1],
+    ['###### 六', 6],
+  ])('reads %s as a heading of depth %i', (block, depth) => {
+    expect(plainBlock(block)).toMatchObject({ type: 'heading', depth });
+  });
+
+  it.each(['####### 七', '##标题', '## ', '##  两个空格', '## 标题 ##', '##\t制表'])('leaves the heading-like %j to the parser', (block) => {
+    expect(plainBlock(block)).toBeUndefined();
+  });
+
+  it('parses the whole text when a paragraph turns out to be inside something else', () => {
+    // Inside a fenced code block the line is code, not a paragraph.
+    const text = '```\n\n全年开展检查162次。\n\n```';
+    expect(parseRendered(text).children.map((n: Node) => n.type)).toEqual(['code']);
+    same(text);
+  });
+
+  it.each([
+    ['全年开展检查162次。', '全年开展检查162次。'],
+    ['5\\.7万余元，100\\%', '5.7万余元，100%'],
+    ['1\\. 不是列表', '1. 不是列表'],
+    ['\\# 不是标题', '# 不是标题'],
+  ])('reads %s as the plain paragraph %s', (block, value) => {
+    expect(plainParagraph(block)).toBe(value);
+  });
+
+  it.each([
+    '## 标题',
+    '- 项',
+    '1. 项',
+    '2) 项',
+    '> 引',
+    '    码',
+    '*强调*',
+    '甲**乙**',
+    '`码`',
+    '[链接](a)',
+    '<b>',
+    '&amp;',
+    'www.example.com',
+    '见http://a.b',
+    'a@b.cn',
+    '甲  ',
+    '甲\n乙',
+    '甲\\',
+    '===',
+    '~~删~~',
+    '甲|乙',
+    '',
+  ])('leaves %j to the parser', (block) => {
+    expect(plainParagraph(block)).toBeUndefined();
+  });
+});
