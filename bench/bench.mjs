@@ -1,155 +1,178 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --count 1000[,10000]] [--runs 3] [--jobs N] [--pandoc-sample 40] [--baseline DIR]
+ * npm run bench [-- --count 300,1000] [--runs 3] [--jobs N] [--memory 10000] [--baseline DIR]
  *
- * Generates synthetic townships, builds md+html+docx with the real CLI, and
- * prints reports per second, wall time and peak memory (medians of several
- * runs), a no-change rebuild, one township built cold, and pandoc's
- * throughput on the same Markdown (md→docx and md→html, two at a time).
+ * Generates synthetic townships (bench/generate.mjs) and measures, with the real command line:
  *
- * --baseline DIR measures another built checkout of township-report (e.g. a
- * `git worktree` of an earlier commit, after `npm run build` there) in the
- * same invocation, its runs interleaved with these, so that a change is
- * compared under the same machine conditions.
+ * - DOCX only and md + html + docx, for each count: reports per second, wall time and peak
+ *   memory (the whole process, worker threads included), medians of several runs; and a
+ *   no-change rebuild;
+ * - the peer, docxtemplater, writing the same text into a template made from our own DOCX
+ *   (bench/peer.mjs, bench/docxtemplater.mjs), in the same runs, and the ratio;
+ * - one township cold (process start to files written), ours and the peer's, and a `check` of
+ *   one file;
+ * - peak memory of one build of --memory townships (0 leaves it out).
+ *
+ * The programs' runs take turns, so that a machine whose speed drifts treats them alike.
+ * --baseline DIR measures another built checkout of township-report (a `git worktree` of an
+ * earlier commit, after `npm run build` there) in the same turns.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { township } from './generate.mjs';
+import { writeData, writeTemplate } from './peer.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'report.js');
 const RSS = join(ROOT, 'bench', 'rss.mjs');
+const PEER = join(ROOT, 'bench', 'docxtemplater.mjs');
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const counts = opt('count', '1000').split(',').map(Number);
+const counts = opt('count', '300,1000').split(',').map(Number);
 const runs = Number(opt('runs', '3'));
 const jobs = opt('jobs', String(availableParallelism()));
-const pandocSample = Number(opt('pandoc-sample', '40'));
+const memoryCount = Number(opt('memory', '10000'));
 const baseline = opt('baseline', undefined);
-const BASELINE_BIN = baseline ? join(resolve(baseline), 'bin', 'report.js') : undefined;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function generate(count) {
-  const dir = mkdtempSync(join(tmpdir(), `bench-${count}-`));
+/** `count` townships in folders of 100 under dir/data; returns the data files, in order. */
+function generate(dir, count) {
+  const files = [];
   for (let i = 0; i < count; i++) {
     const sub = join(dir, 'data', `county-${String(Math.floor(i / 100)).padStart(3, '0')}`);
     if (i % 100 === 0) mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, `town-${String(i).padStart(5, '0')}.yaml`), township(i));
+    const file = join(sub, `town-${String(i).padStart(5, '0')}.yaml`);
+    writeFileSync(file, township(i));
+    files.push(file);
   }
-  return dir;
+  return files;
 }
 
-/** Runs the CLI; returns wall seconds and the process's peak RSS in MB. */
-function measure(cwd, cliArgs, bin = BIN) {
+/** Runs a Node program; returns wall seconds and the process's peak RSS in MB. */
+function measure(cwd, script, scriptArgs) {
   const rssFile = join(cwd, `.rss-${process.hrtime.bigint()}`);
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', RSS, bin, ...cliArgs], {
+  const r = spawnSync(process.execPath, ['--import', RSS, script, ...scriptArgs], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true', BENCH_RSS_FILE: rssFile },
     maxBuffer: 1 << 28,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0) throw new Error(`report ${cliArgs.join(' ')} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
+  if (r.status !== 0) throw new Error(`${script} ${scriptArgs.join(' ')} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
   const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
   rmSync(rssFile);
   return { seconds, rssMb };
 }
 
-function havePandoc() {
-  return spawnSync('pandoc', ['--version']).status === 0;
+/** The programs measured, each a way to build a folder of townships into `out`. */
+const ours = (bin, name) => [
+  { name: `${name} docx`, kind: 'docx', run: (dir, out) => measure(dir, bin, ['build', 'data', '--out', out, '--format', 'docx', '--jobs', jobs, '--reporter', 'plain']) },
+  { name: `${name} md+html+docx`, kind: 'all', run: (dir, out) => measure(dir, bin, ['build', 'data', '--out', out, '--format', 'md,html,docx', '--jobs', jobs, '--reporter', 'plain']) },
+];
+const programs = [
+  ...ours(BIN, 'report'),
+  { name: 'docxtemplater docx', kind: 'peer', run: (dir, out) => measure(dir, PEER, [join(dir, 'peer', 'template.docx'), join(dir, 'peer', 'data'), out]) },
+  ...(baseline ? ours(join(resolve(baseline), 'bin', 'report.js'), 'baseline') : []),
+];
+
+/** The peer's template and data, made from our own DOCX of the same townships (not timed). */
+function preparePeer(dir, files) {
+  const built = join(dir, 'peer', 'ours');
+  measure(dir, BIN, ['build', 'data', '--out', built, '--format', 'docx', '--jobs', jobs]);
+  const reports = files.map((f) => {
+    const rel = f.slice(join(dir, 'data').length + 1).replace(/\.yaml$/, '');
+    return { name: rel.replace(/\//g, '-'), docx: join(built, `${rel}.docx`) };
+  });
+  const tags = writeTemplate(reports[0].docx, join(dir, 'peer', 'template.docx'));
+  writeData(reports, tags, join(dir, 'peer', 'data'));
+  rmSync(built, { recursive: true, force: true });
 }
 
-/** pandoc on the same Markdown: md→docx and md→html per report, two conversions at a time. */
-async function pandocThroughput(mdFiles, outDir) {
-  const queue = mdFiles.flatMap((f) => [
-    ['-f', 'markdown', '-t', 'docx', '-o', join(outDir, `${f.name}.docx`), f.path],
-    ['-f', 'markdown', '-t', 'html', '-s', '--metadata', 'title=report', '-o', join(outDir, `${f.name}.html`), f.path],
-  ]);
-  const started = process.hrtime.bigint();
-  const worker = async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) {
-      await new Promise((res, rej) => spawn('pandoc', job, { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? res() : rej(new Error(`pandoc exited ${c}`)))));
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return mdFiles.length / seconds;
-}
-
-/** The programs measured: this checkout, and the baseline's if given, run by run in turn. */
-const programs = [{ name: 'this checkout', bin: BIN, out: 'out' }, ...(BASELINE_BIN ? [{ name: `baseline ${baseline}`, bin: BASELINE_BIN, out: 'out-baseline' }] : [])];
-const rows = [];
 console.log(`township-report benchmark: ${runs} runs each, --jobs ${jobs}, node ${process.version}, ${availableParallelism()} cores\n`);
+const rows = [];
+const work = mkdtempSync(join(tmpdir(), 'bench-'));
+let oneDir;
 for (const count of counts) {
-  const dir = generate(count);
-  const cold = programs.map(() => []);
+  const dir = join(work, String(count));
+  const files = generate(dir, count);
+  preparePeer(dir, files);
+  const times = programs.map(() => []);
   for (let i = 0; i < runs; i++) {
     programs.forEach((p, k) => {
-      rmSync(join(dir, p.out), { recursive: true, force: true });
-      cold[k].push(measure(dir, ['build', 'data', '--out', p.out, '--format', 'md,html,docx', '--jobs', jobs, '--reporter', 'plain'], p.bin));
+      rmSync(join(dir, `out-${k}`), { recursive: true, force: true });
+      times[k].push(p.run(dir, `out-${k}`));
     });
   }
-  const noChange = programs.map(() => []);
-  for (let i = 0; i < runs; i++) programs.forEach((p, k) => void noChange[k].push(measure(dir, ['build', 'data', '--out', p.out, '--format', 'md,html,docx', '--jobs', jobs], p.bin).seconds));
+  // Nothing changed since the last run: only our program keeps track of what it built.
+  const noChange = programs.map((p, k) => (p.kind === 'all' ? median([0, 1, 2].map(() => p.run(dir, `out-${k}`).seconds)) : undefined));
   programs.forEach((p, k) => {
-    const wall = median(cold[k].map((c) => c.seconds));
-    const rss = median(cold[k].map((c) => c.rssMb));
-    rows.push({ program: p.name, count, wall, perSecond: count / wall, rss, noChange: median(noChange[k]), dir });
-    const who = programs.length > 1 ? `${p.name}: ` : '';
+    const wall = median(times[k].map((t) => t.seconds));
+    const row = { program: p.name, kind: p.kind, count, wall, perSecond: count / wall, rss: median(times[k].map((t) => t.rssMb)), noChange: noChange[k], runs: times[k] };
+    rows.push(row);
     console.log(
-      `${who}${count} townships: ${(count / wall).toFixed(0)} reports/s, wall ${wall.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB (runs: ${cold[k].map((c) => c.seconds.toFixed(2)).join(', ')} s); no-change rebuild ${median(noChange[k]).toFixed(2)} s`,
+      `${p.name}, ${count} townships: ${row.perSecond.toFixed(0)} reports/s, wall ${wall.toFixed(2)} s, peak RSS ${row.rss.toFixed(0)} MB (runs: ${row.runs.map((t) => t.seconds.toFixed(2)).join(', ')} s)${row.noChange ? `; no-change rebuild ${row.noChange.toFixed(2)} s` : ''}`,
     );
   });
+  oneDir ??= { dir, file: files[0], peerData: join(dir, 'peer', 'data') };
 }
 
 // One township, cold: a fresh process and a fresh output folder.
-const one = rows[0];
-const oneFile = join(one.dir, 'data', 'county-000', 'town-00000.yaml');
-const single = programs.map(() => []);
-for (let i = 0; i < Math.max(runs, 5); i++) {
-  programs.forEach((p, k) => {
+const one = oneDir;
+const onePeer = join(one.dir, 'peer', 'one');
+mkdirSync(onePeer, { recursive: true });
+const firstJson = readdirSync(one.peerData).sort()[0];
+writeFileSync(join(onePeer, firstJson), readFileSync(join(one.peerData, firstJson)));
+const cold = [
+  { name: 'report build, md+html+docx', run: () => measure(one.dir, BIN, ['build', one.file, '--out', 'out-one']) },
+  { name: 'report build, docx', run: () => measure(one.dir, BIN, ['build', one.file, '--out', 'out-one', '--format', 'docx']) },
+  { name: 'docxtemplater, docx', run: () => measure(one.dir, PEER, [join(one.dir, 'peer', 'template.docx'), onePeer, 'out-one']) },
+  { name: 'report check', run: () => measure(one.dir, BIN, ['check', one.file]) },
+  ...(baseline ? [{ name: 'baseline build, md+html+docx', run: () => measure(one.dir, join(resolve(baseline), 'bin', 'report.js'), ['build', one.file, '--out', 'out-one']) }] : []),
+  ...(baseline ? [{ name: 'baseline check', run: () => measure(one.dir, join(resolve(baseline), 'bin', 'report.js'), ['check', one.file]) }] : []),
+];
+const coldTimes = cold.map(() => []);
+for (let i = 0; i < Math.max(runs, 7); i++) {
+  cold.forEach((c, k) => {
     rmSync(join(one.dir, 'out-one'), { recursive: true, force: true });
-    single[k].push(measure(one.dir, ['build', oneFile, '--out', 'out-one'], p.bin).seconds);
+    coldTimes[k].push(c.run().seconds);
   });
 }
-programs.forEach((p, k) => {
-  const who = programs.length > 1 ? `${p.name}: ` : '';
-  console.log(`${who}one township cold (md+html+docx): ${median(single[k]).toFixed(2)} s (runs: ${single[k].map((s) => s.toFixed(2)).join(', ')})`);
-});
+console.log('');
+for (const [k, c] of cold.entries()) console.log(`one township cold, ${c.name}: ${median(coldTimes[k]).toFixed(3)} s (runs: ${coldTimes[k].map((s) => s.toFixed(2)).join(', ')})`);
 
-let ratio;
-if (havePandoc()) {
-  const mdDir = join(one.dir, 'out', 'county-000');
-  const mdFiles = readdirSync(mdDir)
-    .filter((f) => f.endsWith('.md'))
-    .slice(0, pandocSample)
-    .map((f) => ({ name: f.replace(/\.md$/, ''), path: join(mdDir, f) }));
-  const pandocOut = join(one.dir, 'pandoc');
-  mkdirSync(pandocOut, { recursive: true });
-  const version = execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0];
-  const pandocRates = [];
-  for (let i = 0; i < runs; i++) pandocRates.push(await pandocThroughput(mdFiles, pandocOut));
-  const pandocRate = median(pandocRates);
-  ratio = one.perSecond / pandocRate;
-  console.log(`${version}, same Markdown (${mdFiles.length} reports, md→docx + md→html, 2 at a time): ${pandocRate.toFixed(1)} reports/s`);
-  console.log(`township-report vs pandoc: ${ratio.toFixed(1)}× (township-report also parses YAML and renders the templates)`);
-} else {
-  console.log('pandoc not installed (apt-get install pandoc): comparison skipped');
+// Memory of a county-size batch and more.
+let memory;
+if (memoryCount > 0) {
+  const dir = join(work, String(memoryCount));
+  generate(dir, memoryCount);
+  memory = programs[1].run(dir, 'out');
+  console.log(
+    `\n${memoryCount} townships, md+html+docx: peak RSS ${memory.rssMb.toFixed(0)} MB, wall ${memory.seconds.toFixed(1)} s (${(memoryCount / memory.seconds).toFixed(0)} reports/s), one run`,
+  );
+  rmSync(dir, { recursive: true, force: true });
 }
 
-const withProgram = programs.length > 1;
-console.log(`\n|${withProgram ? ' program |' : ''} townships | reports/s | wall (s) | peak RSS (MB) | no-change rebuild (s) |`);
-console.log(`|${withProgram ? '---|' : ''}---:|---:|---:|---:|---:|`);
-for (const r of rows) console.log(`|${withProgram ? ` ${r.program} |` : ''} ${r.count} | ${r.perSecond.toFixed(0)} | ${r.wall.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.noChange.toFixed(2)} |`);
-for (const dir of new Set(rows.map((r) => r.dir))) rmSync(dir, { recursive: true, force: true });
+console.log('\n| program | townships | reports/s | wall (s) | peak RSS (MB) | no-change rebuild (s) |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.program} | ${r.count} | ${r.perSecond.toFixed(0)} | ${r.wall.toFixed(2)} | ${r.rss.toFixed(0)} | ${r.noChange ? r.noChange.toFixed(2) : ''} |`);
+console.log('');
+for (const count of counts) {
+  const of = (kind) => rows.find((r) => r.count === count && r.kind === kind);
+  console.log(`${count} townships, DOCX only: report ${(of('docx').perSecond / of('peer').perSecond).toFixed(2)}× docxtemplater's throughput`);
+}
+const coldOf = (name) => median(coldTimes[cold.findIndex((c) => c.name === name)]);
+console.log(
+  `one township cold: report (md+html+docx) ${(coldOf('report build, md+html+docx') / coldOf('docxtemplater, docx')).toFixed(2)}×, report (docx) ${(coldOf('report build, docx') / coldOf('docxtemplater, docx')).toFixed(2)}× docxtemplater's time`,
+);
+rmSync(work, { recursive: true, force: true });
