@@ -39,4 +39,6 @@ export default {
   // A busy machine makes a normal test run slower; don't count that as a mutant's infinite loop.
   // MUTATE_TIMEOUT_MS raises it for a run that shares the machine with other work (run it niced).
   timeoutMS: Number(process.env.MUTATE_TIMEOUT_MS ?? 10000),
+  // The first, unmutated run of every test takes 3 minutes on a quiet machine; Stryker gives up after 5 by default.
+  dryRunTimeoutMinutes: 30,
 };
