@@ -2,6 +2,8 @@
 /**
  * npm run bench [-- --count 300,1000] [--runs 3] [--jobs N] [--memory 10000] [--baseline DIR]
  *
+ * Without --jobs, the program decides how many threads to use, as it does for its users.
+ *
  * Generates synthetic townships (bench/generate.mjs) and measures, with the real command line:
  *
  * - DOCX only and md + html + docx, for each count: reports per second, wall time and peak
@@ -36,7 +38,8 @@ const opt = (name, fallback) => {
 };
 const counts = opt('count', '300,1000').split(',').map(Number);
 const runs = Number(opt('runs', '3'));
-const jobs = opt('jobs', String(availableParallelism()));
+const jobs = opt('jobs', undefined);
+const jobsArgs = jobs ? ['--jobs', jobs] : [];
 const memoryCount = Number(opt('memory', '10000'));
 const baseline = opt('baseline', undefined);
 
@@ -77,8 +80,8 @@ function measure(cwd, script, scriptArgs) {
 
 /** The programs measured, each a way to build a folder of townships into `out`. */
 const ours = (bin, name) => [
-  { name: `${name} docx`, kind: 'docx', run: (dir, out) => measure(dir, bin, ['build', 'data', '--out', out, '--format', 'docx', '--jobs', jobs, '--reporter', 'plain']) },
-  { name: `${name} md+html+docx`, kind: 'all', run: (dir, out) => measure(dir, bin, ['build', 'data', '--out', out, '--format', 'md,html,docx', '--jobs', jobs, '--reporter', 'plain']) },
+  { name: `${name} docx`, kind: 'docx', run: (dir, out) => measure(dir, bin, ['build', 'data', '--out', out, '--format', 'docx', ...jobsArgs, '--reporter', 'plain']) },
+  { name: `${name} md+html+docx`, kind: 'all', run: (dir, out) => measure(dir, bin, ['build', 'data', '--out', out, '--format', 'md,html,docx', ...jobsArgs, '--reporter', 'plain']) },
 ];
 const programs = [
   ...ours(BIN, 'report'),
@@ -89,7 +92,7 @@ const programs = [
 /** The peer's template and data, made from our own DOCX of the same townships (not timed). */
 function preparePeer(dir, files) {
   const built = join(dir, 'peer', 'ours');
-  measure(dir, BIN, ['build', 'data', '--out', built, '--format', 'docx', '--jobs', jobs]);
+  measure(dir, BIN, ['build', 'data', '--out', built, '--format', 'docx']);
   const reports = files.map((f) => {
     const rel = f.slice(join(dir, 'data').length + 1).replace(/\.yaml$/, '');
     return { name: rel.replace(/\//g, '-'), docx: join(built, `${rel}.docx`) };
@@ -99,7 +102,7 @@ function preparePeer(dir, files) {
   rmSync(built, { recursive: true, force: true });
 }
 
-console.log(`township-report benchmark: ${runs} runs each, --jobs ${jobs}, node ${process.version}, ${availableParallelism()} cores\n`);
+console.log(`township-report benchmark: ${runs} runs each, ${jobs ? `--jobs ${jobs}` : 'threads as the program decides'}, node ${process.version}, ${availableParallelism()} cores\n`);
 const rows = [];
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 let oneDir;

@@ -78,6 +78,8 @@ function worker(dir: string, then: string): string {
 async function pool(dir: string, script: string, stop: boolean): Promise<Diagnostic[]> {
   const compilers = workerPool({ packDir: STANDARD_PACK, cwd: dir, formats: ['md'], layout: {}, lang: lang() }, 2, script);
   expect(await compilers.init()).toEqual([]);
+  // The worker takes tasks once it has started: wait, so that it is given some.
+  await compilers.workersReady();
   const tasks: Task[] = ['甲乡', '乙乡', '丙乡'].map((name, id) => ({ id, display: `data/${name}.yaml`, path: join(dir, 'data', `${name}.yaml`), source: MINIMAL.replace('测试乡', name) }));
   try {
     const running = tasks.map((t) => compilers.run(t));

@@ -1,19 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
+import { maxJobs, REPORTS_PER_WORKER, threadsFor } from '../src/batch/compile.js';
 import { workerPool } from '../src/batch/pool.js';
 import type { Task, TaskResult } from '../src/batch/task.js';
 import { STANDARD_PACK } from '../src/render/index.js';
 import { MINIMAL, ROOT, tempDir } from './helpers.js';
 
 /** A stand-in worker: answers every task with one byte, and dies on a task named crash.yaml. */
-function fakeWorker(opts: { failAtStart?: boolean } = {}): string {
+function fakeWorker(opts: { failAtStart?: boolean; readyAfterMs?: number } = {}): string {
   const path = join(tempDir('pool-'), 'worker.mjs');
   writeFileSync(
     path,
     `import { parentPort } from 'node:worker_threads';
 ${opts.failAtStart ? "throw new Error('cannot start');" : ''}
-parentPort.postMessage({ type: 'ready', diagnostics: [] });
+setTimeout(() => parentPort.postMessage({ type: 'ready', diagnostics: [] }), ${opts.readyAfterMs ?? 0});
 parentPort.on('message', (task) => {
   if (task.display === 'crash.yaml') process.exit(3);
   parentPort.postMessage({ type: 'result', result: { id: task.id, diagnostics: [], outputs: { md: new Uint8Array([119]) }, summary: undefined, dependencies: [] } });
@@ -28,6 +30,7 @@ const task = (id: number, display = `town-${id}.yaml`): Task => ({ id, display, 
 async function runAll(script: string, tasks: Task[]): Promise<TaskResult[]> {
   const pool = workerPool({ packDir: STANDARD_PACK, cwd: ROOT, formats: ['md'], layout: {} }, 2, script);
   expect(await pool.init()).toEqual([]);
+  await pool.workersReady();
   try {
     // In this order the first two go to the worker, before the main thread takes one.
     return await Promise.all(tasks.map((t) => pool.run(t)));
@@ -62,6 +65,19 @@ describe('the compile pool (main thread and worker threads)', () => {
     }
   });
 
+  it('compiles on the main thread at once, without waiting for a worker to start', async () => {
+    const pool = workerPool({ packDir: STANDARD_PACK, cwd: ROOT, formats: ['md'], layout: {} }, 2, fakeWorker({ readyAfterMs: 20_000 }));
+    try {
+      expect(await pool.init()).toEqual([]);
+      const results = await Promise.all([0, 1, 2].map((i) => pool.run(task(i))));
+      expect(results.map((r) => r.id)).toEqual([0, 1, 2]);
+      // All compiled here (the stand-in worker answers one byte), long before the worker was ready.
+      for (const r of results) expect(r.outputs.md!.length).toBeGreaterThan(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('compiles everything on the main thread when the worker cannot start', async () => {
     const results = await runAll(
       fakeWorker({ failAtStart: true }),
@@ -72,5 +88,23 @@ describe('the compile pool (main thread and worker threads)', () => {
       expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(r.outputs.md!.length).toBeGreaterThan(1);
     }
+  });
+});
+
+describe('how many threads a batch compiles on', () => {
+  const most = Math.min(availableParallelism(), maxJobs());
+  it('uses the main thread alone for a batch too small to pay for starting a worker', () => {
+    expect(threadsFor(1, undefined)).toBe(1);
+    expect(threadsFor(REPORTS_PER_WORKER - 1, undefined)).toBe(1);
+  });
+  it('adds a thread per REPORTS_PER_WORKER reports, up to the cores', () => {
+    expect(threadsFor(REPORTS_PER_WORKER, undefined)).toBe(Math.min(2, most));
+    expect(threadsFor(REPORTS_PER_WORKER * 3, undefined)).toBe(Math.min(4, most));
+    expect(threadsFor(REPORTS_PER_WORKER * 1000, undefined)).toBe(most);
+  });
+  it('takes --jobs as asked, within what the machine takes and the reports there are', () => {
+    expect(threadsFor(5, 2)).toBe(Math.min(2, maxJobs()));
+    expect(threadsFor(5, 1)).toBe(1);
+    expect(threadsFor(3, 8)).toBe(Math.min(3, maxJobs()));
   });
 });

@@ -4,10 +4,13 @@
  * writing is light, so a worker of its own would only add one more heap and
  * one more copy of the compiled code to warm up.
  *
- * Each worker is sent its next task before it finishes the current one, so it
- * never waits while this thread compiles. A worker that dies fails only the
- * task it was compiling; its queued task goes back in line, and the worker is
- * replaced. One that cannot start at all leaves its share to the others.
+ * This thread starts compiling at once; a worker is given tasks once it has
+ * loaded its pack (a third of a second or more), so a small batch is not held
+ * up waiting for it. Each worker is sent its next task before it finishes the
+ * current one, so it never waits while this thread compiles. A worker that
+ * dies fails only the task it was compiling; its queued task goes back in
+ * line, and the worker is replaced. One that cannot start at all leaves its
+ * share to the others.
  */
 import { t } from '../i18n/index.js';
 import { existsSync } from 'node:fs';
@@ -50,12 +53,13 @@ const resultFor = (task: Task, ruleId: RuleId, reason: string, note?: string): T
 });
 
 /** `script` is the worker's module: dist/worker.js unless a test gives another. */
-export function workerPool(setup: CompilerSetup, jobs: number, script: string = workerPath()): Compiler {
+export function workerPool(setup: CompilerSetup, jobs: number, script: string = workerPath()): Compiler & { workersReady(): Promise<void> } {
   const local = inlineCompiler(setup);
   let localBusy = false;
   const slots: Slot[] = [];
   const waiting: Job[] = [];
   let initDiagnostics: Promise<Diagnostic[]> | undefined;
+  let workersReady: Promise<void> = Promise.resolve();
   let closed = false;
 
   const spawn = (): { slot: Slot; ready: Promise<void> } => {
@@ -65,6 +69,7 @@ export function workerPool(setup: CompilerSetup, jobs: number, script: string = 
       worker.once('message', (m: { type: string }) => {
         if (m.type === 'ready') slot.started = true;
         resolve();
+        dispatch();
       });
       // A worker that cannot start leaves its share to the others and this thread.
       worker.once('error', () => resolve());
@@ -110,8 +115,9 @@ export function workerPool(setup: CompilerSetup, jobs: number, script: string = 
 
   const dispatch = () => {
     if (closed) return;
-    // Keep every worker fed first; then compile here.
+    // Keep every worker that has started fed first; then compile here.
     for (const slot of slots) {
+      if (!slot.started) continue;
       while (slot.sent.length < WORKER_DEPTH && waiting.length > 0) {
         const job = waiting.shift()!;
         slot.sent.push(job);
@@ -139,11 +145,14 @@ export function workerPool(setup: CompilerSetup, jobs: number, script: string = 
       if (!initDiagnostics) {
         const started = Array.from({ length: Math.max(0, jobs - 1) }, () => spawn());
         slots.push(...started.map((s) => s.slot));
-        // This thread's pack gives the diagnostics; the workers load the same one.
-        initDiagnostics = Promise.all([local.init(), ...started.map((s) => s.ready)]).then(([diagnostics]) => diagnostics);
+        workersReady = Promise.all(started.map((s) => s.ready)).then(() => undefined);
+        // This thread's pack gives the diagnostics; the workers load the same one, and are not waited for.
+        initDiagnostics = local.init();
       }
       return initDiagnostics;
     },
+    /** Settles when every worker has loaded its pack or failed to start. */
+    workersReady: () => workersReady,
     run(task) {
       return new Promise<TaskResult>((resolve) => {
         waiting.push({ task, resolve });
