@@ -3,7 +3,7 @@
 // Mutants are tested by the tests that call src/ in this process (vitest.mutate.config.ts), the
 // command-line tests included: they run main() in-process. What runs elsewhere cannot kill a mutant:
 // Stryker knows which tests cover a mutant only in the process it runs them in, so the worker
-// threads of a batch (dist/worker.js) and the few tests that start the built program (a real Ctrl-C,
+// threads of a batch (dist/worker.cjs) and the few tests that start the built program (a real Ctrl-C,
 // the time zone) run unmutated code.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

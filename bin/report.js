@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-const entry = new URL('../dist/cli.js', import.meta.url);
+const entry = new URL('../dist/cli.cjs', import.meta.url);
 if (!existsSync(entry)) {
   const english = /^en/i.test(process.env.REPORT_LANG || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
   process.stderr.write(
@@ -18,7 +19,8 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
-const { main } = await import(entry.href);
+// The bundle, with V8's code cache (bin/load.cjs).
+const { main } = createRequire(import.meta.url)('./load.cjs').load('cli.cjs');
 const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),

@@ -67,7 +67,7 @@ function gbk(text: string): Uint8Array {
   );
 }
 
-/** A worker thread that loads (says it is ready) and then, for each task, `then`: a stand-in for dist/worker.js. */
+/** A worker thread that loads (says it is ready) and then, for each task, `then`: a stand-in for dist/worker.cjs. */
 function worker(dir: string, then: string): string {
   const path = join(dir, 'worker.mjs');
   writeFileSync(path, `import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ type: 'ready', diagnostics: [] });\nparentPort.on('message', (task) => { ${then} });\n`);

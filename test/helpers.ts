@@ -56,7 +56,7 @@ export function runBin(args: string[], cwd = ROOT, env: Record<string, string> =
 /**
  * Runs the command line in this process, on the sources, as bin/report.js does: so a test sees
  * (and a mutation run can change) src/cli and src/batch. Reports compiled by worker threads run
- * the built dist/worker.js.
+ * the built dist/worker.cjs.
  */
 export async function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
   const stdout: string[] = [];

@@ -21,11 +21,10 @@ import { PACKAGE_ROOT } from '../version.js';
 import { inlineCompiler } from './inline.js';
 import type { Compiler, CompilerSetup, Task, TaskResult } from './task.js';
 
-/** The worker bundle (dist/worker.js), also when this module runs from source under a test runner. */
+/** The worker thread's script: bin/load.cjs, which loads the worker bundle (dist/worker.cjs) with its code cache, also when this module runs from source under a test runner. */
 function workerPath(): string {
-  const path = join(PACKAGE_ROOT, 'dist', 'worker.js');
-  if (!existsSync(path)) throw new Error('dist/worker.js is missing: run “npm run build”');
-  return path;
+  if (!existsSync(join(PACKAGE_ROOT, 'dist', 'worker.cjs'))) throw new Error('dist/worker.cjs is missing: run “npm run build”');
+  return join(PACKAGE_ROOT, 'bin', 'load.cjs');
 }
 
 interface Job {
@@ -52,7 +51,7 @@ const resultFor = (task: Task, ruleId: RuleId, reason: string, note?: string): T
   dependencies: [],
 });
 
-/** `script` is the worker's module: dist/worker.js unless a test gives another. */
+/** `script` is the worker's module: bin/load.cjs (dist/worker.cjs) unless a test gives another. */
 export function workerPool(setup: CompilerSetup, jobs: number, script: string = workerPath()): Compiler & { workersReady(): Promise<void> } {
   const local = inlineCompiler(setup);
   let localBusy = false;

@@ -5,7 +5,7 @@ import { inlineCompiler } from './inline.js';
 import type { CompilerSetup, Task } from './task.js';
 
 const port = parentPort;
-if (!port) throw new Error('worker.js runs as a worker thread');
+if (!port) throw new Error('worker.cjs runs as a worker thread');
 const setup = workerData as CompilerSetup;
 if (setup.lang) setLang(setup.lang);
 const compiler = inlineCompiler(setup);

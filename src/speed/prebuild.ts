@@ -17,9 +17,12 @@ if (!pack) {
   process.exit(1);
 }
 const layout = pack.meta.layout;
-const prebuilt: Prebuilt = {
-  tool: TOOL,
-  templates: Object.fromEntries(pack.templates.map((source) => [templateKey(source), precompileTemplate(source)])),
-  skeletons: { [layoutKey(layout)]: storeSkeleton(await skeletonFor(layout)) },
-};
-writeFileSync(PREBUILT_FILE, JSON.stringify(prebuilt));
+// The bundles are CommonJS, which has no top-level await.
+void skeletonFor(layout).then((skeleton) => {
+  const prebuilt: Prebuilt = {
+    tool: TOOL,
+    templates: Object.fromEntries(pack.templates.map((source) => [templateKey(source), precompileTemplate(source)])),
+    skeletons: { [layoutKey(layout)]: storeSkeleton(skeleton) },
+  };
+  writeFileSync(PREBUILT_FILE, JSON.stringify(prebuilt));
+});

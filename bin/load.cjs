@@ -1,0 +1,95 @@
+'use strict';
+/**
+ * Loads the bundled program (dist/*.cjs) with V8's code cache, so that a command starts without
+ * compiling the program's JavaScript again: the compiled code of every function a build and a
+ * check run is kept beside its bundle (dist/<bundle>.cjs.cache). Node 20 has no compile cache of
+ * its own (module.enableCompileCache came in Node 22).
+ *
+ *   node bin/load.cjs --make-code-cache   (npm run build) builds and checks the examples once
+ *                                          and writes the caches
+ *   require('./load.cjs').load('cli.cjs')  (bin/report.js) loads a bundle
+ *   new Worker('bin/load.cjs')             (src/batch/pool.ts) runs dist/worker.cjs in a thread
+ *
+ * A cache V8 does not accept (another Node version, other V8 flags) is passed over and the code
+ * compiled as usual; a bundle without its cache (a build that stopped half-way) likewise. The
+ * caches are read only: only the build writes them, and only into dist/.
+ */
+const Module = require('node:module');
+const { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const path = require('node:path');
+const v8 = require('node:v8');
+const vm = require('node:vm');
+const { isMainThread } = require('node:worker_threads');
+
+const DIST = path.join(__dirname, '..', 'dist');
+/** Scripts compiled while making the caches, each with its cache file. */
+const made = [];
+let making = false;
+
+// The heap's growth factor (src/speed/heap.ts) is set before anything is compiled: V8 accepts a
+// cache only under the flags it was made with.
+if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) v8.setFlagsFromString('--heap-growing-percent=50');
+
+const compile = Module.prototype._compile;
+Module.prototype._compile = function compileWithCache(content, filename) {
+  if (path.dirname(filename) !== DIST) return compile.call(this, content, filename);
+  const cacheFile = `${filename}.cache`;
+  let cachedData;
+  if (!making) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+  if (making) made.push({ script, cacheFile });
+  const mod = this;
+  const require = (id) => mod.require(id);
+  require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
+  require.cache = Module._cache;
+  require.main = process.mainModule;
+  return script.runInThisContext().call(mod.exports, mod.exports, require, mod, filename, path.dirname(filename));
+};
+
+/** Loads dist/<name> (a bundle), with its code cache when there is one. */
+function load(name) {
+  return require(path.join(DIST, name));
+}
+
+/** Builds every example in every format and checks one, then writes the code of what ran as each bundle's cache. */
+async function makeCodeCache() {
+  making = true;
+  for (const f of readdirSync(DIST)) if (f.endsWith('.cache')) rmSync(path.join(DIST, f));
+  const { main } = load('cli.cjs');
+  const root = path.join(__dirname, '..');
+  const examples = readdirSync(path.join(root, 'examples'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => path.join(root, 'examples', f));
+  const out = mkdtempSync(path.join(tmpdir(), 'report-code-cache-'));
+  const quiet = { out: () => {}, err: () => {}, errRaw: () => {}, isTTY: false, env: { ...process.env, CI: 'true' }, cwd: root };
+  try {
+    await main(['build', ...examples, '--out', out, '--format', 'md,html,docx', '--jobs', '1'], quiet);
+    await main(['check', examples[0]], quiet);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  for (const { script, cacheFile } of made) writeFileSync(cacheFile, script.createCachedData());
+  return made.length;
+}
+
+exports.load = load;
+
+if (!isMainThread) {
+  // A worker thread of a batch (src/batch/pool.ts).
+  load('worker.cjs');
+} else if (require.main === module && process.argv[2] === '--make-code-cache') {
+  makeCodeCache().then(
+    (n) => process.stdout.write(`code cache: ${n} bundles\n`),
+    (e) => {
+      process.stderr.write(`code cache not written: ${e.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

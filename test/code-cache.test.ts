@@ -1,0 +1,55 @@
+// bin/load.cjs: the bundles load with the V8 code cache npm run build wrote, and a cache V8 cannot
+// use is passed over without changing what the program does.
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, ROOT, tempDir } from './helpers.js';
+
+/** Preloaded into the program: says, for each script given a cache, whether V8 took it. */
+const PROBE = `const vm = require('node:vm');
+const Script = vm.Script;
+vm.Script = class extends Script {
+  constructor(code, options) {
+    super(code, options);
+    if (options && options.cachedData) process.stderr.write('cache ' + require('node:path').basename(options.filename) + ' ' + (this.cachedDataRejected ? 'rejected' : 'taken') + '\\n');
+  }
+};
+`;
+
+function check(root: string) {
+  const probe = join(tempDir('probe-'), 'probe.cjs');
+  writeFileSync(probe, PROBE);
+  const r = spawnSync(process.execPath, ['--require', probe, join(root, 'bin', 'report.js'), 'check', join(EXAMPLES, 'jinping-2025.yaml')], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', REPORT_LANG: 'en' },
+  });
+  const caches = [...r.stderr.matchAll(/^cache (\S+) (taken|rejected)$/gm)].map((m) => ({ file: m[1]!, taken: m[2] === 'taken' }));
+  return { code: r.status, stdout: r.stdout, messages: r.stderr.replace(/^cache .*\n/gm, '').replace(/in [\d.]+ ?s\b/, 'in <t>'), caches };
+}
+
+describe('the code cache', () => {
+  it('is written for every bundle a build runs, and taken when the program starts', () => {
+    const written = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.cjs.cache'));
+    expect(written).toContain('cli.cjs.cache');
+    const r = check(ROOT);
+    expect(r.code).toBe(0);
+    expect(r.caches.length).toBeGreaterThanOrEqual(10);
+    expect(r.caches.filter((c) => !c.taken)).toEqual([]);
+  });
+
+  it('that V8 cannot use is passed over, and the program does the same', () => {
+    // A copy of the program whose caches are all damaged.
+    const copy = tempDir('damaged-cache-');
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+    for (const name of ['templates', 'schema', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(copy, name));
+    for (const f of readdirSync(join(copy, 'dist')).filter((f) => f.endsWith('.cache'))) writeFileSync(join(copy, 'dist', f), 'not a cache');
+    const damaged = check(copy);
+    expect(damaged.caches.length).toBeGreaterThanOrEqual(10);
+    expect(damaged.caches.filter((c) => c.taken)).toEqual([]);
+    const good = check(ROOT);
+    expect(damaged.code).toBe(good.code);
+    expect(damaged.messages).toBe(good.messages);
+  });
+});
