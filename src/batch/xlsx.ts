@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
 import { ROLLUP_COLUMNS } from '../compile/summary.js';
 import type { ManifestEntry } from './manifest.js';
 import { rollupTable } from './rollup-table.js';
@@ -60,33 +60,74 @@ const STYLE = { plain: 0, header: 1, number: 2, totalNumber: 3, year: 4, percent
 
 type XCell = { text: string } | { number: number } | null;
 
-/** A worksheet's XML: its rows of cells with their styles, column widths and frozen panes. */
-function sheetXml(rows: { cells: XCell[]; styles: number[] }[], widths: number[], frozen: { cols: number; rows: number }): string {
+type XRow = { cells: XCell[]; styles: number[] };
+
+/** One row of a worksheet's XML (`r` is its 0-based index). */
+function rowXml(row: XRow, r: number): string {
+  let cells = '';
+  for (let col = 0; col < row.cells.length; col++) {
+    const c = row.cells[col]!;
+    if (c === null) continue;
+    const ref = `${letters(col)}${r + 1}`;
+    const style = row.styles[col] ?? 0;
+    const s = style ? ` s="${style}"` : '';
+    cells += 'number' in c ? `<c r="${ref}"${s}><v>${c.number}</v></c>` : `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(c.text)}</t></is></c>`;
+  }
+  return `<row r="${r + 1}"${r === 0 ? ' ht="36" customHeight="1"' : ''}>${cells}</row>`;
+}
+
+/**
+ * A worksheet's XML in pieces of about 64 KB: its rows of cells with their styles, column widths
+ * and frozen panes. The rows are made as the pieces are taken, so that a county's sheet of 10,000
+ * townships is never held whole (nor its cells as objects), only deflated.
+ */
+function* sheetXml(rows: Iterable<XRow>, widths: number[], frozen: { cols: number; rows: number }): Generator<string> {
   const topLeft = `${letters(frozen.cols)}${frozen.rows + 1}`;
   const pane =
     frozen.cols > 0
       ? `<pane xSplit="${frozen.cols}" ySplit="${frozen.rows}" topLeftCell="${topLeft}" activePane="bottomRight" state="frozen"/>`
       : `<pane ySplit="${frozen.rows}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/>`;
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const data = rows
-    .map((row, r) => {
-      const cells = row.cells
-        .map((c, col) => {
-          if (c === null) return '';
-          const ref = `${letters(col)}${r + 1}`;
-          const style = row.styles[col] ?? 0;
-          const s = style ? ` s="${style}"` : '';
-          return 'number' in c ? `<c r="${ref}"${s}><v>${c.number}</v></c>` : `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(c.text)}</t></is></c>`;
-        })
-        .join('');
-      return `<row r="${r + 1}"${r === 0 ? ' ht="36" customHeight="1"' : ''}>${cells}</row>`;
-    })
-    .join('');
-  return (
+  let piece =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${data}</sheetData></worksheet>`
-  );
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
+  let r = 0;
+  for (const row of rows) {
+    piece += rowXml(row, r++);
+    if (piece.length > 1 << 16) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}</sheetData></worksheet>`;
+}
+
+/** A zip of parts, each given in pieces, deflated as they come; every entry dated ZIP_DATE. */
+function zipPieces(parts: Record<string, Iterable<string>>): Uint8Array {
+  const out: Uint8Array[] = [];
+  let ended = false;
+  const zip = new Zip((err, chunk, final) => {
+    if (err) throw err;
+    out.push(chunk);
+    ended ||= final;
+  });
+  for (const [name, pieces] of Object.entries(parts)) {
+    const file = new ZipDeflate(name, { level: 6 });
+    file.mtime = ZIP_DATE;
+    zip.add(file);
+    for (const piece of pieces) file.push(strToU8(piece));
+    file.push(new Uint8Array(0), true);
+  }
+  zip.end();
+  if (!ended) throw new Error('the workbook was not zipped whole');
+  const bytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of out) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
 }
 
 const STYLES_XML =
@@ -111,22 +152,25 @@ const STYLES_XML =
 export function rollupXlsx(entries: readonly ManifestEntry[], fingerprint = xlsxFingerprint(entries)): Uint8Array {
   const table = rollupTable(entries);
   // 汇总: what summary.csv holds, with Chinese headers and 约 for approximate figures.
-  const summary = [
-    { cells: table.head.map((h): XCell => ({ text: h.title })), styles: table.head.map(() => STYLE.header) },
-    ...table.rows.map((row) => ({
-      cells: row.cells.map((c, i): XCell => {
-        const kind = table.head[i]!.kind;
-        if (kind === 'approx') return c === true ? { text: APPROX } : null;
-        if (c === null || c === true || c === false) return null;
-        return typeof c === 'number' ? { number: c } : { text: c };
-      }),
-      styles: table.head.map((h) => (h.kind === 'number' ? (h.csv === 'year' ? STYLE.year : row.total ? STYLE.totalNumber : STYLE.number) : row.total ? STYLE.totalText : STYLE.plain)),
-    })),
-  ];
+  // Made one row at a time as the sheet is written.
+  const summary = function* (): Generator<XRow> {
+    yield { cells: table.head.map((h): XCell => ({ text: h.title })), styles: table.head.map(() => STYLE.header) };
+    for (const row of table.rows) {
+      yield {
+        cells: row.cells.map((c, i): XCell => {
+          const kind = table.head[i]!.kind;
+          if (kind === 'approx') return c === true ? { text: APPROX } : null;
+          if (c === null || c === true || c === false) return null;
+          return typeof c === 'number' ? { number: c } : { text: c };
+        }),
+        styles: table.head.map((h) => (h.kind === 'number' ? (h.csv === 'year' ? STYLE.year : row.total ? STYLE.totalNumber : STYLE.number) : row.total ? STYLE.totalText : STYLE.plain)),
+      };
+    }
+  };
   const widths = table.head.map((h) => Math.min(40, Math.max(6, [...h.title].length * 2 + 2)));
   // 同比: each key figure beside last year's.
   const head = ['年度', '县（区）', '乡镇（街道）', '指标', '单位', '今年', '去年', '增减', '增减率'];
-  const yoy: { cells: XCell[]; styles: number[] }[] = [{ cells: head.map((text) => ({ text })), styles: head.map(() => STYLE.header) }];
+  const yoy: XRow[] = [{ cells: head.map((text) => ({ text })), styles: head.map(() => STYLE.header) }];
   const built = entries
     .filter((e) => e.status === 'built' && e.summary?.previous)
     .sort((a, b) => b.summary!.year - a.summary!.year || a.summary!.county.localeCompare(b.summary!.county, 'zh-CN') || a.summary!.township.localeCompare(b.summary!.township, 'zh-CN'));
@@ -153,7 +197,7 @@ export function rollupXlsx(entries: readonly ManifestEntry[], fingerprint = xlsx
       });
     }
   }
-  const parts: Record<string, string> = {
+  const parts: Record<string, Iterable<string>> = {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
@@ -178,10 +222,9 @@ export function rollupXlsx(entries: readonly ManifestEntry[], fingerprint = xlsx
       '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>' +
       '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
     'xl/styles.xml': STYLES_XML,
-    'xl/worksheets/sheet1.xml': sheetXml(summary, widths, { cols: 3, rows: 1 }),
+    'xl/worksheets/sheet1.xml': sheetXml(summary(), widths, { cols: 3, rows: 1 }),
     'xl/worksheets/sheet2.xml': sheetXml(yoy, [8, 10, 16, 18, 8, 12, 12, 12, 12], { cols: 0, rows: 1 }),
   };
-  const files: Zippable = {};
-  for (const [name, text] of Object.entries(parts)) files[name] = [strToU8(text), { mtime: ZIP_DATE }];
-  return zipSync(files, { level: 6 });
+  // A part given as one string is one piece.
+  return zipPieces(Object.fromEntries(Object.entries(parts).map(([name, p]) => [name, typeof p === 'string' ? [p] : p])));
 }
