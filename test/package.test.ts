@@ -12,7 +12,17 @@ describe('the package', () => {
     expect(r.status, r.stderr).toBe(0);
     const [pack] = JSON.parse(r.stdout) as { files: { path: string }[]; bundled: string[] }[];
     const files = new Set(pack!.files.map((f) => f.path));
-    for (const f of ['bin/report.js', 'bin/load.cjs', 'dist/cli.cjs', 'dist/worker.cjs', 'dist/prebuilt.json', 'templates/standard/pack.yaml', 'schema/report.schema.json', 'README.md', 'README.en.md']) {
+    for (const f of [
+      'bin/report.js',
+      'bin/load.cjs',
+      'dist/cli.cjs',
+      'dist/worker.cjs',
+      'dist/prebuilt.json',
+      'templates/standard/pack.yaml',
+      'schema/report.schema.json',
+      'README.md',
+      'README.en.md',
+    ]) {
       expect(files.has(f), f).toBe(true);
     }
     const dependencies = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies);
