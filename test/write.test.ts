@@ -1,21 +1,23 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/batch/index.js';
-import { writeAtomic } from '../src/batch/write.js';
+import { manifestPieces, serializeManifest, type ManifestEntry } from '../src/batch/manifest.js';
+import { writeAtomic, writePiecesAtomic } from '../src/batch/write.js';
 import { MINIMAL, tempDir } from './helpers.js';
 
-// The file system as it is, with writeFileSync and renameSync wrapped so that a test can make
+// The file system as it is, with writeFileSync, openSync and renameSync wrapped so that a test can make
 // one call fail or look at the disk while it runs. Tests run as root, for whom a read-only
 // folder is no obstacle, so failures are injected here instead.
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
-  return { ...fs, default: fs, writeFileSync: vi.fn(fs.writeFileSync), renameSync: vi.fn(fs.renameSync) };
+  return { ...fs, default: fs, writeFileSync: vi.fn(fs.writeFileSync), openSync: vi.fn(fs.openSync), renameSync: vi.fn(fs.renameSync) };
 });
 
 const actual = await vi.importActual<typeof import('node:fs')>('node:fs');
 const write = vi.mocked(writeFileSync);
 const rename = vi.mocked(renameSync);
+const open = vi.mocked(openSync);
 
 afterEach(() => {
   write.mockClear();
@@ -155,8 +157,13 @@ describe('a build whose output cannot be written', () => {
     writeFileSync(join(dir, 'data', 'b.yaml'), MINIMAL.replace('测试乡', '乙乡'));
     const run = () => build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], jobs: 1 });
     write.mockImplementation((path, data, options) => {
-      if (/manifest\.json|summary|index\.html/.test(String(path))) throw fail('ENOSPC');
+      if (/summary|index\.html/.test(String(path))) throw fail('ENOSPC');
       actual.writeFileSync(path, data, options);
+    });
+    // The manifest is written in pieces to a file opened first.
+    open.mockImplementation((path, flags, mode) => {
+      if (/manifest\.json/.test(String(path))) throw fail('ENOSPC');
+      return actual.openSync(path, flags, mode);
     });
     let r: Awaited<ReturnType<typeof run>>;
     try {
@@ -164,6 +171,8 @@ describe('a build whose output cannot be written', () => {
     } finally {
       write.mockReset();
       write.mockImplementation(actual.writeFileSync);
+      open.mockReset();
+      open.mockImplementation(actual.openSync);
     }
     expect(r.ok).toBe(false);
     expect(r.reports.map((x) => x.status)).toEqual(['built', 'built']);
@@ -172,5 +181,64 @@ describe('a build whose output cannot be written', () => {
     const again = await run();
     expect(again.ok).toBe(true);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.md', 'b.md', 'index.html', 'manifest.json', 'summary.csv', 'summary.html', 'summary.md', 'summary.xlsx']);
+  });
+});
+
+describe('writePiecesAtomic', () => {
+  const pieces = function* (): Generator<string> {
+    for (let i = 0; i < 20000; i++) yield `第${i}行，新的报告\n`;
+  };
+  const whole = [...pieces()].join('');
+
+  it('writes the pieces, in order, over the old output, through a temporary file', () => {
+    const { dir, target } = existing();
+    writePiecesAtomic(target, pieces());
+    expect(readFileSync(target, 'utf8')).toBe(whole);
+    // More than one write: the text is never held whole.
+    expect(write.mock.calls.length).toBeGreaterThan(1);
+    expect(rename).toHaveBeenCalledTimes(1);
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+
+  it('leaves the old output whole and no temporary file when a write fails midway', () => {
+    const { dir, target } = existing();
+    let writes = 0;
+    write.mockImplementation((path, data, options) => {
+      if (++writes === 2) throw fail('ENOSPC');
+      actual.writeFileSync(path, data, options);
+    });
+    try {
+      expect(() => writePiecesAtomic(target, pieces())).toThrow(/ENOSPC/);
+    } finally {
+      write.mockReset();
+      write.mockImplementation(actual.writeFileSync);
+    }
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+
+  it('leaves the old output whole when the rename fails', () => {
+    const { dir, target } = existing();
+    rename.mockImplementationOnce(() => {
+      throw fail('EACCES');
+    });
+    expect(() => writePiecesAtomic(target, pieces())).toThrow(/EACCES/);
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+});
+
+describe('the manifest written in pieces', () => {
+  const entry = (input: string, more: Partial<ManifestEntry> = {}): ManifestEntry =>
+    ({ input, key: 'k', status: 'built', dependencies: [], outputs: { md: { path: `${input}.md`, sha256: 'x' } }, errors: 0, warnings: 1, ...more }) as unknown as ManifestEntry;
+  it.each([
+    ['no report', []],
+    ['one report', [entry('a.yaml')]],
+    ['reports out of order, with nested and odd text', [entry('c.yaml', { problems: [{ line: 1, text: '引号"与\\反斜杠\n' }] } as never), entry('a.yaml'), entry('b.yaml')]],
+  ])('is the same text as the whole serialized at once: %s', (_, entries) => {
+    const sorted = [...entries].sort((a, b) => (a.input < b.input ? -1 : 1));
+    const expected = `${JSON.stringify({ version: 3, tool: 'report 1', reports: sorted }, null, 2)}\n`;
+    expect([...manifestPieces('report 1', entries)].join('')).toBe(expected);
+    expect(serializeManifest('report 1', entries)).toBe(expected);
   });
 });

@@ -141,12 +141,16 @@ async function buildLocked(settings: BatchSettings, options: BuildOptions, found
   options.onStart?.({ total: inputs.length, toBuild: plan.todo.length });
 
   // The manifest follows the outputs as they land, so a build killed half-way keeps what it wrote.
+  // A large batch's manifest takes long to write: at most a twentieth of the time goes to it.
   let flushed = Date.now();
+  let every = FLUSH_MS;
   const compiled = await compileInOrder(settings, plan.todo, options, (r) => {
     ledger.record('todo' in r ? writeReport(settings, r, ledger.claimed) : r);
-    if (!settings.readOnly && Date.now() - flushed > FLUSH_MS) {
+    if (!settings.readOnly && Date.now() - flushed > every) {
+      const started = Date.now();
       flushManifest(settings, ledger, previous);
       flushed = Date.now();
+      every = Math.max(FLUSH_MS, 20 * (flushed - started));
     }
   });
   const diagnostics = [...found, ...compiled.diagnostics];

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 const TMP_SUFFIX = '.report-tmp';
@@ -30,6 +30,36 @@ export function writeAllAtomic(files: readonly { path: string; bytes: Uint8Array
     for (const w of written) renameSync(w.tmp, w.path);
   } catch (e) {
     for (const w of written) rmSync(w.tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Writes a file given in pieces, so that it is either complete or absent, without ever holding it
+ * whole (a county's manifest runs to tens of megabytes): the pieces go to a temporary file beside it
+ * as they come, about 64 KB at a time, then it is renamed into place.
+ */
+export function writePiecesAtomic(path: string, pieces: Iterable<string>): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}${TMP_SUFFIX}`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    let pending = '';
+    for (const piece of pieces) {
+      pending += piece;
+      if (pending.length >= 1 << 16) {
+        writeFileSync(fd, pending);
+        pending = '';
+      }
+    }
+    writeFileSync(fd, pending);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
     throw e;
   }
 }
