@@ -1,8 +1,9 @@
 'use strict';
 /**
  * Loads the bundled program (dist/*.cjs) with V8's code cache, so that a command starts without
- * compiling the program's JavaScript again: the compiled code of every function a build and a
- * check run is kept beside its bundle (dist/<bundle>.cjs.cache). Node 20 has no compile cache of
+ * compiling the program's JavaScript again: the compiled code of every function that building and
+ * checking the examples runs on the main thread is kept beside its bundle (dist/<bundle>.cjs.cache;
+ * the small worker entry has none). Node 20 has no compile cache of
  * its own (module.enableCompileCache came in Node 22).
  *
  *   node bin/load.cjs --make-code-cache   (npm run build) builds and checks the examples once
@@ -28,8 +29,9 @@ const made = [];
 let making = false;
 
 // The heap's growth factor (src/speed/heap.ts) is set before anything is compiled: V8 accepts a
-// cache only under the flags it was made with.
-if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) v8.setFlagsFromString('--heap-growing-percent=50');
+// cache only under the flags it was made with. Flags are the process's: the main thread sets it
+// before any worker starts.
+if (isMainThread && !process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) v8.setFlagsFromString('--heap-growing-percent=50');
 
 const compile = Module.prototype._compile;
 Module.prototype._compile = function compileWithCache(content, filename) {
@@ -69,9 +71,17 @@ async function makeCodeCache() {
     .map((f) => path.join(root, 'examples', f));
   const out = mkdtempSync(path.join(tmpdir(), 'report-code-cache-'));
   const quiet = { out: () => {}, err: () => {}, errRaw: () => {}, isTTY: false, env: { ...process.env, CI: 'true' }, cwd: root };
+  // Every format on this thread, then on two threads (the pool), then a check.
+  const runs = [
+    ['build', ...examples, '--out', path.join(out, '1'), '--format', 'md,html,docx', '--jobs', '1'],
+    ['build', ...examples, '--out', path.join(out, '2'), '--format', 'md,html,docx', '--jobs', '2'],
+    ['check', examples[0]],
+  ];
   try {
-    await main(['build', ...examples, '--out', out, '--format', 'md,html,docx', '--jobs', '1'], quiet);
-    await main(['check', examples[0]], quiet);
+    for (const args of runs) {
+      const code = await main(args, quiet);
+      if (code !== 0) throw new Error(`report ${args[0]} of the examples exited ${code}`);
+    }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -81,8 +91,8 @@ async function makeCodeCache() {
 
 exports.load = load;
 
-if (!isMainThread) {
-  // A worker thread of a batch (src/batch/pool.ts).
+if (require.main === module && !isMainThread) {
+  // A worker thread of a batch, started on this file (src/batch/pool.ts).
   load('worker.cjs');
 } else if (require.main === module && process.argv[2] === '--make-code-cache') {
   makeCodeCache().then(

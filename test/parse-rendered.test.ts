@@ -61,6 +61,11 @@ const unit = fc.oneof(
       '<!--',
       '```',
       '    ',
+      '&#xE002;',
+      '&#57346;',
+      '&#x3000;',
+      '\uFEFF',
+      '\u2028',
     ),
   },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)) },
@@ -141,6 +146,15 @@ describe('parseRendered', () => {
 
   it.each(['####### 七', '##标题', '## ', '##  两个空格', '## 标题 ##', '##\t制表'])('leaves the heading-like %j to the parser', (block) => {
     expect(plainBlock(block)).toBeUndefined();
+  });
+
+  it.each([
+    ['a character reference that reads as the slot', '&#xE002;0\n\n正文。'],
+    ['the same, before a list', '&#57346;0\n\n- 一\n\n正文。'],
+    ['a byte-order mark at the start', '\uFEFF全年开展检查162次。'],
+    ['a byte-order mark before a list', '\uFEFF全年\n\n- 一'],
+  ])('gives the parser’s tree for %s', (_, text) => {
+    same(text);
   });
 
   it('parses the whole text when a paragraph turns out to be inside something else', () => {

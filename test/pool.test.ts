@@ -91,6 +91,31 @@ describe('the compile pool (main thread and worker threads)', () => {
   });
 });
 
+describe('the real worker thread', () => {
+  it('starts on bin/load.cjs, loads dist/worker.cjs and its pack, and compiles the tasks it is sent', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const worker = new Worker(join(ROOT, 'bin', 'load.cjs'), { workerData: { packDir: STANDARD_PACK, cwd: ROOT, formats: ['md'], layout: {} } });
+    try {
+      const messages: { type: string; result?: TaskResult }[] = [];
+      const result = new Promise<TaskResult>((resolve, reject) => {
+        worker.on('message', (m: { type: string; result?: TaskResult }) => {
+          messages.push(m);
+          if (m.type === 'result') resolve(m.result!);
+        });
+        worker.on('error', reject);
+      });
+      worker.postMessage(task(7));
+      const r = await result;
+      expect(messages.map((m) => m.type)).toEqual(['ready', 'result']);
+      expect(r.id).toBe(7);
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(new TextDecoder().decode(r.outputs.md)).toContain('测试乡');
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
+
 describe('how many threads a batch compiles on', () => {
   const most = Math.min(availableParallelism(), maxJobs());
   it('uses the main thread alone for a batch too small to pay for starting a worker', () => {

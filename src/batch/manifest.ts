@@ -120,8 +120,9 @@ export function* manifestPieces(tool: string, entries: Iterable<ManifestEntry>):
   }
   yield `${head.slice(0, -'[]\n}'.length)}[\n`;
   for (let i = 0; i < reports.length; i++) {
-    // JSON strings hold no line breaks, so every line of an entry is indented two levels further.
-    yield `${JSON.stringify(reports[i], null, 2).replace(/^/gm, '    ')}${i < reports.length - 1 ? ',' : ''}\n`;
+    // JSON.stringify escapes every \n inside a string, so each \n it writes starts a line, indented two
+    // levels further here. (Not /^/m: that also matches after U+2028 and U+2029, which JSON leaves as they are.)
+    yield `    ${JSON.stringify(reports[i], null, 2).replace(/\n/g, '\n    ')}${i < reports.length - 1 ? ',' : ''}\n`;
   }
   yield '  ]\n}\n';
 }

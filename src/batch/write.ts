@@ -54,8 +54,9 @@ export function writePiecesAtomic(path: string, pieces: Iterable<string>): void 
       }
     }
     writeFileSync(fd, pending);
-    closeSync(fd);
+    const done = fd;
     fd = undefined;
+    closeSync(done);
     renameSync(tmp, path);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);

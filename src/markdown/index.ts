@@ -92,7 +92,8 @@ export function plainBlock(block: string): Paragraph | Heading | undefined {
  * kept.
  */
 export function parseRendered(text: string): Root {
-  if (text.includes(SLOT)) return parseMarkdown(text);
+  // The parser drops a byte-order mark at the start; a text that holds the slot character is parsed whole.
+  if (text.includes(SLOT) || text.startsWith('\uFEFF')) return parseMarkdown(text);
   const blocks = text.split('\n\n');
   const plain: (Paragraph | Heading)[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -103,13 +104,15 @@ export function parseRendered(text: string): Root {
   }
   if (plain.length === 0) return parseMarkdown(text);
   if (plain.length === blocks.length) return { type: 'root', children: plain };
-  const tree = parseMarkdown(blocks.join('\n\n'));
+  const slotted = blocks.join('\n\n');
+  const tree = parseMarkdown(slotted);
   let found = 0;
   for (let i = 0; i < tree.children.length; i++) {
     const node = tree.children[i]!;
     const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0]! : undefined;
     const slot = only?.type === 'text' ? SLOT_TEXT.exec(only.value) : null;
-    if (slot && Number(slot[1]) === found) tree.children[i] = plain[found++]!;
+    // A slot as written, not a character reference (&#xE002;) that reads as one.
+    if (slot && Number(slot[1]) === found && slotted[node.position?.start.offset ?? -1] === SLOT) tree.children[i] = plain[found++]!;
   }
   return found === plain.length ? tree : parseMarkdown(text);
 }
