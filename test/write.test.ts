@@ -235,6 +235,8 @@ describe('the manifest written in pieces', () => {
     ['no report', []],
     ['one report', [entry('a.yaml')]],
     ['reports out of order, with nested and odd text', [entry('c.yaml', { problems: [{ line: 1, text: '引号"与\\反斜杠\n' }] } as never), entry('a.yaml'), entry('b.yaml')]],
+    // JSON leaves U+2028 and U+2029 unescaped: they are no line breaks of the manifest.
+    ['line and paragraph separators in a value', [entry('甲\u2028乡.yaml', { problems: [{ line: 1, text: '前\u2029后' }] } as never), entry('b.yaml')]],
   ])('is the same text as the whole serialized at once: %s', (_, entries) => {
     const sorted = [...entries].sort((a, b) => (a.input < b.input ? -1 : 1));
     const expected = `${JSON.stringify({ version: 3, tool: 'report 1', reports: sorted }, null, 2)}\n`;
