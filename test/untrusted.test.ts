@@ -563,3 +563,93 @@ describe('the county roll-up and the machine', () => {
     expect(statSync(EXAMPLES).isDirectory()).toBe(true);
   });
 });
+
+describe('reading a file: each case at its edge', () => {
+  const problem = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof ReadError ? e.problem : `not a ReadError: ${String(e)}`;
+    }
+    return 'read';
+  };
+
+  it('a path through a file, a link loop and a missing file are missing; a name too long is unreadable', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), 'x');
+    symlinkSync('loop', join(dir, 'loop'));
+    expect(problem(() => readBytes(join(dir, 'file', 'inside.yaml')))).toBe('missing');
+    expect(problem(() => readBytes(join(dir, 'loop')))).toBe('missing');
+    expect(problem(() => readBytes(join(dir, 'absent.yaml')))).toBe('missing');
+    expect(problem(() => readBytes(join(dir, 'x'.repeat(300))))).toBe('unreadable');
+    expect(problem(() => readBytes(dir))).toBe('folder');
+    expect(problem(() => readBytes('/dev/null'))).toBe('special');
+  });
+
+  it('the limit is the largest size read, whether the size is known before reading or only after', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x'), 'abcdefghij');
+    expect(problem(() => readBytes(join(dir, 'x'), 9))).toBe('too-large');
+    expect(readBytes(join(dir, 'x'), 10).toString()).toBe('abcdefghij');
+    expect(readBytes(join(dir, 'x'), 11).toString()).toBe('abcdefghij');
+    expect(readBytes(join(dir, 'x')).toString()).toBe('abcdefghij');
+    // A file whose size is given as 0 (the kernel's own files): read by growing the buffer.
+    const status = readFileSync('/proc/self/status', 'utf8');
+    expect(statSync('/proc/self/status').size).toBe(0);
+    const read = readBytes('/proc/self/status').toString();
+    expect(read.slice(0, 5)).toBe(status.slice(0, 5));
+    expect(read.length).toBeGreaterThan(500);
+    expect(problem(() => readBytes('/proc/self/status', 100))).toBe('too-large');
+    expect(problem(() => readBytes('/proc/self/status', 1))).toBe('too-large');
+  });
+
+  it('a ReadError says what the problem is, and the limit in megabytes', () => {
+    expect(() => readBytes(tempDir())).toThrow(new ReadError('folder', 'that is a folder, not a file'));
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x'), Buffer.alloc(3 * 1024 * 1024 + 1, 0x61));
+    expect(() => readBytes(join(dir, 'x'), 3 * 1024 * 1024)).toThrow(new ReadError('too-large', 'the file is larger than 3 MB'));
+    expect(readBytes(join(dir, 'x'))).toHaveLength(3 * 1024 * 1024 + 1);
+    expect(MAX_INPUT_BYTES).toBe(4 * 1024 * 1024);
+  });
+
+  it('byte-order marks count only whole', () => {
+    const bytes = (...b: number[]) => new Uint8Array(b);
+    // Two bytes of a UTF-16 mark each, only one of them, or a UTF-8 mark cut short: no mark.
+    const gb = (b: Uint8Array) => ({ text: new TextDecoder('gb18030').decode(b), encoding: 'gb18030' });
+    expect(decodeText(bytes(0xff, 0x41))).toEqual(gb(bytes(0xff, 0x41)));
+    expect(decodeText(bytes(0x41, 0xfe))).toEqual(gb(bytes(0x41, 0xfe)));
+    expect(decodeText(bytes(0xfe, 0x41)).encoding).toBe('gb18030');
+    expect(decodeText(bytes(0x41, 0xff)).encoding).toBe('gb18030');
+    expect(decodeText(bytes(0xef, 0xbb, 0x41)).encoding).toBe('gb18030');
+    expect(decodeText(bytes(0xef, 0x41, 0xbf)).encoding).toBe('gb18030');
+    // Text without a mark keeps its first bytes.
+    expect(decodeText(Buffer.from('abc'))).toEqual({ text: 'abc', encoding: 'utf-8' });
+    expect(decodeText(Buffer.from('café'))).toEqual({ text: 'café', encoding: 'utf-8' });
+    expect(decodeText(Buffer.from('\uFEFFabc'))).toEqual({ text: 'abc', encoding: 'utf-8' });
+    expect(decodeText(bytes(0xff, 0xfe, 0x41, 0x00))).toEqual({ text: 'A', encoding: 'utf-16le' });
+    expect(decodeText(bytes(0xfe, 0xff, 0x00, 0x41))).toEqual({ text: 'A', encoding: 'utf-16be' });
+  });
+
+  it('invalid UTF-8 stays UTF-8 only while Chinese characters outnumber the broken bytes', () => {
+    // Two Chinese characters, one stray byte: UTF-8 with one replacement character.
+    const two = Buffer.concat([Buffer.from('乡镇'), Buffer.from([0xa0])]);
+    expect(decodeText(two)).toEqual({ text: '乡镇\uFFFD', encoding: 'utf-8' });
+    // One of each: not more, so read as GBK.
+    const one = Buffer.concat([Buffer.from('乡'), Buffer.from([0xa0])]);
+    expect(decodeText(one)).toEqual({ text: new TextDecoder('gb18030').decode(one), encoding: 'gb18030' });
+  });
+
+  it('isInside takes the allowed folder itself, and nothing hidden inside it', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'data'));
+    expect(isInside(dir, [dir])).toBe(true);
+    expect(isInside(join(dir, 'data'), [dir])).toBe(true);
+    expect(isInside(join(dir, 'data', 'a.yaml'), [join(dir, 'data')])).toBe(true);
+    expect(isInside(dir, [join(dir, 'data')])).toBe(false);
+    expect(isInside(join(dir, '.git', 'config'), [dir])).toBe(false);
+    expect(isInside(join(dir, 'data', '.env'), [dir])).toBe(false);
+    expect(isInside(join(dir, '..data', 'a.yaml'), [dir])).toBe(false);
+    expect(isInside(join(dir, 'a.yaml'), [join(dir, 'data'), dir])).toBe(true);
+    expect(isInside(join(dir, 'a.yaml'), [])).toBe(false);
+  });
+});
