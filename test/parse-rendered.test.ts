@@ -1,9 +1,15 @@
-// parseRendered, the quick parse of a rendered report: the same tree as the Markdown parser gives,
-// whatever the text, with plain paragraphs put in without being parsed.
+// The quick paths of the Markdown stage. parseRendered, the quick parse of a rendered report: the
+// same tree as the Markdown parser gives, whatever the text, with plain paragraphs put in without
+// being parsed. stringifyMarkdown's text handler: the same Markdown as remark-stringify's own.
 import fc from 'fast-check';
 import type { Node } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown, parseRendered, plainBlock, plainParagraph } from '../src/markdown/index.js';
+import type { Root } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { parseMarkdown, parseRendered, plainBlock, plainParagraph, STRINGIFY_OPTIONS, stringifyMarkdown } from '../src/markdown/index.js';
 import { markdownEscape } from '../src/render/escape.js';
 import { readdirSync } from 'node:fs';
 import { example, EXAMPLES } from './helpers.js';
@@ -76,6 +82,13 @@ const block = fc.oneof(
   { weight: 3, arbitrary: raw.map(markdownEscape) },
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), fc.constantFrom(' ', '  ', '\t', ''), raw).map(([n, space, r]) => `${'#'.repeat(n)}${space}${n % 2 ? markdownEscape(r) : r}`) },
   { weight: 2, arbitrary: raw },
+  // A bold run-in title, as templates write numbered items: the title ends in every kind of character.
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(raw, fc.constantFrom('。', '：', '）', '”', '.', ')', '%', '…', '—', '、', '！', 'a', '1', '乡', ' ', '\u3000', '\\', ''), raw, fc.boolean())
+      .map(([title, end, rest, escaped]) => (escaped ? `**${markdownEscape(title)}${end}**${markdownEscape(rest)}` : `**${title}${end}**${rest}`)),
+  },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
@@ -135,6 +148,31 @@ describe('parseRendered', () => {
     const tree = parseRendered('## 一\n\n正文。\n\n### （一）二');
     expect(tree.children.every((n: Node) => n.position === undefined)).toBe(true);
     same('## 一\n\n正文。\n\n### （一）二');
+  });
+
+  it.each([
+    ['**1.矛盾纠纷排查。**坚持和发展新时代“枫桥经验”。', '1.矛盾纠纷排查。', '坚持和发展新时代“枫桥经验”。'],
+    ['**（一）强化领导**全年开展检查162次，罚没5\\.7万余元。', '（一）强化领导', '全年开展检查162次，罚没5.7万余元。'],
+    ['**一是学法：**', '一是学法：', undefined],
+  ])('puts in the run-in title of %s without parsing it', (block, title, rest) => {
+    const node = plainBlock(block);
+    expect(node).toEqual({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }, ...(rest ? [{ type: 'text', value: rest }] : [])] });
+    same(block);
+  });
+
+  it.each([
+    ['a title ending in punctuation that is not Chinese', '**1.排查.**坚持'],
+    ['a title ending in a closing quote', '**“枫桥经验”**坚持'],
+    ['a title ending in a space', '**排查 **坚持'],
+    ['a title starting with a space', '** 排查**坚持'],
+    ['text after it starting with a space', '**排查** 坚持'],
+    ['emphasis inside', '**排查_甲_**坚持'],
+    ['a second bold part', '**排查**坚持**甲**'],
+    ['a link after it', '**排查**见www.gov.cn'],
+    ['a trailing space', '**排查**坚持 '],
+  ])('leaves %s to the parser', (_, block) => {
+    expect(plainBlock(block)).toBeUndefined();
+    same(block);
   });
 
   it.each([
@@ -198,5 +236,78 @@ describe('parseRendered', () => {
     '',
   ])('leaves %j to the parser', (block) => {
     expect(plainParagraph(block)).toBeUndefined();
+  });
+});
+
+describe('stringifyMarkdown', () => {
+  // remark-stringify as it is, every text through its escaping rules.
+  const plain = unified().use(remarkGfm).use(remarkCjkFriendly).use(remarkStringify, STRINGIFY_OPTIONS);
+  const both = (tree: Root) => expect(stringifyMarkdown(tree)).toBe(plain.stringify(tree));
+  /** Text nodes holding any of the characters, as a data value gives them, in headings, paragraphs, emphasis, links and lists. */
+  const tree = fc
+    .array(
+      fc.tuple(fc.constantFrom('paragraph', 'heading', 'strong', 'emphasis', 'link', 'list', 'table'), raw, raw).map(([kind, a, b]): Root['children'][number] => {
+        const text = (value: string) => ({ type: 'text' as const, value });
+        if (kind === 'heading') return { type: 'heading', depth: 2, children: [text(a)] };
+        if (kind === 'strong' || kind === 'emphasis') return { type: 'paragraph', children: [text(a), { type: kind, children: [text(b)] }, text(a)] };
+        if (kind === 'link') return { type: 'paragraph', children: [text(a), { type: 'link', url: `http://${b}`, children: [text(b)] }] };
+        if (kind === 'list') return { type: 'list', ordered: true, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [text(a)] }] }] };
+        if (kind === 'table')
+          return {
+            type: 'table',
+            children: [
+              {
+                type: 'tableRow',
+                children: [
+                  { type: 'tableCell', children: [text(a)] },
+                  { type: 'tableCell', children: [text(b)] },
+                ],
+              },
+            ],
+          };
+        return { type: 'paragraph', children: [text(a), text(b)] };
+      }),
+      { maxLength: 6 },
+    )
+    .map((children): Root => ({ type: 'root', children }));
+
+  it('writes any text as remark-stringify does, escaping where it escapes', () => {
+    fc.assert(
+      fc.property(tree, (t) => {
+        both(t);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes any parsed document as remark-stringify does (autolinks, code, HTML and references among them)', () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        both(parseMarkdown(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['a text with nothing to escape', '全年开展检查162次，化解率96%以上。', '全年开展检查162次，化解率96%以上。\n'],
+    ['a full stop after a number at the start', '1. 不是列表', '1\\. 不是列表\n'],
+    ['an asterisk', '甲*乙', '甲\\*乙\n'],
+    ['a backslash before punctuation', 'a\\*', 'a\\\\\\*\n'],
+    ['a space at the end', '甲 ', '甲&#x20;\n'],
+  ])('%s', (_, value, markdown) => {
+    const t: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] };
+    expect(stringifyMarkdown(t)).toBe(markdown);
+    both(t);
+  });
+
+  it.each([
+    ['http://a.cn/甲', 'http://a.cn/甲', '<http://a.cn/甲>\n'],
+    ['mailto:ab@cn', 'ab@cn', '<ab@cn>\n'],
+    ['mailto:a b@cn', 'a b@cn', '[a b@cn](<mailto:a b@cn>)\n'],
+  ])('writes the link to %s as the default does', (url, value, markdown) => {
+    const t: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', value }] }] }] };
+    expect(stringifyMarkdown(t)).toBe(markdown);
+    both(t);
   });
 });
