@@ -42,8 +42,9 @@ export function rollupTable(entries: readonly ManifestEntry[]): RollupTable {
     for (const [path, f] of Object.entries(e.summary?.recorded ?? {})) {
       if (typeof f?.value !== 'number' || (f.unit !== undefined && typeof f.unit !== 'string')) continue;
       const column = `${path}\u0000${f.unit ?? ''}`;
+      if (keyPaths.has(path) || more.has(column)) continue;
       const label = recordedLabel(path);
-      if (!keyPaths.has(path) && !more.has(column)) more.set(column, { path, head: f.unit ? `${label}（${f.unit}）` : label, label, unit: f.unit });
+      more.set(column, { path, head: f.unit ? `${label}（${f.unit}）` : label, label, unit: f.unit });
     }
   }
   // The catalogue's figures before the townships' own.

@@ -33,6 +33,30 @@ function nodes(path: Path): (z.ZodType | undefined)[] {
   return out;
 }
 
+/** What the schema says of the field at a path: whether it has one, and its description. */
+interface Described {
+  found: boolean;
+  text: string | undefined;
+}
+const described = new Map<string, Described>();
+/** Most paths a batch asks about are the same for every township: at most this many are kept. */
+const KEPT = 5000;
+
+/** The schema's node at a path, looked up once per path (the roll-up of a county asks for each figure of each township). */
+function at(path: Path): Described {
+  // A list's index and an object's key are both looked up as text (nodes), so the key joins them as text.
+  const key = path.join('\u0000');
+  let found = described.get(key);
+  if (!found) {
+    const node = nodes(path).at(-1);
+    found = { found: node !== undefined, text: description(node) };
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: forgetting the paths looked up changes only the time taken and the memory kept
+    if (described.size >= KEPT) described.clear();
+    described.set(key, found);
+  }
+  return found;
+}
+
 /** A label from a description: the words before its first comma or colon, without a unit in brackets at the end. */
 export function labelOf(text: string): string {
   return text
@@ -44,11 +68,11 @@ export function labelOf(text: string): string {
 /** The Chinese label of the field at a path: 成功化解 for achievements.disputes.resolved; a breakdown item's own name; undefined when the schema has none. */
 export function fieldLabel(path: Path): string | undefined {
   if (path.length === 0) return undefined;
-  const chain = nodes(path);
+  const field = at(path);
   const last = path[path.length - 1]!;
   // A breakdown item (licences.items.农业审批) is named by its key.
-  if (chain[chain.length - 1] === undefined && typeof last === 'string' && path[path.length - 2] === 'items') return last;
-  const d = description(chain[chain.length - 1]);
+  if (!field.found && typeof last === 'string' && path[path.length - 2] === 'items') return last;
+  const d = field.text;
   if (!d) return undefined;
   const label = labelOf(d);
   // 合计 says little alone: 实施行政许可合计.
@@ -58,7 +82,7 @@ export function fieldLabel(path: Path): string | undefined {
 
 /** The unit a field's figures are counted in (件 for achievements.disputes.resolved), from its description; '' when it has none. */
 export function fieldUnit(path: Path): string {
-  const d = description(nodes(path).at(-1));
+  const d = at(path).text;
   const m = d ? /（([^（）%]{1,3})）/.exec(d.split(/[，,]/)[0] ?? '') : null;
   return m?.[1] ?? '';
 }
