@@ -11,7 +11,6 @@ import type { RosterEntry } from './roster.js';
 import { byYear, rows } from './rollup-rows.js';
 import { type Cell, rollupTable, type Total, totals } from './rollup-table.js';
 import { writeAtomic } from './write.js';
-import { rollupXlsx, xlsxFingerprint, xlsxIsCurrent } from './xlsx.js';
 
 export { type Total, totals } from './rollup-table.js';
 export { type Ordered, rollupOrder } from './rollup-rows.js';
@@ -131,6 +130,8 @@ export async function writeRollup(outDir: string, entries: readonly ManifestEntr
   writeAtomic(join(outDir, 'summary.csv'), rollupCsv(entries));
   writeAtomic(join(outDir, 'index.html'), indexHtml(entries, outDir, options));
   // Written only when its figures changed: the workbook's library takes longer to load than a report to build.
+  // Loaded here: a check writes no workbook and need not load the zip library.
+  const { rollupXlsx, xlsxFingerprint, xlsxIsCurrent } = await import('./xlsx.js');
   const xlsx = join(outDir, 'summary.xlsx');
   const fingerprint = xlsxFingerprint(entries);
   if (!xlsxIsCurrent(xlsx, fingerprint)) writeAtomic(xlsx, rollupXlsx(entries, fingerprint));

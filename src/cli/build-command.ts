@@ -15,6 +15,7 @@ import { posix } from '../batch/settings.js';
 import { EXAMPLES_DIR, STANDARD_PACK_DIR } from '../version.js';
 import { RULES, SETTABLE_RULES, type RuleId, type RuleSetting } from '../rules/catalogue.js';
 import { suggest } from '../yaml/suggest.js';
+import { clock, secondsSince } from '../speed/clock.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic, makeReporter, type ReporterName } from './reporters.js';
 
@@ -74,7 +75,7 @@ const explainSetting: ExplainIssue = (issue, at, parsed) => {
 
 /** `report build` and `report check`: reads settings, runs the batch, prints through the reporter; gives the exit code. */
 export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promise<number> {
-  const started = performance.now();
+  const started = clock();
   const configPath = opts.config ? resolve(io.cwd, opts.config) : join(io.cwd, 'report.config.yaml');
   let config: Config = {};
   if (opts.config || existsSync(configPath)) {
@@ -121,7 +122,7 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
   process.once('SIGTERM', stop);
   const template = opts.template ?? (config.template ? fromConfig(config.template) : undefined);
   const outDir = opts.out ?? (config.out ? fromConfig(config.out) : 'out');
-  const runOnce = async (started: number) => {
+  const runOnce = async (started: bigint) => {
     const result = await build({
       inputs,
       cwd: io.cwd,
@@ -144,7 +145,7 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       onStart: (info) => reporter.start(info),
       onReport: (r) => reporter.report(r),
     });
-    reporter.done(result, (performance.now() - started) / 1000);
+    reporter.done(result, secondsSince(started));
     return result;
   };
   try {
@@ -160,7 +161,7 @@ export async function runBuild(args: string[], opts: BuildFlags, io: Io): Promis
       packDir: template ? resolve(io.cwd, template) : STANDARD_PACK_DIR,
       outDir: resolve(io.cwd, outDir),
       first: result,
-      rebuild: () => runOnce(performance.now()),
+      rebuild: () => runOnce(clock()),
       signal: abort.signal,
       log: io.err,
     });

@@ -13,6 +13,7 @@ import { hasErrors, printable, systemError, type Diagnostic } from '../diagnosti
 import { list, t } from '../i18n/index.js';
 import { convertWithLibreOffice, findLibreOffice } from '../libreoffice.js';
 import type { RuleSetting } from '../rules/catalogue.js';
+import { clock, secondsSince } from '../speed/clock.js';
 import { workingSettings } from './build-command.js';
 import { EXIT, type Io } from './index.js';
 import { formatDiagnostic } from './reporters.js';
@@ -29,7 +30,7 @@ const PDF_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** `report volume`: compiles, lays out and writes the volume; gives the exit code. */
 export async function runVolume(inputs: string[], opts: VolumeFlags, io: Io): Promise<number> {
-  const started = performance.now();
+  const started = clock();
   const kind = /\.(docx|pdf)$/i.exec(opts.out)?.[1]?.toLowerCase();
   if (!kind) {
     io.err(t('volume.out.invalid', { out: printable(opts.out) }));
@@ -79,7 +80,7 @@ export async function runVolume(inputs: string[], opts: VolumeFlags, io: Io): Pr
     errors: all.filter((d) => d.severity === 'error').length,
     warnings: all.filter((d) => d.severity === 'warning').length,
   };
-  const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
+  const seconds = () => secondsSince(started).toFixed(2);
   const volume = built.volume;
   if (!volume) {
     io.err(t('volume.none', { out: opts.out }));
