@@ -113,7 +113,20 @@ const block = fc.oneof(
     ),
   },
 );
-const document = fc.array(block, { maxLength: 8 }).map((blocks) => blocks.join('\n\n'));
+/** Lines of one block: headings under paragraphs, as section templates write them, and anything else. */
+const lines = fc
+  .array(
+    fc.oneof(
+      raw.map(markdownEscape),
+      raw.map((r) => `### ${markdownEscape(r)}`),
+      fc.tuple(fc.integer({ min: 1, max: 7 }), raw).map(([n, r]) => `${'#'.repeat(n)} ${r}`),
+      fc.constantFrom('===', '---', '- 项', '> 引', '    码', '', ' ', '**甲。**乙'),
+      raw,
+    ),
+    { minLength: 2, maxLength: 5 },
+  )
+  .map((ls) => ls.join('\n'));
+const document = fc.array(fc.oneof({ weight: 4, arbitrary: block }, { weight: 1, arbitrary: lines }), { maxLength: 8 }).map((blocks) => blocks.join('\n\n'));
 
 describe('parseRendered', () => {
   it('gives the tree the parser gives, for any text', () => {
@@ -142,6 +155,28 @@ describe('parseRendered', () => {
     expect(tree.children.map((n: Node) => n.position !== undefined)).toEqual([false, true, false]);
     expect(bare(tree.children[0])).toEqual({ type: 'heading', depth: 2, children: [{ type: 'text', value: '标题' }] });
     expect(bare(tree.children[2])).toEqual({ type: 'paragraph', children: [{ type: 'text', value: '全年开展检查162次，罚没5.7万余元，化解率96.5%。' }] });
+  });
+
+  it.each([
+    ['a heading under a paragraph', '全年开展检查162次。\n### （二）规范执法', ['paragraph', 'heading']],
+    ['a paragraph under a heading', '### （二）规范执法\n全年开展检查162次。', ['heading', 'paragraph']],
+    ['headings and paragraphs in turn', '甲。\n## 一\n乙。\n### （一）二\n丙。', ['paragraph', 'heading', 'paragraph', 'heading', 'paragraph']],
+    ['paragraphs apart by more than one empty line', '甲。\n\n\n\n乙。\n\n\n丙。', ['paragraph', 'paragraph', 'paragraph']],
+    ['empty lines at the start and the end', '\n\n甲。\n\n\n', ['paragraph']],
+  ])('puts in %s without parsing', (_, text, types) => {
+    const tree = parseRendered(text);
+    expect(tree.children.map((n: Node) => [n.type, n.position === undefined])).toEqual(types.map((t) => [t, true]));
+    same(text);
+  });
+
+  it.each([
+    ['two paragraph lines (one paragraph)', '甲。\n乙。'],
+    ['a line under a paragraph that makes it a heading', '甲。\n==='],
+    ['a list item under a paragraph', '甲。\n- 项'],
+    ['a line of spaces between paragraphs', '甲。\n  \n乙。'],
+  ])('parses %s', (_, text) => {
+    expect(parseRendered(text).children.every((n: Node) => n.position !== undefined)).toBe(true);
+    same(text);
   });
 
   it('parses nothing when every block is plain', () => {

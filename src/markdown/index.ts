@@ -122,26 +122,52 @@ export function parseRendered(text: string): Root {
   // The parser drops a byte-order mark at the start; a text that holds the slot character is parsed whole.
   if (text.includes(SLOT) || text.startsWith('\uFEFF')) return parseMarkdown(text);
   const blocks = text.split('\n\n');
-  const plain: (Paragraph | Heading)[] = [];
+  const plain: (Paragraph | Heading)[][] = [];
   for (let i = 0; i < blocks.length; i++) {
-    const node = plainBlock(blocks[i]!);
-    if (!node) continue;
+    const nodes = plainLines(blocks[i]!);
+    if (!nodes) continue;
     blocks[i] = `${SLOT}${plain.length}`;
-    plain.push(node);
+    plain.push(nodes);
   }
   if (plain.length === 0) return parseMarkdown(text);
-  if (plain.length === blocks.length) return { type: 'root', children: plain };
+  if (plain.length === blocks.length) return { type: 'root', children: plain.flat() };
   const slotted = blocks.join('\n\n');
   const tree = parseMarkdown(slotted);
+  const children: RootContent[] = [];
   let found = 0;
-  for (let i = 0; i < tree.children.length; i++) {
-    const node = tree.children[i]!;
+  for (const node of tree.children) {
     const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0]! : undefined;
     const slot = only?.type === 'text' ? SLOT_TEXT.exec(only.value) : null;
     // A slot as written, not a character reference (&#xE002;) that reads as one.
-    if (slot && Number(slot[1]) === found && slotted[node.position?.start.offset ?? -1] === SLOT) tree.children[i] = plain[found++]!;
+    if (slot && Number(slot[1]) === found && slotted[node.position?.start.offset ?? -1] === SLOT) children.push(...plain[found++]!);
+    else children.push(node);
   }
-  return found === plain.length ? tree : parseMarkdown(text);
+  return found === plain.length ? { ...tree, children } : parseMarkdown(text);
+}
+
+/**
+ * A block's lines as nodes, when each is a plain paragraph or heading (plainBlock) or empty, and no
+ * two paragraphs follow each other (they would be one paragraph): a heading ends the paragraph
+ * before it and is one line itself, as templates write a section's heading under the text before
+ * it; an empty line (three line breaks in a row) ends a paragraph and is nothing itself.
+ */
+function plainLines(block: string): (Paragraph | Heading)[] | undefined {
+  const whole = plainBlock(block);
+  if (whole) return [whole];
+  if (block !== '' && !block.includes('\n')) return undefined;
+  const nodes: (Paragraph | Heading)[] = [];
+  let paragraph = false;
+  for (const line of block.split('\n')) {
+    if (line === '') {
+      paragraph = false;
+      continue;
+    }
+    const node = plainBlock(line);
+    if (!node || (node.type === 'paragraph' && paragraph)) return undefined;
+    paragraph = node.type === 'paragraph';
+    nodes.push(node);
+  }
+  return nodes;
 }
 
 /**
