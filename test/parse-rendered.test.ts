@@ -161,8 +161,7 @@ describe('parseRendered', () => {
     ['a heading under a paragraph', '全年开展检查162次。\n### （二）规范执法', ['paragraph', 'heading']],
     ['a paragraph under a heading', '### （二）规范执法\n全年开展检查162次。', ['heading', 'paragraph']],
     ['headings and paragraphs in turn', '甲。\n## 一\n乙。\n### （一）二\n丙。', ['paragraph', 'heading', 'paragraph', 'heading', 'paragraph']],
-    ['paragraphs apart by more than one empty line', '甲。\n\n\n\n乙。\n\n\n丙。', ['paragraph', 'paragraph', 'paragraph']],
-    ['empty lines at the start and the end', '\n\n甲。\n\n\n', ['paragraph']],
+    ['paragraphs apart by an odd number of empty lines', '甲。\n\n\n乙。\n\n\n丙。', ['paragraph', 'paragraph', 'paragraph']],
   ])('puts in %s without parsing', (_, text, types) => {
     const tree = parseRendered(text);
     expect(tree.children.map((n: Node) => [n.type, n.position === undefined])).toEqual(types.map((t) => [t, true]));
@@ -174,6 +173,7 @@ describe('parseRendered', () => {
     ['a line under a paragraph that makes it a heading', '甲。\n==='],
     ['a list item under a paragraph', '甲。\n- 项'],
     ['a line of spaces between paragraphs', '甲。\n  \n乙。'],
+    ['blank lines between a list and an indented line (which stays in the list)', '1. 甲\n2. 乙\n\n\n\n\n    缩进'],
   ])('parses %s', (_, text) => {
     expect(parseRendered(text).children.every((n: Node) => n.position !== undefined)).toBe(true);
     same(text);

@@ -149,7 +149,8 @@ export function parseRendered(text: string): Root {
  * A block's lines as nodes, when each is a plain paragraph or heading (plainBlock) or empty, and no
  * two paragraphs follow each other (they would be one paragraph): a heading ends the paragraph
  * before it and is one line itself, as templates write a section's heading under the text before
- * it; an empty line (three line breaks in a row) ends a paragraph and is nothing itself.
+ * it; an empty line (three line breaks in a row) ends a paragraph and is nothing itself. A block of
+ * empty lines is left to the parser.
  */
 function plainLines(block: string): (Paragraph | Heading)[] | undefined {
   const whole = plainBlock(block);
@@ -168,7 +169,9 @@ function plainLines(block: string): (Paragraph | Heading)[] | undefined {
     paragraph = node.type === 'paragraph';
     nodes.push(node);
   }
-  return nodes;
+  // Only empty lines: nothing to put in, and a slot (a paragraph) where there was none would change
+  // what is around it (an indented line after a list would leave the list).
+  return nodes.length > 0 ? nodes : undefined;
 }
 
 /**
