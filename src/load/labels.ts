@@ -44,8 +44,8 @@ const KEPT = 5000;
 
 /** The schema's node at a path, looked up once per path (the roll-up of a county asks for each figure of each township). */
 function at(path: Path): Described {
-  // A list's index and an object's key are both looked up as text (nodes), so the key joins them as text.
-  const key = path.join('\u0000');
+  // JSON: a key of the data file may hold any character, so no separator could tell the paths apart.
+  const key = JSON.stringify(path);
   let found = described.get(key);
   if (!found) {
     const node = nodes(path).at(-1);
