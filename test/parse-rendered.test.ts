@@ -86,7 +86,7 @@ const block = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .tuple(raw, fc.constantFrom('。', '：', '）', '”', '.', ')', '%', '…', '—', '、', '！', 'a', '1', '乡', ' ', '\u3000', '\\', ''), raw, fc.boolean())
+      .tuple(raw, fc.constantFrom('。', '：', '）', '”', '.', ')', '%', '…', '—', '、', '！', 'a', '1', '乡', ' ', '\u3000', '\u303f', '\u303e', '\ufe0f', '😀', '\\', ''), raw, fc.boolean())
       .map(([title, end, rest, escaped]) => (escaped ? `**${markdownEscape(title)}${end}**${markdownEscape(rest)}` : `**${title}${end}**${rest}`)),
   },
   {
@@ -198,6 +198,7 @@ describe('parseRendered', () => {
   it.each([
     ['a title ending in punctuation that is not Chinese', '**1.排查.**坚持'],
     ['a title ending in a closing quote', '**“枫桥经验”**坚持'],
+    ['a title ending in U+303F, which is not CJK to the parser', '**第一\u303f**2024年'],
     ['a title ending in a space', '**排查 **坚持'],
     ['a title starting with a space', '** 排查**坚持'],
     ['text after it starting with a space', '**排查** 坚持'],

@@ -85,9 +85,10 @@ const RUN_IN = /^\*\*([^*\s](?:[^*]*[^*\s])?)\*\*((?:[^*\s][^*]*)?)$/u;
 /**
  * The last characters of a bold title after which its closing `**` closes it whatever follows:
  * letters and numbers, and the punctuation of Chinese text (。，：）” and the like are CJK
- * punctuation to the CJK-friendly parser, not punctuation that keeps emphasis open).
+ * punctuation to the CJK-friendly parser, not punctuation that keeps emphasis open). U+303F is not
+ * wide, so not CJK to it.
  */
-const CLOSES = /[\p{L}\p{N}\u3001-\u303f\uff01-\uff60\ufe30-\ufe4f]$/u;
+const CLOSES = /[\p{L}\p{N}\u3001-\u303e\uff01-\uff60\ufe30-\ufe4f]$/u;
 
 /** A paragraph that is a bold run-in title and plain text after it, as its node; undefined for anything else. */
 function runInParagraph(block: string): Paragraph | undefined {
