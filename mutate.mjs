@@ -3,13 +3,15 @@
 // A first run of all of src/ takes hours, and Stryker keeps its results only when a run ends. Run
 // folder by folder, each folder's results are kept as soon as it is done (reports/mutation/<folder>.json,
 // incremental: a later run of a folder tests again only what changed). The folders' results are then
-// merged into reports/stryker-incremental.json, and one Stryker run over all of src/ reuses them
+// merged into reports/mutation/stryker-incremental.json, and one Stryker run over all of src/ reuses them
 // all and prints the score table for the whole, per folder and file, and writes the HTML report.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import config from './stryker.config.mjs';
 
-const REPORTS = 'reports/mutation';
+const KEPT = 'reports/incremental';
+const WORK = 'reports/mutation';
 const folders = readdirSync('src', { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name);
@@ -29,12 +31,19 @@ const stryker = (...args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 const excluded = config.mutate.filter((g) => g.startsWith('!'));
-const partFile = (name) => `${REPORTS}/${name}.json`;
+const keptFile = (name) => `${KEPT}/${name}.json.gz`;
+const workFile = (name) => `${WORK}/${name}.json`;
+const readPart = (name) => JSON.parse(gunzipSync(readFileSync(keptFile(name))).toString('utf8'));
 
-mkdirSync(REPORTS, { recursive: true });
+mkdirSync(KEPT, { recursive: true });
+mkdirSync(WORK, { recursive: true });
 for (const name of asked.length > 0 ? asked : names) {
   console.log(`\n== ${name} ==`);
-  stryker('--mutate', [...globsOf(name), ...excluded].join(','), '--incrementalFile', partFile(name), '--reporters', 'clear-text,progress');
+  // Stryker reads and writes plain JSON; the kept copy is replaced only when the run has ended well.
+  if (existsSync(keptFile(name))) writeFileSync(workFile(name), gunzipSync(readFileSync(keptFile(name))));
+  stryker('--mutate', [...globsOf(name), ...excluded].join(','), '--incrementalFile', workFile(name), '--reporters', 'clear-text,progress');
+  writeFileSync(`${keptFile(name)}.tmp`, gzipSync(readFileSync(workFile(name)), { level: 9 }));
+  renameSync(`${keptFile(name)}.tmp`, keptFile(name));
 }
 
 // Merge: test ids are numbers given by each run, so tests are matched by file and name.
@@ -49,13 +58,13 @@ const idOf = (file, name) => {
   }
   return ids.get(key);
 };
-const missing = names.filter((name) => !existsSync(partFile(name)));
+const missing = names.filter((name) => !existsSync(keptFile(name)));
 if (missing.length > 0) {
   console.log(`\nNot yet tested: ${missing.join(', ')}. Run npm run mutate -- ${missing.join(' ')}`);
   process.exit(0);
 }
 for (const name of names) {
-  const part = JSON.parse(readFileSync(partFile(name), 'utf8'));
+  const part = readPart(name);
   const remap = new Map();
   for (const [file, tf] of Object.entries(part.testFiles ?? {})) {
     for (const t of tf.tests) remap.set(t.id, idOf(file, t.name));

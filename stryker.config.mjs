@@ -29,7 +29,7 @@ export default {
   ignorePatterns: ['/dist', '/out', '/coverage', '/test/.artifacts', '/reports', '/bench'],
   // Unchanged files whose tests did not change keep their results from the last run.
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
