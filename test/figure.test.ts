@@ -68,6 +68,10 @@ describe('every way a figure is written, read and written back', () => {
     ['12左右', 12, '12件左右', false],
     ['100以下', 100, '100件以下', false],
     ['200以上', 200, '200件以上', false],
+    ['200件以上', 200, '200件以上', false],
+    ['30人左右', 30, '30人左右', false],
+    ['95人 以下', 95, '95人以下', false],
+    ['0.7万元以上', 7000, '0.7万元以上', false],
     ['超过200', 200, '超过200件', false],
     ['不低于95%', 95, '不低于95%', false],
     ['95%以上', 95, '95%以上', false],
@@ -87,6 +91,12 @@ describe('every way a figure is written, read and written back', () => {
     expect(formatFigure(r.figure, '件')).toBe(written);
     expect(isExact(r.figure)).toBe(exactly);
     expect(isFigure(r.figure)).toBe(true);
+    // What is written reads back as the same figure.
+    const back = parseFigure(written);
+    if (!back.ok) throw new Error(back.reason);
+    const { value: v, approx, bound, percent, magnitude } = back.figure;
+    expect({ value: v, approx, bound, percent, magnitude }).toEqual({ value, approx: r.figure.approx, bound: r.figure.bound, percent: r.figure.percent, magnitude: r.figure.magnitude });
+    expect(back.figure.unit ?? '件').toBe(r.figure.percent ? '件' : (r.figure.unit ?? '件'));
   });
 
   it.each<[number | string, string, boolean]>([
@@ -102,6 +112,10 @@ describe('every way a figure is written, read and written back', () => {
     ['超过200余', 'carries two qualifiers (超过 and 余); write one, e.g. 200余 or 约200', true],
     ['200余以上', 'carries two qualifiers (余 and 以上); write one, e.g. 200余 or 约200', true],
     ['200以上余', 'carries two qualifiers (以上 and 余); write one, e.g. 200余 or 约200', true],
+    ['200余件以上', 'carries two qualifiers (余 and 以上); write one, e.g. 200余 or 约200', true],
+    ['约30人左右', 'carries two qualifiers (约 and 左右); write one, e.g. 200余 or 约200', true],
+    ['超过200件以上', 'carries two qualifiers (超过 and 以上); write one, e.g. 200余 or 约200', true],
+    ['6000＋人以上', 'carries two qualifiers (+ and 以上); write one, e.g. 200余 or 约200', true],
     [-1, 'is negative; figures count things and cannot be below 0', false],
     [Number.POSITIVE_INFINITY, 'is not a finite number', false],
     [Number.NaN, 'is not a finite number', false],

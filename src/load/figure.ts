@@ -85,6 +85,15 @@ export function parseFigure(input: number | string): FigureParse {
   }
   let unit: string | null = null;
   if (rest !== '') {
+    // 以上, 以下 and 左右 may follow the unit (200件以上, 30人左右), as formatFigure writes them.
+    const trailing = /^(.*?)\s*(以上|以下|左右)$/u.exec(rest);
+    if (trailing && trailing[1] !== '') {
+      const q = trailing[2] as '以上' | '以下' | '左右';
+      if (suf || approx || bound) return stacked(suf ? (suf[1] as string) : (approx ?? bound), q);
+      if (q === '左右') approx = q;
+      else bound = q;
+      rest = trailing[1] as string;
+    }
     if (!UNIT.test(rest)) return { ok: false, reason: t('figure.not-unit', { rest }) };
     unit = rest;
   }
