@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLang } from '../src/i18n/index.js';
 import { loadReport } from '../src/load/index.js';
 import { partOf } from '../src/load/part-of.js';
+import { withoutForbidden } from '../src/load/values.js';
 import { MINIMAL } from './helpers.js';
 
 beforeEach(() => setLang('en'));
@@ -56,6 +57,14 @@ describe('keys and values', () => {
     const r = load(`${MINIMAL}shortcomings:\n  - &a\n    problem: "甲\\u0007"\n  - *a\n`);
     expect(r.found).toHaveLength(1);
     expect(r.data?.shortcomings?.map((s) => s.problem)).toEqual(['甲', '甲']);
+  });
+});
+
+describe('withoutForbidden', () => {
+  it('takes out what no document may hold and keeps line breaks, tabs and whole surrogate pairs', () => {
+    expect(withoutForbidden('甲\u0007乙\u000B丙\u007F丁\uFFFE')).toBe('甲乙丙丁');
+    expect(withoutForbidden('a\tb\nc\r\n😀')).toBe('a\tb\nc\r\n😀');
+    expect(withoutForbidden('x\uD800y\uDC00z')).toBe('xyz');
   });
 });
 
