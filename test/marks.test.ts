@@ -114,6 +114,23 @@ describe('marks', () => {
     }
   });
 
+  it('reads a name with spaces around it, and prints the figure as written', () => {
+    const r = load('排查[1,234件| disputes.total ]，列出【 3部 ｜ 宣传视频 】。');
+    expect(r.opening).toBe('排查1,234件，列出3部。');
+    expect(r.field(KEY)?.value).toBe(1234);
+    expect(r.loaded.data?.figures).toEqual({ 宣传视频: expect.objectContaining({ value: 3 }) });
+    expect(r.rules).toEqual([]);
+  });
+
+  it('takes a name listed under figures: without the spaces around it', () => {
+    const r = load('全年工作。', [], 'figures:\n  " 宣传视频 ": 3部\n');
+    expect(r.loaded.data?.figures).toEqual({ 宣传视频: expect.objectContaining({ value: 3 }) });
+  });
+
+  it('refuses a field-like name whose figure cannot be read, spaces or none', () => {
+    for (const name of ['disputes.total', ' disputes.total ']) expect(load(`排查[九十五件|${name}]。`).rules).toEqual(['data/invalid-figure']);
+  });
+
   it('keeps text in brackets that is neither a figure nor a field name', () => {
     const r = load('开展【政策解读｜法治宣传】活动。');
     expect(r.opening).toBe('开展【政策解读｜法治宣传】活动。');
