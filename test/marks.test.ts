@@ -131,6 +131,15 @@ describe('marks', () => {
     for (const name of ['disputes.total', ' disputes.total ']) expect(load(`排查[九十五件|${name}]。`).rules).toEqual(['data/invalid-figure']);
   });
 
+  it('shortens only the fields of achievements, and takes a label only when one field has it', () => {
+    expect(load('主持会议[3次|responsibility.head.meetings]。').field('responsibility.head.meetings')?.value).toBe(3);
+    expect(load('主持会议[3次|head.meetings]。').rules).toEqual(['data/unknown-key']);
+    // 合计 is the label of every breakdown's total: a name of the township's own, not a field.
+    const total = load('共[3件|合计]。');
+    expect(total.loaded.data?.figures).toEqual({ 合计: expect.objectContaining({ value: 3 }) });
+    expect(total.field('achievements.enforcement.licences.total') ?? null).toBeNull();
+  });
+
   it('keeps text in brackets that is neither a figure nor a field name', () => {
     const r = load('开展【政策解读｜法治宣传】活动。');
     expect(r.opening).toBe('开展【政策解读｜法治宣传】活动。');
