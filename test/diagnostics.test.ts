@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareDiagnostics, diagnostic, hasErrors, quote, type Diagnostic } from '../src/diagnostics/index.js';
+import { compareDiagnostics, diagnostic, hasErrors, quote, systemError, type Diagnostic } from '../src/diagnostics/index.js';
+import { setLang } from '../src/i18n/index.js';
 
 describe('diagnostics', () => {
   it('take their rule’s severity unless told, and keep only what is given', () => {
@@ -89,5 +90,21 @@ describe('values quoted in messages', () => {
     expect(d.note).toBe('tab⟨U+0009⟩here');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that must not be printed
     expect(`${d.file}${d.reason}${d.note}`).not.toMatch(/[\u0000-\u001f\u202e]/);
+  });
+});
+
+describe('systemError', () => {
+  it('says a common system error in words, with its file, and gives the first line of any other', () => {
+    try {
+      setLang('en');
+      expect(systemError(Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC', path: '/out/a.docx' }))).toBe('the disk is full（/out/a.docx）');
+      expect(systemError(Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' }))).toBe('the disk is full');
+      expect(systemError(Object.assign(new Error('first line\nsecond line'), { code: 'EWHATEVER' }))).toBe('first line');
+      expect(systemError('a thrown string\nmore')).toBe('a thrown string');
+      expect(systemError(undefined)).toBe('undefined');
+      expect(systemError({ message: '' })).toBe('');
+    } finally {
+      setLang('zh');
+    }
   });
 });
