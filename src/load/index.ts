@@ -53,7 +53,6 @@ export function loadReport(file: string, source: string, overridesFor?: (data: R
     reportSchema,
     DATA_RULES,
     (issue, path) => issueDiagnostics(file, issue, path, locator, parsed.raw, seen),
-    { reportInput: true },
     () => seen.moves,
   );
   // A required field written under another key (年度: for year:) is one problem, named at the key.

@@ -219,22 +219,15 @@ export interface Checked<T> {
 }
 
 /** Checks parsed YAML against a schema; every issue becomes a diagnostic at the field it concerns. */
-export function checkYaml<S extends z.ZodType>(
-  parsed: ParsedYaml,
-  schema: S,
-  rules: YamlRules,
-  explain?: ExplainIssue,
-  context?: z.core.ParseContext<z.core.$ZodIssue> & Record<string, unknown>,
-  moves?: () => readonly Move[],
-): Checked<z.output<S>> {
+export function checkYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S, rules: YamlRules, explain?: ExplainIssue, moves?: () => readonly Move[]): Checked<z.output<S>> {
   if (parsed.diagnostics.length > 0) return { value: undefined, diagnostics: parsed.diagnostics };
-  const result = schema.safeParse(parsed.raw, context);
+  const result = schema.safeParse(parsed.raw);
   if (result.success) return { value: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.flatMap((issue) => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     return explain?.(issue, path, parsed) ?? commonIssue(issue, path, parsed, schema, rules);
   });
-  return { value: undefined, diagnostics, partial: withoutErrors(schema, parsed.raw, result.error.issues, context, moves?.() ?? []) };
+  return { value: undefined, diagnostics, partial: withoutErrors(schema, parsed.raw, result.error.issues, moves?.() ?? []) };
 }
 
 /** A value under an unknown key that is taken to be the field a message suggested (`contry:` → `county:`), for the checks of the rest. */
@@ -249,13 +242,7 @@ export interface Move {
  * right (a rate of 180%, two figures that disagree) are reported in the same run as the errors. A
  * required field missing takes its block out with it; the whole file missing one gives nothing.
  */
-function withoutErrors<S extends z.ZodType>(
-  schema: S,
-  raw: unknown,
-  first: readonly z.core.$ZodIssue[],
-  context: (z.core.ParseContext<z.core.$ZodIssue> & Record<string, unknown>) | undefined,
-  moves: readonly Move[],
-): z.output<S> | undefined {
+function withoutErrors<S extends z.ZodType>(schema: S, raw: unknown, first: readonly z.core.$ZodIssue[], moves: readonly Move[]): z.output<S> | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const value = structuredClone(raw) as Record<string, unknown>;
   let anyMoved = false;
@@ -268,7 +255,7 @@ function withoutErrors<S extends z.ZodType>(
   }
   let issues = first;
   if (anyMoved) {
-    const again = schema.safeParse(value, context);
+    const again = schema.safeParse(value);
     if (again.success) return again.data;
     issues = again.error.issues;
   }
@@ -290,7 +277,7 @@ function withoutErrors<S extends z.ZodType>(
       if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
       else if (parent !== null && typeof parent === 'object') delete (parent as Record<string, unknown>)[key];
     }
-    const again = schema.safeParse(value, context);
+    const again = schema.safeParse(value);
     if (again.success) return again.data;
     issues = again.error.issues;
   }
