@@ -85,10 +85,26 @@ describe('in English', () => {
     ],
     ['text written as a list', `${MINIMAL}opening: [1]\n`, 'data/wrong-type 7:10 | `opening` is [1] (a list), but it should be text | Write text.'],
     ['text written as a block', `${MINIMAL}opening:\n  a: 1\n`, 'data/wrong-type 8:3 | `opening` is {"a":1} (a block of fields), but it should be text | Write text.'],
+    [
+      'a number YAML reads otherwise than it looks, which alone is said',
+      `${MINIMAL}achievements:\n  disputes:\n    total: 0o17\n    resolved: 20\n`,
+      'data/invalid-value 9:12 | `achievements.disputes.total` is written “0o17”, which YAML reads as 15 | Write numbers in decimal digits (95, 2025), or put the value in quotes if it is text.',
+    ],
+    [
+      'a file in its own parts that also has the standard achievements',
+      `${MINIMAL}parts:\n  - heading: 甲\n    body: 文字\nachievements:\n  disputes:\n    total: 3\n`,
+      'data/invalid-value 10:1 | A file written in its own `parts` does not also have `achievements` | Move what `achievements:` holds into the part of `parts` it belongs to.',
+    ],
   ])('%s', (_, source, expected) => {
     setLang('en');
     expect(message(source)).toEqual([expected]);
   });
+});
+
+it('leaves nothing to check further when a number is not written in decimal digits', () => {
+  const loaded = loadReport('t.yaml', `${MINIMAL}achievements:\n  disputes:\n    total: 0o17\n    resolved: 20\n`);
+  expect(loaded.data).toBeUndefined();
+  expect(loaded.partial).toBeUndefined();
 });
 
 describe('in Chinese, fields named by their labels', () => {
