@@ -113,8 +113,8 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
 
   function checkPart(part: Figure | null, whole: Figure | null, partPath: Path, wholePath: Path): void {
     if (!part || !whole) return;
-    // An approximate whole (200余) may exceed its number; only compare what is certain.
-    const wholeMax = whole.approx || whole.bound === '以上' || whole.bound === '超过' ? Infinity : whole.value;
+    // An approximate whole (200余) or one bounded below (200以上, 超过200, 不低于200) may exceed its number; only compare what is certain.
+    const wholeMax = whole.approx || whole.bound === '以上' || whole.bound === '超过' || whole.bound === '不低于' ? Infinity : whole.value;
     const partMin = part.bound === '以下' || part.approx === '约' || part.approx === '近' ? 0 : part.value;
     if (partMin > wholeMax) {
       const span = at(partPath);
@@ -140,6 +140,7 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
       b.total = allExact ? exact(sum) : { ...exact(sum), approx: '余' };
       return;
     }
+    // Stryker disable next-line EqualityOperator: a difference of exactly 1e-9 does not arise from figures of at most two decimals
     if (allExact && isExact(b.total) && Math.abs(sum - b.total.value) > 1e-9) {
       const span = at([...path, 'total']);
       diagnostics.push(

@@ -119,8 +119,8 @@ export const RULES = {
     'a rate above 100% — including “100%以上”, as seed report 003 writes “调解成功率达100%以上”',
   ]),
   'figures/part-exceeds-total': lint('error', [
-    '部分多于总数：`resolved` 多于 `total`、`petitions_closed` 多于 `petitions`（总数是 200余 这样的约数时，从宽看待）',
-    'a part larger than its whole: `resolved` over `total`, `petitions_closed` over `petitions` (an approximate whole such as 200余 is given the benefit of the doubt)',
+    '部分多于总数：`resolved` 多于 `total`、`petitions_closed` 多于 `petitions`（总数是 200余 这样的约数或 200以上、不低于200 这样的下限时，从宽看待）',
+    'a part larger than its whole: `resolved` over `total`, `petitions_closed` over `petitions` (a whole that is approximate, such as 200余, or a lower bound, such as 200以上 or 不低于200, is given the benefit of the doubt)',
   ]),
   'figures/breakdown-sum': lint('error', [
     '各分项相加不等于写明的 `total`（51名 = 17 + 1 + 13 + 5 + 14 + 1）',
