@@ -1,8 +1,9 @@
 // npm run mutate [-- FOLDER…]: mutation testing of src/ one folder at a time (README, Development).
 //
 // A first run of all of src/ takes hours, and Stryker keeps its results only when a run ends. Run
-// folder by folder, each folder's results are kept as soon as it is done (reports/mutation/<folder>.json,
-// incremental: a later run of a folder tests again only what changed). The folders' results are then
+// folder by folder, each folder's results are kept as soon as it is done, compressed, in
+// reports/incremental/<folder>.json.gz (committed, so a fresh clone reuses them: a later run of a
+// folder tests again only what changed). The folders' results are then
 // merged into reports/mutation/stryker-incremental.json, and one Stryker run over all of src/ reuses them
 // all and prints the score table for the whole, per folder and file, and writes the HTML report.
 import { spawnSync } from 'node:child_process';
@@ -33,14 +34,14 @@ const stryker = (...args) => {
 const excluded = config.mutate.filter((g) => g.startsWith('!'));
 const keptFile = (name) => `${KEPT}/${name}.json.gz`;
 const workFile = (name) => `${WORK}/${name}.json`;
-const readPart = (name) => JSON.parse(gunzipSync(readFileSync(keptFile(name))).toString('utf8'));
+const keptJson = (name) => gunzipSync(readFileSync(keptFile(name)));
 
 mkdirSync(KEPT, { recursive: true });
 mkdirSync(WORK, { recursive: true });
 for (const name of asked.length > 0 ? asked : names) {
   console.log(`\n== ${name} ==`);
   // Stryker reads and writes plain JSON; the kept copy is replaced only when the run has ended well.
-  if (existsSync(keptFile(name))) writeFileSync(workFile(name), gunzipSync(readFileSync(keptFile(name))));
+  if (existsSync(keptFile(name))) writeFileSync(workFile(name), keptJson(name));
   stryker('--mutate', [...globsOf(name), ...excluded].join(','), '--incrementalFile', workFile(name), '--reporters', 'clear-text,progress');
   writeFileSync(`${keptFile(name)}.tmp`, gzipSync(readFileSync(workFile(name)), { level: 9 }));
   renameSync(`${keptFile(name)}.tmp`, keptFile(name));
@@ -64,7 +65,7 @@ if (missing.length > 0) {
   process.exit(0);
 }
 for (const name of names) {
-  const part = readPart(name);
+  const part = JSON.parse(keptJson(name).toString('utf8'));
   const remap = new Map();
   for (const [file, tf] of Object.entries(part.testFiles ?? {})) {
     for (const t of tf.tests) remap.set(t.id, idOf(file, t.name));

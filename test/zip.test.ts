@@ -64,9 +64,7 @@ describe('a well-made zip', () => {
     const { central, view } = layout(bytes);
     expect([...zipEntries(bytes).keys()]).toEqual(['中.xml']);
     view.setUint16(central + 8, view.getUint16(central + 8, true) & ~0x800, true);
-    const name = [...zipEntries(bytes).keys()][0]!;
-    expect(name).not.toBe('中.xml');
-    expect(name).toHaveLength(strToU8('中.xml').length);
+    expect([...zipEntries(bytes).keys()]).toEqual([Buffer.from('中.xml').toString('latin1').toLowerCase()]);
   });
 });
 

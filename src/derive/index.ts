@@ -140,7 +140,7 @@ export function derive(file: string, input: ReportData, locator: Locator): Deriv
       b.total = allExact ? exact(sum) : { ...exact(sum), approx: '余' };
       return;
     }
-    // Stryker disable next-line EqualityOperator: a difference of exactly 1e-9 does not arise from figures of at most two decimals
+    // Stryker disable next-line EqualityOperator: the tolerance only absorbs floating-point error; a sum of written figures is never exactly 1e-9 off its total
     if (allExact && isExact(b.total) && Math.abs(sum - b.total.value) > 1e-9) {
       const span = at([...path, 'total']);
       diagnostics.push(

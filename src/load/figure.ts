@@ -89,7 +89,7 @@ export function parseFigure(input: number | string): FigureParse {
     const trailing = /^(.*?)\s*(以上|以下|左右)$/u.exec(rest);
     if (trailing && trailing[1] !== '') {
       const q = trailing[2] as '以上' | '以下' | '左右';
-      if (suf || approx || bound) return stacked(suf ? (suf[1] as string) : (approx ?? bound), q);
+      if (approx || bound) return stacked(approx ?? bound, q);
       if (q === '左右') approx = q;
       else bound = q;
       rest = trailing[1] as string;
