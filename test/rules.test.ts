@@ -170,6 +170,8 @@ describe('rules with a threshold, tried on both sides of it', () => {
     [4, 13, false],
     [14, 4, true],
     [13, 4, false],
+    // Nothing last year: no ratio to speak of.
+    [0, 50, false],
   ])('figures/year-on-year: last year %i, this year %i: flagged %s', async (then, now, expected) => {
     const found = await yearOnYear(then, now);
     expect(found.length > 0, found.map((d) => d.reason).join('\n')).toBe(expected);

@@ -179,7 +179,7 @@ function prepare(file: string, source: string, pack: Pack, options: CompileOptio
     locator,
     parts: rendered.sections
       .filter((s) => s.required)
-      .map((s) => ({ part: s.part, title: s.title, empty: data.parts ? !data.parts.some((p) => p.part === s.part && hasText(p)) : isEmptySection(s.markdown) })),
+      .map((s) => ({ id: s.id, part: s.part, title: s.title, empty: data.parts ? !data.parts.some((p) => p.part === s.part && hasText(p)) : isEmptySection(s.markdown) })),
     ...(pack.meta.deadline ? { deadline: pack.meta.deadline } : {}),
     previous,
   });

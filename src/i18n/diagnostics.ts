@@ -84,6 +84,10 @@ export const DIAGNOSTIC_MESSAGES = {
     zh: '缺少第{part}部分{title}：《法治政府建设与责任落实督察工作规定》第二十五条要求报告这一部分',
     en: 'Part {part}{title} is missing: Art. 25 of 《法治政府建设与责任落实督察工作规定》 requires it',
   },
+  'lint.missing-section': {
+    zh: '缺少“{title}”部分：模板要求报告这一部分',
+    en: 'The part “{title}” is missing: the template requires it',
+  },
   'lint.missing-part.responsibility': {
     zh: '加上 `responsibility:`，写党委书记和乡镇长（街道办事处主任）履行推进法治建设第一责任人职责的情况。',
     en: 'Add `responsibility:` with what the Party secretary and the head of government did as 第一责任人.',
