@@ -6,7 +6,7 @@ const SOURCE = ['township:', '  name: 金坪乡', '  kind: 乡', 'plans:', '  - 
 
 function locator(source = SOURCE): Locator {
   const lines = new LineCounter();
-  return new Locator(parseDocument(source, { lineCounter: lines }), lines);
+  return new Locator(parseDocument(source, { lineCounter: lines }), lines, source);
 }
 const at = (s: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined) => (s ? `${s.start.line}:${s.start.column}-${s.end.line}:${s.end.column}` : 'none');
 
@@ -29,6 +29,24 @@ describe('positions of fields in a YAML file', () => {
     // An empty value is there, at the end of its key.
     expect(at(l.value(['empty', 'x']))).toBe('7:7-7:7');
     expect(at(locator('').value(['x']))).toBe('none');
+  });
+
+  it('an entry without a value is not there (a flow block { x })', () => {
+    expect(locator('b: {x}\n').node(['b', 'x'])).toBeUndefined();
+    expect(locator('b: {x}\n').node(['b'])).toBeDefined();
+  });
+
+  it('finds a piece of text inside a value, or else the value itself', () => {
+    const w = locator('a: 召开会议三次\nb: 会议\n');
+    expect(at(w.within(['a'], '会议'))).toBe('1:6-1:8');
+    // At the very end of the value, and a value that starts the file.
+    expect(at(w.within(['a'], '三次'))).toBe('1:8-1:10');
+    expect(at(locator('会议三次').within([], '会议'))).toBe('1:1-1:3');
+    // Not in the value as written: the value's place, never a later value's.
+    expect(at(w.within(['a'], '会议三次。'))).toBe('1:4-1:10');
+    expect(at(locator('a: "会\\u8bae"\nb: 会议\n').within(['a'], '会议'))).toBe('1:4-1:13');
+    expect(at(w.within(['a'], ''))).toBe('1:4-1:10');
+    expect(at(w.within(['nothing'], '会议'))).toBe('1:1-3:1');
   });
 
   it('finds the key of an entry', () => {

