@@ -16,4 +16,28 @@ describe('long titles split into balanced lines', () => {
     for (let i = 1; i < lines.length; i++) expect(/\d$/.test(lines[i - 1] ?? '') && /^\d/.test(lines[i] ?? '')).toBe(false);
     expect(lines.every((l) => [...l].length <= 20)).toBe(true);
   });
+  it('keeps a title exactly as wide as a line on one line, and splits one a character wider at its middle', () => {
+    expect(titleLines('一二三四五', 5)).toEqual(['一二三四五']);
+    expect(titleLines('一二三四五六', 5)).toEqual(['一二三', '四五六']);
+    // Digits are half as wide: 2025 is two characters.
+    expect(titleLines('一二三2025', 5)).toEqual(['一二三2025']);
+  });
+  it('never breaks inside a number, a decimal number included', () => {
+    expect(titleLines('一二2025三四', 4)).toEqual(['一二', '2025三四']);
+    expect(titleLines('一二三1.5四五六', 5)).toEqual(['一二三', '1.5四五六']);
+    expect(titleLines('一二三四1.5五六', 5)).toEqual(['一二三四', '1.5五六']);
+  });
+  it('never breaks after an opening bracket or quote, nor before a closing one or a mark', () => {
+    expect(titleLines('一二三《四五六七', 5)).toEqual(['一二三', '《四五六七']);
+    expect(titleLines('一二三四》五六七', 5)).toEqual(['一二三', '四》五六七']);
+    expect(titleLines('一二三四，五六七', 5)).toEqual(['一二三', '四，五六七']);
+  });
+  it('takes the best balanced of the issuing bodies’ names to break after, else the best balanced place that fits', () => {
+    expect(titleLines('甲党委乙丙党委丁戊己庚辛', 9)).toEqual(['甲党委乙丙党委', '丁戊己庚辛']);
+    expect(titleLines('一二三四五六七八九', 5)).toEqual(['一二三四', '五六七八九']);
+  });
+  it('fills lines one after another when two lines cannot hold the title', () => {
+    expect(titleLines('一二三四五六七八九十甲乙', 5)).toEqual(['一二三四五', '六七八九十', '甲乙']);
+    expect(titleLines('一二三四五六七八九十', 4)).toEqual(['一二三四', '五六七八', '九十']);
+  });
 });

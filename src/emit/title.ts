@@ -23,11 +23,13 @@ export function titleLines(title: string, perLine = TITLE_CHARS_PER_LINE, breaks
   if (charWidth(title) <= perLine) return [title];
   const chars = [...title];
   const candidates: { at: number; natural: boolean }[] = [];
+  // Stryker disable next-line EqualityOperator: a break at the very end leaves the whole title on the first line, which never fits.
   for (let i = 1; i < chars.length; i++) {
     const before = chars.slice(0, i).join('');
-    const a = chars[i - 1] ?? '';
-    const b = chars[i] ?? '';
-    if (/\d/.test(a) && /[\d.]/.test(b)) continue;
+    // Stryker disable next-line StringLiteral: i is inside the title, so both characters are there.
+    const [a = '', b = ''] = [chars[i - 1], chars[i]];
+    // Inside a number: between digits, or either side of a decimal point (2025, 0.5).
+    if ((/\d/.test(a) && /[\d.]/.test(b)) || (a === '.' && /\d/.test(b) && /\d/.test(chars[i - 2] ?? ''))) continue;
     if (/[“《（(]/.test(a) || /[”》）)，、。：]/.test(b)) continue;
     candidates.push({ at: i, natural: breaks.some((w) => before.endsWith(w)) });
   }
@@ -49,7 +51,8 @@ export function titleLines(title: string, perLine = TITLE_CHARS_PER_LINE, breaks
       }
       line += ch;
     }
-    if (line) lines.push(line);
+    // The last character went into it: never empty.
+    lines.push(line);
     return lines;
   }
   return [chars.slice(0, chosen.at).join(''), chars.slice(chosen.at).join('')];

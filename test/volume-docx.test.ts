@@ -1,0 +1,142 @@
+// The volume's DOCX made in the test itself (test/volume.test.ts builds one through the command line
+// once for all its tests): its contents field, bookmarks, cover, date and settings.
+import type { Element } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../src/compile/index.js';
+import { geometry } from '../src/emit/docx/styles.js';
+import { emitVolume, measureWidth, TOC_INSTRUCTION, type VolumeOptions, type VolumeReport } from '../src/emit/docx/volume.js';
+import { MINIMAL, standardPack } from './helpers.js';
+import { docxXmlParts, NS } from './xml.js';
+
+const pack = standardPack();
+/** A small report of a township, dated. */
+async function report(name: string, date: string): Promise<VolumeReport> {
+  const source = `${MINIMAL.replace('测试乡', name).replace('2026-02-05', date)}opening: 全年开展法治宣传活动12场。\n`;
+  const r = await compile(`${name}.yaml`, source, pack, { formats: [] });
+  return { tree: r.tree!, file: `${name}.yaml` };
+}
+const TITLE = '城口县2025年度乡镇（街道）法治政府建设年度报告汇编';
+
+async function volume(reports: VolumeReport[], options: Partial<VolumeOptions> = {}) {
+  const result = await emitVolume(reports, { title: TITLE, layout: pack.meta.layout, creator: '城口县司法局', contentsHeading: '目　录', ...options });
+  const parts = docxXmlParts(result.bytes);
+  const doc = parts.get('word/document.xml')!;
+  const all = (el: { getElementsByTagNameNS: Element['getElementsByTagNameNS'] }, name: string) => Array.from(el.getElementsByTagNameNS(NS.w, name));
+  const attr = (el: Element | undefined, name: string) => el?.getAttributeNS(NS.w, name) ?? null;
+  const style = (p: Element) => attr(all(p, 'pStyle')[0], 'val');
+  const entries = all(doc, 'p').filter((p) => style(p) === 'TOC1');
+  return {
+    result,
+    /** Each contents entry's field characters and instructions, in order. */
+    fields: entries.map((e) => [...all(e, 'fldChar').map((c) => attr(c, 'fldCharType')), ...all(e, 'instrText').map((i) => i.textContent)]),
+    instructions: all(doc, 'instrText'),
+    entries,
+    titles: all(doc, 'p').filter((p) => style(p) === 'Heading1'),
+    bookmarks: all(doc, 'bookmarkStart').map((b) => [attr(b, 'name'), attr(b, 'id')]),
+    cover: all(doc, 'p').filter((p) => style(p) === 'CoverTitle'),
+    all,
+    attr,
+    core: parts.get('docProps/core.xml')!,
+    settings: parts.get('word/settings.xml')!,
+    doc,
+  };
+}
+
+describe('the volume’s contents', () => {
+  it('are one TOC field from the first entry to the last, each entry with its own PAGEREF field', async () => {
+    const v = await volume([await report('甲乡', '2026-02-01'), await report('乙镇', '2026-02-02'), await report('丙乡', '2026-02-03')]);
+    const pageRef = (i: number) => `PAGEREF _Toc00000000${i} \\h`;
+    expect(v.fields).toEqual([
+      ['begin', 'separate', 'begin', 'separate', 'end', TOC_INSTRUCTION, pageRef(1)],
+      ['begin', 'separate', 'end', pageRef(2)],
+      ['begin', 'separate', 'end', 'end', pageRef(3)],
+    ]);
+    // Instructions keep their spaces.
+    for (const i of v.instructions) expect(i.getAttribute('xml:space')).toBe('preserve');
+    // Each entry is a right tab to the type area's edge, then the page number.
+    for (const e of v.entries) expect(v.all(e, 'tab').length).toBeGreaterThan(0);
+  });
+
+  it('of one report open and close the field in its one entry', async () => {
+    const v = await volume([await report('甲乡', '2026-02-01')]);
+    expect(v.fields).toEqual([['begin', 'separate', 'begin', 'separate', 'end', 'end', TOC_INSTRUCTION, 'PAGEREF _Toc000000001 \\h']]);
+  });
+
+  it('for LibreOffice are the same entries outside a field', async () => {
+    const v = await volume([await report('甲乡', '2026-02-01'), await report('乙镇', '2026-02-02')], { contentsField: false });
+    expect(v.fields).toEqual([
+      ['begin', 'separate', 'end', 'PAGEREF _Toc000000001 \\h'],
+      ['begin', 'separate', 'end', 'PAGEREF _Toc000000002 \\h'],
+    ]);
+    expect(v.attr(v.all(v.settings, 'updateFields')[0], 'val')).toBe('true');
+  });
+
+  it('link to bookmarks numbered in order on the reports’ titles', async () => {
+    const v = await volume([await report('甲乡', '2026-02-01'), await report('乙镇', '2026-02-02')]);
+    expect(v.bookmarks).toEqual([
+      ['_Toc000000001', '1'],
+      ['_Toc000000002', '2'],
+    ]);
+    expect(v.titles.map((t) => v.all(t, 'bookmarkStart').length)).toEqual([1, 1]);
+    expect(v.result.titles).toEqual(
+      v.titles.map((t) =>
+        v
+          .all(t, 't')
+          .map((x) => x.textContent)
+          .join(''),
+      ),
+    );
+  });
+});
+
+describe('the volume’s cover, date and settings', () => {
+  it('breaks the cover title after 乡镇（街道）, with an empty line above it', async () => {
+    const v = await volume([await report('甲乡', '2026-02-01')]);
+    expect(v.cover).toHaveLength(2);
+    expect(v.all(v.cover[0]!, 't')).toHaveLength(0);
+    const runs = v.all(v.cover[1]!, 'r').map((r) => [v.all(r, 'br').length, v.all(r, 't')[0]?.textContent]);
+    expect(runs).toEqual([
+      [0, '城口县2025年度乡镇（街道）'],
+      [1, '法治政府建设年度报告汇编'],
+    ]);
+    // There even where the lines come out unequal.
+    const w = await volume([await report('甲乡', '2026-02-01')], { title: '2025年度乡镇（街道）法治政府建设年度报告汇编总册' });
+    expect(w.all(w.cover[1]!, 't').map((t) => t.textContent)).toEqual(['2025年度乡镇（街道）', '法治政府建设年度报告汇编总册']);
+    // A third of the way down: four lines' space above the empty line, which is one and a half lines high.
+    const g = geometry(pack.meta.layout);
+    const spacing = v.all(v.cover[0]!, 'spacing')[0];
+    expect([v.attr(spacing, 'before'), v.attr(spacing, 'line'), v.attr(spacing, 'lineRule')]).toEqual([String(4 * g.line), String(Math.round(g.line * 1.5)), 'exact']);
+  });
+
+  it('is dated as its latest report, whatever their order', async () => {
+    const dates = ['2026-02-10', '2026-03-05', '2026-02-28', '2025-12-31'];
+    const reports = await Promise.all(dates.map((d, i) => report(`第${i}乡`, d)));
+    for (const order of [reports, [...reports].reverse()]) {
+      const v = await volume(order);
+      expect(v.core.getElementsByTagNameNS('http://purl.org/dc/terms/', 'created')[0]?.textContent).toMatch(/^2026-03-05T/);
+    }
+  });
+
+  it('numbers its pages from 1 once, and sets odd and even footers only for numbers on the outside', async () => {
+    const reports = [await report('甲乡', '2026-02-01')];
+    for (const page_numbers of ['outside', 'center'] as const) {
+      const v = await volume(reports, { layout: { ...pack.meta.layout, page_numbers } });
+      expect(v.all(v.doc, 'pgNumType').flatMap((p) => v.attr(p, 'start') ?? [])).toEqual(['1']);
+      const odd = v.all(v.settings, 'evenAndOddHeaders')[0];
+      expect(odd !== undefined && !['false', '0', 'off'].includes(v.attr(odd, 'val') ?? '')).toBe(page_numbers === 'outside');
+    }
+  });
+});
+
+describe('text widths as Word lays out a volume’s pages', () => {
+  it('Chinese and anything past ASCII one em, printable ASCII in Times New Roman’s widths', () => {
+    const font = { size: 10 } as Parameters<typeof measureWidth>[1];
+    expect(measureWidth('中', font)).toBe(10);
+    expect(measureWidth(' ', font)).toBe(2.5);
+    expect(measureWidth('A', font)).toBeCloseTo(7.22);
+    expect(measureWidth('~', font)).toBeCloseTo(5.41);
+    expect(measureWidth('\u007f', font)).toBe(10);
+    expect(measureWidth('\u001f', font)).toBe(10);
+    expect(measureWidth('A中 ', font)).toBeCloseTo(19.72);
+  });
+});
