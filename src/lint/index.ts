@@ -98,8 +98,8 @@ export function lint(input: LintInput): Diagnostic[] {
         const path = figurePath(data, now);
         push(
           'figures/year-on-year',
-          // Stryker disable next-line EqualityOperator: a ratio of exactly 1 is never flagged (it must be ≥ 3 or ≤ 1/3).
           path,
+          // Stryker disable next-line EqualityOperator: a ratio of exactly 1 is never flagged (it must be ≥ 3 or ≤ 1/3).
           t(ratio >= 1 ? 'lint.year-on-year.more' : 'lint.year-on-year.less', {
             label: path ? fieldName(path) : c.label,
             now: formatFigure(now, c.unit),
