@@ -5,6 +5,12 @@
 // Stryker knows which tests cover a mutant only in the process it runs them in, so the worker
 // threads of a batch (dist/worker.cjs) and the few tests that start the built program (a real Ctrl-C,
 // the time zone) run unmutated code.
+import { resolve } from 'node:path';
+
+// The tests run in a copy of the project under .stryker-tmp/, where no ../shared lies beside it: they
+// find the seeds through this (test/helpers.ts, SHARED); the test runners inherit it.
+process.env.REPORT_TEST_SHARED ??= resolve(import.meta.dirname, '..', 'shared');
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   // Left out: code that runs only where Stryker cannot switch a mutant on. worker.ts is the entry of

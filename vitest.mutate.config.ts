@@ -12,7 +12,7 @@
 // from parseYaml survived 390 tests; with isolation, every test run detects it).
 import { relative } from 'node:path';
 import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { BaseSequencer, type Reporter, type TestModule, type TestSpecification, type Vitest } from 'vitest/node';
 import base from './vitest.config.js';
 
 /** Quickest test files first (by their last duration), so that the first failure, where Stryker stops, comes early. */
@@ -23,12 +23,31 @@ class QuickestFirst extends BaseSequencer {
   }
 }
 
+/**
+ * A test file that fails to load (an import that throws, a file it reads that is not there) has no
+ * tests, and Stryker, which counts tests, would leave it out without a word: every mutant only it
+ * covers would count as not covered. Each such file becomes an error of the run, which stops Stryker
+ * with the file's name and the error.
+ */
+class LoadFailures implements Reporter {
+  private vitest: Vitest | undefined;
+  onInit(vitest: Vitest) {
+    this.vitest = vitest;
+  }
+  onTestRunEnd(modules: ReadonlyArray<TestModule>) {
+    for (const m of modules) {
+      for (const e of m.errors()) this.vitest?.state.catchError(new Error(`${relative(process.cwd(), m.moduleId)} did not load: ${e.message}`), 'Unhandled Error');
+    }
+  }
+}
+
 export default mergeConfig(
   base,
   defineConfig({
     test: {
       exclude: [...configDefaults.exclude, 'test/libreoffice.test.ts', 'test/html.test.ts', 'test/package.test.ts', 'test/volume-libreoffice.test.ts'],
       sequence: { sequencer: QuickestFirst },
+      reporters: ['default', new LoadFailures()],
     },
   }),
 );

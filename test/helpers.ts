@@ -14,6 +14,11 @@ export const EXAMPLES = join(ROOT, 'examples');
 /** The examples as they were written before `parts:`, in the standard fields (achievements…other): such files still build. */
 export const STANDARD_MODEL = join(ROOT, 'test', 'fixtures', 'standard-model');
 export const BIN = join(ROOT, 'bin', 'report.js');
+/**
+ * The seeds, their figures and the fidelity tools: ../shared beside the project, or the folder
+ * REPORT_TEST_SHARED names (Stryker runs the tests in a copy of the project, with no ../shared beside it).
+ */
+export const SHARED = process.env.REPORT_TEST_SHARED ?? join(ROOT, '..', 'shared');
 
 let standard: Pack | undefined;
 export function standardPack(): Pack {

@@ -13,12 +13,12 @@ import { decide, findFigures } from '../src/import/figures.js';
 import { importReport } from '../src/import/index.js';
 import { checkZip, ImportError, readSource, toLines } from '../src/import/source.js';
 import { readStructure } from '../src/import/structure.js';
-import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
+import { EXAMPLES, ROOT, runCli, SHARED, tempDir } from './helpers.js';
 import { officeTools } from './office.js';
 import { figureForm, recordedCount, SEED_FIGURES, SEED_FILES, SEEDS_DIR } from './seed-figures.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'import');
-const FIDELITY = join(ROOT, '..', 'shared', 'tools', 'fidelity.py');
+const FIDELITY = join(SHARED, 'tools', 'fidelity.py');
 
 /** fidelity.py's verdict: recall and headings found, of a seed against a built report. */
 function fidelity(seed: string, output: string): { recall: number; headings: [number, number]; text: string } {
