@@ -2,9 +2,11 @@ import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { emitDocx } from '../src/emit/docx/index.js';
 import { geometry, STYLE } from '../src/emit/docx/styles.js';
+import type { Nodes, Root, Strong } from 'mdast';
 import { parseMarkdown } from '../src/markdown/index.js';
+import type { Layout } from '../src/render/layout.js';
 import { standardPack } from './helpers.js';
-import { docxXmlParts, NS } from './xml.js';
+import { docxParagraphs, docxXmlParts, NS } from './xml.js';
 
 /** Markdown as a template may write it, to DOCX: each paragraph of the body with its style, indents and text. */
 async function docx(markdown: string) {
@@ -93,5 +95,104 @@ describe('DOCX: tables', () => {
     // Weights 2 (one character, raised to 2), 6 and 12 (30 characters, held to 12), of 20.
     expect(widths).toEqual([2, 6, 12].map((w) => Math.floor((typeWidth * w) / 20)));
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(typeWidth);
+  });
+});
+
+describe('DOCX: runs', () => {
+  /** Markdown (its strong nodes given `data` in order) to the body's runs: text, bold, italics, East Asian and Latin font, breaks. */
+  async function runsOf(markdown: string, layout: Partial<Layout> = {}, strongData: object[] = []) {
+    const tree = parseMarkdown(markdown);
+    const strongs: Strong[] = [];
+    const walk = (n: Nodes) => {
+      if (n.type === 'strong') strongs.push(n);
+      if ('children' in n) for (const c of n.children) walk(c);
+    };
+    walk(tree);
+    strongData.forEach((d, i) => {
+      strongs[i]!.data = d as Strong['data'];
+    });
+    const full = { ...standardPack().meta.layout, ...layout };
+    const { bytes, diagnostics } = await emitDocx(tree, full, 't.yaml');
+    const doc = docxXmlParts(bytes).get('word/document.xml')!;
+    const body = doc.getElementsByTagNameNS(NS.w, 'body')[0]!;
+    const attr = (el: Element | undefined, name: string) => el?.getAttributeNS(NS.w, name) ?? null;
+    const first = (el: Element, name: string) => el.getElementsByTagNameNS(NS.w, name)[0];
+    const on = (el: Element | undefined) => el !== undefined && !['false', '0'].includes(attr(el, 'val') ?? '');
+    const runs = Array.from(body.getElementsByTagNameNS(NS.w, 'r')).map((r) => ({
+      text: Array.from(r.getElementsByTagNameNS(NS.w, 't'))
+        .map((t) => t.textContent)
+        .join(''),
+      bold: on(first(r, 'b')),
+      italics: on(first(r, 'i')),
+      eastAsia: attr(first(r, 'rFonts'), 'eastAsia'),
+      ascii: attr(first(r, 'rFonts'), 'ascii'),
+      break: first(r, 'br') !== undefined,
+    }));
+    return { runs, diagnostics, layout: full };
+  }
+  const plain = { bold: false, italics: false, eastAsia: null, ascii: null, break: false };
+
+  it('bold, italic, code, links and struck text keep their text; bold and italics are marked, nothing else', async () => {
+    const { runs, diagnostics } = await runsOf('甲**乙*丙***丁`戊`[己](https://example.org)~~庚~~');
+    expect(diagnostics).toEqual([]);
+    expect(runs).toEqual([
+      { ...plain, text: '甲' },
+      { ...plain, text: '乙', bold: true },
+      { ...plain, text: '丙', bold: true, italics: true },
+      { ...plain, text: '丁' },
+      { ...plain, text: '戊' },
+      { ...plain, text: '己' },
+      { ...plain, text: '庚' },
+    ]);
+  });
+
+  it('a hard line break is a break run; an image its alternative text, with a warning', async () => {
+    const { runs, diagnostics } = await runsOf('上行\\\n下行![示意图](a.png)');
+    expect(runs).toEqual([
+      { ...plain, text: '上行' },
+      { ...plain, text: '', break: true },
+      { ...plain, text: '下行' },
+      { ...plain, text: '示意图' },
+    ]);
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['markdown/unknown-node']);
+  });
+
+  it('a phrasing node no handler knows is written as its text, with a warning', async () => {
+    const tree = {
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: '前' },
+            { type: 'mystery', value: '神秘' },
+          ],
+        },
+      ],
+    } as unknown as Root;
+    const { bytes, diagnostics } = await emitDocx(tree, standardPack().meta.layout, 't.yaml');
+    expect(docxParagraphs(bytes)).toContain('前神秘');
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['markdown/unknown-node']);
+    expect(diagnostics[0]!.reason).toContain('mystery');
+  });
+
+  it('a run-in heading takes its level’s East Asian font and the Latin font; level 3 is bold only when the layout says so', async () => {
+    const markdown = '**一、甲**正文。\n\n**（一）乙**正文。\n\n**1.丙**正文。\n\n**丁**正文。\n';
+    const data = [1, 2, 3, undefined].map((level) => ({ role: 'run-in', level }));
+    for (const heading3_bold of [false, true]) {
+      const { runs, layout } = await runsOf(markdown, { heading1_font: '黑体', heading2_font: '楷体_GB2312', heading3_font: '仿宋_GB2312', latin_font: 'Times New Roman', heading3_bold }, data);
+      const font = (eastAsia: string) => ({ eastAsia, ascii: layout.latin_font });
+      expect(runs, `heading3_bold ${heading3_bold}`).toEqual([
+        { ...plain, ...font('黑体'), text: '一、甲' },
+        { ...plain, text: '正文。' },
+        { ...plain, ...font('楷体_GB2312'), text: '（一）乙' },
+        { ...plain, text: '正文。' },
+        { ...plain, ...font('仿宋_GB2312'), bold: heading3_bold, text: '1.丙' },
+        { ...plain, text: '正文。' },
+        // No level given: level 3.
+        { ...plain, ...font('仿宋_GB2312'), bold: heading3_bold, text: '丁' },
+        { ...plain, text: '正文。' },
+      ]);
+    }
   });
 });

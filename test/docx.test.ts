@@ -9,7 +9,7 @@ import { docxBody, docxDocument, emitDocx } from '../src/emit/docx/index.js';
 import { loadPack } from '../src/render/index.js';
 import { example, exampleParts, MINIMAL, runBin, standardPack, tempDir } from './helpers.js';
 import { figureForm, SEED_FIGURES } from './seed-figures.js';
-import { docxParagraphs, docxXmlParts, NS, textOfFirst } from './xml.js';
+import { docxParagraphs, docxXmlParts, NS, textOfFirst, zipEntryDates } from './xml.js';
 
 async function docxParts(yaml: string, layout = {}) {
   const r = await compile('t.yaml', yaml, standardPack(), { formats: ['docx'], layout });
@@ -187,23 +187,6 @@ describe('DOCX laid out to GB/T 9704', () => {
     expect(new Set(dates)).toEqual(new Set(['2026-01-26 00:00:00']));
   });
 });
-
-/** Each entry's DOS date and time, from the zip's central directory. */
-function zipEntryDates(zip: Buffer): string[] {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    expect(zip.readUInt32LE(at)).toBe(0x02014b50);
-    const time = zip.readUInt16LE(at + 12);
-    const date = zip.readUInt16LE(at + 14);
-    const p = (n: number) => String(n).padStart(2, '0');
-    out.push(`${(date >> 9) + 1980}-${p((date >> 5) & 15)}-${p(date & 31)} ${p(time >> 11)}:${p((time >> 5) & 63)}:${p((time & 31) * 2)}`);
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return out;
-}
 
 describe('DOCX package', () => {
   // Each report's package is assembled from parts written once per layout; it must hold

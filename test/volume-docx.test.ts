@@ -1,9 +1,9 @@
 // The volume's DOCX made in the test itself (test/volume.test.ts builds one through the command line
 // once for all its tests): its contents field, bookmarks, cover, date and settings.
-import type { Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
-import { geometry } from '../src/emit/docx/styles.js';
+import { geometry, STYLE } from '../src/emit/docx/styles.js';
 import { emitVolume, measureWidth, TOC_INSTRUCTION, type VolumeOptions, type VolumeReport } from '../src/emit/docx/volume.js';
 import { MINIMAL, standardPack } from './helpers.js';
 import { docxXmlParts, NS } from './xml.js';
@@ -38,6 +38,7 @@ async function volume(reports: VolumeReport[], options: Partial<VolumeOptions> =
     attr,
     core: parts.get('docProps/core.xml')!,
     settings: parts.get('word/settings.xml')!,
+    styles: parts.get('word/styles.xml')!,
     doc,
   };
 }
@@ -78,6 +79,8 @@ describe('the volume’s contents', () => {
       ['_Toc000000002', '2'],
     ]);
     expect(v.titles.map((t) => v.all(t, 'bookmarkStart').length)).toEqual([1, 1]);
+    // Each report starts a page of its own.
+    expect(v.titles.map((t) => v.all(t, 'pageBreakBefore').length)).toEqual([1, 1]);
     expect(v.result.titles).toEqual(
       v.titles.map((t) =>
         v
@@ -138,5 +141,66 @@ describe('text widths as Word lays out a volume’s pages', () => {
     expect(measureWidth('\u007f', font)).toBe(10);
     expect(measureWidth('\u001f', font)).toBe(10);
     expect(measureWidth('A中 ', font)).toBeCloseTo(19.72);
+  });
+});
+
+describe('the volume’s styles', () => {
+  /** One style of styles.xml by id: its name, links and the look Word reads from it. */
+  function styleOf(styles: Document, id: string) {
+    const el = Array.from(styles.getElementsByTagNameNS(NS.w, 'style')).find((s) => s.getAttributeNS(NS.w, 'styleId') === id);
+    if (!el) throw new Error(`no style ${id}`);
+    const first = (name: string) => el.getElementsByTagNameNS(NS.w, name)[0];
+    const val = (name: string, attr = 'val') => first(name)?.getAttributeNS(NS.w, attr) ?? null;
+    const on = (name: string) => first(name) !== undefined && !['false', '0'].includes(val(name) ?? '');
+    return {
+      name: val('name'),
+      basedOn: val('basedOn'),
+      next: val('next'),
+      font: val('rFonts', 'eastAsia'),
+      size: val('sz'),
+      bold: on('b'),
+      align: val('jc'),
+      outline: val('outlineLvl'),
+      indent: [val('ind', 'firstLine'), val('ind', 'left'), val('ind', 'right')],
+      spacing: [val('spacing', 'line'), val('spacing', 'lineRule'), val('spacing', 'before'), val('spacing', 'after')],
+      keep: [on('keepNext'), on('keepLines')],
+    };
+  }
+
+  it('name the headings and contents as Word knows them, the reports’ titles heading 1 and each of their levels one down', async () => {
+    const layout = { ...pack.meta.layout, title_size: 24, heading1_size: 17, heading2_size: 16.5, heading3_size: 15.5, heading3_bold: true };
+    const v = await volume([await report('甲乡', '2026-02-01')], { layout });
+    const styles = v.styles;
+    const g = geometry(layout);
+    const style = (id: string) => styleOf(styles, id);
+    const exactly = (line: number) => [String(line), 'exact'];
+
+    expect(style(STYLE.h1)).toMatchObject({ name: 'heading 1', basedOn: 'Normal', next: STYLE.body, font: layout.title_font, size: '48', align: 'center', outline: '0', bold: false });
+    expect(style(STYLE.h1).indent).toEqual(['0', '0', '0']);
+    expect(style(STYLE.h1).keep).toEqual([true, true]);
+    const levels: [string, string, string, string, boolean][] = [
+      [STYLE.h2, 'heading 2', layout.heading1_font, '34', false],
+      [STYLE.h3, 'heading 3', layout.heading2_font, '33', false],
+      [STYLE.h4, 'heading 4', layout.heading3_font, '31', true],
+      [STYLE.h5, 'heading 5', layout.heading3_font, '31', false],
+    ];
+    levels.forEach(([id, name, font, size, bold], i) => {
+      const s = style(id);
+      expect(s, id).toMatchObject({ name, basedOn: 'Normal', next: STYLE.body, font, size, bold, outline: String(i + 1) });
+      expect(s.indent[0], id).toBe(String(2 * g.char));
+      expect(s.spacing, id).toEqual([...exactly(g.line), '0', '0']);
+      expect(s.keep, id).toEqual([true, true]);
+    });
+
+    // The cover's title: 一号 beside a 2号 title, so the title's size and a fifth; centred, one and a half lines.
+    const cover = style(STYLE.coverTitle);
+    expect(cover).toMatchObject({ name: 'Cover Title', basedOn: 'Normal', font: layout.title_font, size: String(Math.round(24 * (26 / 22) * 2)), align: 'center' });
+    expect(cover.indent).toEqual(['0', '0', '0']);
+    expect(cover.spacing).toEqual([...exactly(Math.round(g.line * 1.5)), '0', '0']);
+    expect(style(STYLE.contentsHeading)).toMatchObject({ name: 'TOC Heading', basedOn: 'Normal', next: STYLE.contents, font: layout.title_font, size: '48', align: 'center' });
+    const entries = style(STYLE.contents);
+    expect(entries).toMatchObject({ name: 'toc 1', basedOn: 'Normal', next: STYLE.body, align: 'left' });
+    expect(entries.indent).toEqual(['0', '0', '0']);
+    expect(entries.spacing).toEqual([...exactly(g.line), '0', '0']);
   });
 });

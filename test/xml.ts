@@ -5,6 +5,7 @@ export const NS = {
   w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
   cp: 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties',
   dc: 'http://purl.org/dc/elements/1.1/',
+  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
 };
 
 /**
@@ -66,6 +67,23 @@ export function docxParagraphs(bytes: Uint8Array): string[] {
     };
     walk(paragraphs[i]!);
     out.push(text);
+  }
+  return out;
+}
+
+/** Each entry's DOS date and time, from the zip's central directory. */
+export function zipEntryDates(zip: Buffer): string[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`no central directory entry at ${at}`);
+    const time = zip.readUInt16LE(at + 12);
+    const date = zip.readUInt16LE(at + 14);
+    const p = (n: number) => String(n).padStart(2, '0');
+    out.push(`${(date >> 9) + 1980}-${p((date >> 5) & 15)}-${p(date & 31)} ${p(time >> 11)}:${p((time >> 5) & 63)}:${p((time & 31) * 2)}`);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
   return out;
 }

@@ -167,6 +167,7 @@ body { margin: 0; padding: 24px 0; }
       },
     ],
   };
-  const html = `${toHtml(doc, { allowDangerousHtml: false, upperDoctype: true, characterReferences: { useNamedReferences: false } })}\n`;
+  // hast-util-to-html's defaults: raw HTML dropped, characters escaped by number (&#x3C;), never by name.
+  const html = `${toHtml(doc, { upperDoctype: true })}\n`;
   return { html, diagnostics };
 }
