@@ -4,7 +4,9 @@
 // process (dist/, where Stryker neither sees what a test covers nor activates a mutant), and the
 // Chromium checks of the HTML, which launch a browser per run (test/golden.test.ts holds the same
 // HTML as text). The package test packs the project with npm, which in Stryker's sandbox (whose
-// node_modules is a link) holds no libraries; it tests no code of src/.
+// node_modules is a link) holds no libraries; it tests no code of src/. The import of Word files
+// LibreOffice writes (test/import-libreoffice.test.ts) converts with LibreOffice for seconds per run;
+// test/import.test.ts reads every other kind of Word file in-process.
 //
 // Each test file runs with its own modules (vitest's default, isolate: true). Sharing them between
 // files is faster, but then a module first loaded by another file, or code run while a module
@@ -45,7 +47,7 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: [...configDefaults.exclude, 'test/libreoffice.test.ts', 'test/html.test.ts', 'test/package.test.ts', 'test/volume-libreoffice.test.ts'],
+      exclude: [...configDefaults.exclude, 'test/libreoffice.test.ts', 'test/html.test.ts', 'test/package.test.ts', 'test/volume-libreoffice.test.ts', 'test/import-libreoffice.test.ts'],
       sequence: { sequencer: QuickestFirst },
       reporters: ['default', new LoadFailures()],
     },

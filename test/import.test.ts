@@ -2,50 +2,20 @@
 // into a data file that `report check` accepts and `report build` turns back into the same report.
 // Fidelity is measured with the project's own yardsticks, ../shared/tools/fidelity.py (recall of
 // the seed's text, in order, and its headings verbatim) and the seeds' figure lists.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { BuildResult } from '../src/batch/index.js';
 import { decide, findFigures } from '../src/import/figures.js';
 import { importReport } from '../src/import/index.js';
 import { checkZip, ImportError, readSource, toLines } from '../src/import/source.js';
 import { readStructure } from '../src/import/structure.js';
-import { EXAMPLES, ROOT, runCli, SHARED, tempDir } from './helpers.js';
-import { officeTools } from './office.js';
+import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
+import { errorsOf, fidelity, importAndBuild } from './import-helpers.js';
 import { figureForm, recordedCount, SEED_FIGURES, SEED_FILES, SEEDS_DIR } from './seed-figures.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'import');
-const FIDELITY = join(SHARED, 'tools', 'fidelity.py');
-
-/** fidelity.py's verdict: recall and headings found, of a seed against a built report. */
-function fidelity(seed: string, output: string): { recall: number; headings: [number, number]; text: string } {
-  const r = spawnSync('python3', [FIDELITY, seed, output], { encoding: 'utf8' });
-  const m = /recall ([\d.]+) precision [\d.]+ headings (\d+)\/(\d+)/.exec(r.stdout);
-  if (!m) throw new Error(`fidelity.py gave no verdict:\n${r.stdout}${r.stderr}`);
-  return { recall: Number(m[1]), headings: [Number(m[2]), Number(m[3])], text: r.stdout };
-}
-
-/** The errors `report check` finds in a data file. */
-async function errorsOf(dir: string, file: string): Promise<string[]> {
-  const r = await runCli(['check', file, '--reporter', 'json'], dir);
-  const result = JSON.parse(r.stdout) as BuildResult;
-  return [...result.diagnostics, ...result.reports.flatMap((x) => x.diagnostics)].filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.reason}`);
-}
-
-/** Imports a report and builds it in every format in a fresh folder; gives the folder. */
-async function importAndBuild(source: string): Promise<string> {
-  const dir = tempDir('import-');
-  const imported = await runCli(['import', source, '--out', 'data.yaml'], dir);
-  expect(imported.code, imported.stderr).toBe(0);
-  expect(await errorsOf(dir, 'data.yaml')).toEqual([]);
-  const built = await runCli(['build', 'data.yaml', '--out', 'out'], dir);
-  expect(built.code, built.stderr).toBe(0);
-  return dir;
-}
-
 describe.each(Object.entries(SEED_FILES))('the seed report of %s, imported as given (web page furniture and all)', (example, seedFile) => {
   const seed = join(SEEDS_DIR, seedFile);
   let dir: string;
@@ -69,39 +39,6 @@ describe.each(Object.entries(SEED_FILES))('the seed report of %s, imported as gi
       .split('\r\n');
     const recorded = recordedCount(row!.split(',').slice(4), SEED_FIGURES[example]!);
     expect(recorded / SEED_FIGURES[example]!.length, `${recorded}/${SEED_FIGURES[example]!.length}`).toBeGreaterThanOrEqual(0.7);
-  });
-});
-
-const office = officeTools();
-
-describe.skipIf(!office.available)('a report saved as a Word file', () => {
-  it('is imported from each seed converted to DOCX by LibreOffice (plain paragraphs, no styles) and rebuilt with recall ≥ 0.95', { timeout: 180_000 }, async () => {
-    const work = tempDir('import-word-');
-    const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-    const seeds = Object.values(SEED_FILES).map((f) => {
-      copyFileSync(join(SEEDS_DIR, f), join(work, f));
-      return join(work, f);
-    });
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, ...seeds], { stdio: 'pipe', timeout: 150_000 });
-    for (const seed of seeds) {
-      const docx = seed.replace(/\.txt$/, '.docx');
-      expect(existsSync(docx), docx).toBe(true);
-      const d = await importAndBuild(docx);
-      const f = fidelity(seed, join(d, 'out', 'data.docx'));
-      expect(f.recall, f.text).toBeGreaterThanOrEqual(0.95);
-      expect(f.headings[0], f.text).toBe(f.headings[1]);
-    }
-  });
-
-  it('is imported from an old .doc through LibreOffice', { timeout: 120_000 }, async () => {
-    const work = tempDir('import-doc-');
-    const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-    const seed = join(work, 'r.txt');
-    copyFileSync(join(SEEDS_DIR, SEED_FILES['zuolan-2024.yaml']!), seed);
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', work, seed], { stdio: 'pipe', timeout: 100_000 });
-    const d = await importAndBuild(join(work, 'r.doc'));
-    const f = fidelity(seed, join(d, 'out', 'data.docx'));
-    expect(f.recall, f.text).toBeGreaterThanOrEqual(0.95);
   });
 });
 
