@@ -1,9 +1,13 @@
 // Figures marked in the narrative (src/load/marks.ts) on their own: what prints, what is recorded,
 // and how a county's figure (--figures) is written the way the township wrote its own.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { compile } from '../src/compile/index.js';
+import { setLang } from '../src/i18n/index.js';
 import { formatFigure, type Figure, loadReport } from '../src/load/index.js';
-import type { FigureOverride } from '../src/load/marks.js';
-import { MINIMAL } from './helpers.js';
+import { catalogueField, type FigureOverride, makeCatalogue } from '../src/load/marks.js';
+import { MINIMAL, standardPack } from './helpers.js';
+
+afterEach(() => setLang('en'));
 
 const KEY = 'achievements.disputes.total';
 
@@ -77,6 +81,7 @@ describe('a county figure written as the township wrote its own', () => {
     const own = load('召开会议【3次｜会议次数】。', [{ key: 'figures.会议次数', value: 4, approx: false }]);
     expect(own.opening).toBe('召开会议4次。');
     expect(own.loaded.data?.figures).toEqual({ 会议次数: expect.objectContaining({ value: 4 }) });
+    expect(own.messages[0]).toContain('“会议次数” is 4次');
     const item = load('建房许可[5件|enforcement.licences.items.建房]。', [{ key: 'achievements.enforcement.licences.items.建房', value: 6, approx: false }]);
     expect(item.opening).toBe('建房许可6件。');
     expect(item.field('achievements.enforcement.licences.items.建房')?.value).toBe(6);
@@ -98,10 +103,39 @@ describe('a county figure written as the township wrote its own', () => {
     expect(ownOnly.rules).toEqual([]);
   });
 
+  it('takes the county’s figure for one listed under figures: with spaces around its name', () => {
+    const r = load('全年工作。', [{ key: 'figures.宣传视频', value: 5, approx: false }], 'figures:\n  " 宣传视频 ": 3部\n');
+    expect(r.loaded.data?.figures).toEqual({ 宣传视频: expect.objectContaining({ value: 5, unit: '部' }) });
+    expect(r.rules).toEqual(['figures/spreadsheet-differs']);
+  });
+
   it('takes the county’s figure for one listed under figures:, which prints nowhere', () => {
     const r = load('全年工作。', [{ key: 'figures.宣传视频', value: 5, approx: false }], 'figures:\n  宣传视频: 3部\n');
     expect(r.loaded.data?.figures).toEqual({ 宣传视频: expect.objectContaining({ value: 5, unit: '部' }) });
     expect(r.rules).toEqual(['figures/spreadsheet-differs']);
+  });
+});
+
+describe('the catalogue of fields a mark may name', () => {
+  it('holds every figure field by its path, those of achievements also without it, and a label only one field has', () => {
+    const catalogue = makeCatalogue();
+    const at = (name: string) => catalogue.get(name)?.join('.') ?? null;
+    expect(at('achievements.disputes.total')).toBe(KEY);
+    expect(at('disputes.total')).toBe(KEY);
+    expect(at('排查调处矛盾纠纷')).toBe(KEY);
+    expect(at('responsibility.head.meetings')).toBe('responsibility.head.meetings');
+    // Only the fields of achievements are shortened.
+    expect(at('head.meetings')).toBeNull();
+    expect(at('party_secretary.study_sessions')).toBeNull();
+    // 带头学法 is the label of the secretary's and the head's field alike: neither.
+    expect(at('带头学法')).toBeNull();
+    // Not a figure: no entry.
+    expect(at('responsibility.head.name')).toBeNull();
+    expect(at('achievements.disputes')).toBeNull();
+    // Every key is a dotted name or a label without a Latin letter, so a field name is told from a label by its letters.
+    for (const key of catalogue.keys()) expect(/^[a-z_.]+$/.test(key) || /^[^a-z]+$/.test(key), key).toBe(true);
+    expect(catalogueField('disputes.total')?.join('.')).toBe(KEY);
+    expect(catalogueField('宣传视频')).toBeNull();
   });
 });
 
@@ -160,6 +194,32 @@ describe('marks', () => {
     expect(typo.rules).toEqual(['data/unknown-key']);
     expect(typo.loaded.diagnostics[0]!.note).toContain('disputes.resolved');
     expect(typo.loaded.diagnostics[0]!.reason).toContain('disputes.resolvd');
+  });
+
+  it('suggests in the language of the run, the Chinese way with Chinese quotes', () => {
+    expect(load('化解[90件|resolved]。').loaded.diagnostics[0]!.note).toContain('`disputes.resolved`');
+    setLang('zh');
+    expect(load('化解[90件|resolved]。').loaded.diagnostics[0]!.note).toContain('“disputes.resolved”');
+  });
+
+  it('refuses a figure listed under figures: that a mark gives otherwise, pointing at the listed one', () => {
+    const r = load('宣传视频[4部|宣传视频]。', [], 'figures:\n  宣传视频: 3部\n');
+    expect(r.rules).toEqual(['figures/conflicting']);
+    const d = r.loaded.diagnostics[0]!;
+    expect(d.reason).toBe('“宣传视频” is marked 4部, but it was 3部 before');
+    const listedLine = MINIMAL.split('\n').length + 2;
+    expect(d.related?.[0]?.line).toBe(listedLine);
+    expect(d.line).toBe(listedLine - 2);
+  });
+
+  it('places a later check of a file with marks at the mark for a marked figure, and as usual for anything else', async () => {
+    const source = `${MINIMAL.replace(/^date: .*$/m, 'date: 2026-03-05')}opening: 排查[95件|disputes.total]，化解[96件|disputes.resolved]。\n`;
+    const r = await compile('t.yaml', source, standardPack(), { formats: [] });
+    const at = (rule: string) => r.diagnostics.filter((d) => d.ruleId === rule).map((d) => [d.line, d.column]);
+    const line = source.split('\n').findIndex((l) => l.startsWith('opening:')) + 1;
+    const dateLine = source.split('\n').findIndex((l) => l.startsWith('date:')) + 1;
+    expect(at('figures/part-exceeds-total')).toEqual([[line, source.split('\n')[line - 1]!.indexOf('[96件') + 1]]);
+    expect(at('regulation/late-date').map(([l]) => l)).toEqual([dateLine]);
   });
 
   it('takes one figure marked twice alike, a unit left out agreeing with any', () => {
