@@ -1,86 +1,191 @@
-// npm run mutate [-- FOLDER…]: mutation testing of src/ one folder at a time (README, Development).
+// npm run mutate [-- PART…]: mutation testing of src/ one part at a time (README, Development).
 //
-// A first run of all of src/ takes hours, and Stryker keeps its results only when a run ends. Run
-// folder by folder, each folder's results are kept as soon as it is done, compressed, in
-// reports/incremental/<folder>.json.gz (committed, so a fresh clone reuses them: a later run of a
-// folder tests again only what changed). The folders' results are then
-// merged into reports/mutation/stryker-incremental.json, and one Stryker run over all of src/ reuses them
-// all and prints the score table for the whole, per folder and file, and writes the HTML report.
+// A first run of all of src/ takes many hours, and Stryker keeps its results only when a run ends.
+// So src/ is cut into parts: each folder, and a large folder into several (cli-1, cli-2…: its files
+// in order, about PART_LINES lines each), each tested in a run of its own that ends within an hour
+// or two. A part's results are kept as soon as it is done, compressed, in
+// reports/incremental/<part>.json.gz (committed, so a fresh clone reuses them: a later run tests
+// again only what changed). Every run starts from all the results kept, whichever part they were
+// kept under, so a file that moves to another part keeps its results. When every part has
+// results they are merged into reports/mutation/stryker-incremental.json, and one Stryker run over
+// all of src/ reuses them all, prints the score table for the whole, per folder and file, and
+// writes the HTML report.
+//
+//   npm run mutate               the parts not yet tested, then the whole table
+//   npm run mutate -- cli emit   the parts of these folders (or name parts: cli-2), then the whole table
+//   npm run mutate -- --list     the parts, their files and whether results are kept
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import config from './stryker.config.mjs';
 
 const KEPT = 'reports/incremental';
 const WORK = 'reports/mutation';
-const folders = readdirSync('src', { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => e.name);
-const files = readdirSync('src').filter((f) => f.endsWith('.ts'));
-// Each folder is a part; the files directly in src/ are one more, named src.
-const names = [...folders, ...(files.length > 0 ? ['src'] : [])];
-const globsOf = (name) => (name === 'src' ? files.map((f) => `src/${f}`) : [`src/${name}/**/*.ts`]);
-const asked = process.argv.slice(2);
-const unknown = asked.filter((f) => !names.includes(f));
+/** About how many lines of source a part holds: a folder larger than this is cut into parts. */
+const PART_LINES = 700;
+
+const excluded = config.mutate.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+/** The .ts files under a folder of src/, in order, with their line counts; those left out of mutation runs are not counted. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => `${dir}/${f}`.replaceAll('\\', '/'))
+    .filter((f) => f.endsWith('.ts') && !excluded.includes(f))
+    .sort()
+    .map((f) => ({ file: f, lines: readFileSync(f, 'utf8').split('\n').length }));
+}
+
+/** The parts: name → files. The files directly in src/ are one more part, named src. */
+function makeParts() {
+  const parts = new Map();
+  const folders = readdirSync('src', { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  for (const folder of folders) {
+    const files = filesUnder(`src/${folder}`);
+    const total = files.reduce((n, f) => n + f.lines, 0);
+    const count = Math.max(1, Math.round(total / PART_LINES));
+    if (count === 1) {
+      parts.set(
+        folder,
+        files.map((f) => f.file),
+      );
+      continue;
+    }
+    // Cut where the running count of lines passes each share.
+    let done = 0;
+    let k = 1;
+    for (const f of files) {
+      const name = `${folder}-${k}`;
+      parts.set(name, [...(parts.get(name) ?? []), f.file]);
+      done += f.lines;
+      if (k < count && done >= (total * k) / count) k++;
+    }
+  }
+  const top = readdirSync('src')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `src/${f}`)
+    .filter((f) => !excluded.includes(f))
+    .sort();
+  if (top.length > 0) parts.set('src', top);
+  return parts;
+}
+
+const parts = makeParts();
+const folderOf = (part) => part.replace(/-\d+$/, '');
+const args = process.argv.slice(2);
+const keptFile = (name) => `${KEPT}/${name}.json.gz`;
+const keptNames = () =>
+  existsSync(KEPT)
+    ? readdirSync(KEPT)
+        .filter((f) => f.endsWith('.json.gz'))
+        .map((f) => f.slice(0, -'.json.gz'.length))
+    : [];
+
+/**
+ * Every kept result, merged into one incremental report. Test ids are numbers each run gives, so
+ * tests are matched by file and name. A file kept under two parts (it moved) takes the newer.
+ */
+function mergeKept(names) {
+  const merged = { files: {}, testFiles: {} };
+  const ids = new Map();
+  const idOf = (file, name) => {
+    const key = `${file}\0${name}`;
+    if (!ids.has(key)) {
+      ids.set(key, String(ids.size));
+      merged.testFiles[file] ??= { source: '', tests: [] };
+      merged.testFiles[file].tests.push({ id: ids.get(key), name });
+    }
+    return ids.get(key);
+  };
+  const kept = names
+    .filter((n) => existsSync(keptFile(n)))
+    .map((n) => ({ n, part: JSON.parse(gunzipSync(readFileSync(keptFile(n))).toString('utf8')) }))
+    // Oldest first, so that the newest result of a file is the one left.
+    .sort((a, b) => (a.part.kept ?? 0) - (b.part.kept ?? 0));
+  for (const { part } of kept) {
+    const remap = new Map();
+    for (const [file, tf] of Object.entries(part.testFiles ?? {})) {
+      merged.testFiles[file] ??= { source: '', tests: [] };
+      for (const t of tf.tests) remap.set(t.id, idOf(file, t.name));
+      merged.testFiles[file].source = tf.source ?? merged.testFiles[file].source;
+      for (const t of tf.tests) {
+        const known = merged.testFiles[file].tests.find((x) => x.id === remap.get(t.id));
+        Object.assign(known, { ...t, id: known.id });
+      }
+    }
+    const map = (list) => list?.map((id) => remap.get(id) ?? id);
+    for (const [file, f] of Object.entries(part.files)) {
+      merged.files[file] = { ...f, mutants: f.mutants.map((m) => ({ ...m, coveredBy: map(m.coveredBy), killedBy: map(m.killedBy) })) };
+    }
+    for (const key of ['schemaVersion', 'thresholds', 'projectRoot', 'config', 'framework']) merged[key] ??= part[key];
+  }
+  return merged;
+}
+
+/**
+ * The files a kept run tested: those it was asked to (`asked`; a file with no mutant Stryker can
+ * switch on has no entry in its results), or, kept before runs noted them, its folder's.
+ */
+const testedBy = (n, part) => part.asked ?? (existsSync(`src/${n}`) ? filesUnder(`src/${n}`).map((f) => f.file) : Object.keys(part.files));
+/** Every file some kept run tested: a part has results when each of its files has. */
+const tested = () => new Set(keptNames().flatMap((n) => testedBy(n, JSON.parse(gunzipSync(readFileSync(keptFile(n))).toString('utf8')))));
+const untestedParts = () => {
+  const have = tested();
+  return [...parts.keys()].filter((name) => parts.get(name).some((f) => !have.has(f)));
+};
+
+if (args.includes('--list')) {
+  const have = tested();
+  for (const [name, files] of parts) console.log(`${name}${files.every((f) => have.has(f)) ? '' : ' (not yet tested)'}\n  ${files.join('\n  ')}`);
+  process.exit(0);
+}
+const asked = args.flatMap((a) => (parts.has(a) ? [a] : [...parts.keys()].filter((p) => folderOf(p) === a)));
+const unknown = args.filter((a) => !parts.has(a) && ![...parts.keys()].some((p) => folderOf(p) === a));
 if (unknown.length > 0) {
-  console.error(`not a part of src/: ${unknown.join(', ')} (the parts: ${names.join(', ')})`);
+  console.error(`not a part of src/: ${unknown.join(', ')} (the parts: ${[...parts.keys()].join(', ')})`);
   process.exit(2);
 }
 
-const stryker = (...args) => {
-  const r = spawnSync('npx', ['stryker', 'run', ...args], { stdio: 'inherit' });
+const stryker = (...a) => {
+  const r = spawnSync('npx', ['stryker', 'run', ...a], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-const excluded = config.mutate.filter((g) => g.startsWith('!'));
-const keptFile = (name) => `${KEPT}/${name}.json.gz`;
-const workFile = (name) => `${WORK}/${name}.json`;
-const keptJson = (name) => gunzipSync(readFileSync(keptFile(name)));
+
+/** Removes each kept file whose every result a newer kept file holds (a folder kept whole before it was cut into parts). */
+function removeSuperseded() {
+  const kept = keptNames().map((n) => {
+    const part = JSON.parse(gunzipSync(readFileSync(keptFile(n))).toString('utf8'));
+    return { n, at: part.kept ?? 0, files: testedBy(n, part) };
+  });
+  for (const k of kept) {
+    if (k.files.every((f) => kept.some((o) => o !== k && o.at > k.at && o.files.includes(f)))) rmSync(keptFile(k.n));
+  }
+}
 
 mkdirSync(KEPT, { recursive: true });
 mkdirSync(WORK, { recursive: true });
-for (const name of asked.length > 0 ? asked : names) {
-  console.log(`\n== ${name} ==`);
-  // Stryker reads and writes plain JSON; the kept copy is replaced only when the run has ended well.
-  if (existsSync(keptFile(name))) writeFileSync(workFile(name), keptJson(name));
-  stryker('--mutate', [...globsOf(name), ...excluded].join(','), '--incrementalFile', workFile(name), '--reporters', 'clear-text,progress');
-  writeFileSync(`${keptFile(name)}.tmp`, gzipSync(readFileSync(workFile(name)), { level: 9 }));
+// Without parts named: those not yet tested; the run over all of src/ below tests again whatever changed since.
+for (const name of asked.length > 0 ? asked : untestedParts()) {
+  console.log(`\n== ${name} (${parts.get(name).length} files) ==`);
+  const work = `${WORK}/${name}.json`;
+  // Stryker reads and writes plain JSON; it reuses the results of this part's files from whatever part kept them.
+  writeFileSync(work, JSON.stringify(mergeKept(keptNames())));
+  stryker('--mutate', [...parts.get(name), ...excluded.map((g) => `!${g}`)].join(','), '--incrementalFile', work, '--reporters', 'clear-text,progress');
+  // The kept copy is replaced only when the run has ended well; it notes when, so the newest result of a file wins a merge.
+  const result = JSON.parse(readFileSync(work, 'utf8'));
+  result.kept = Date.now();
+  result.asked = parts.get(name);
+  writeFileSync(`${keptFile(name)}.tmp`, gzipSync(JSON.stringify(result), { level: 9 }));
   renameSync(`${keptFile(name)}.tmp`, keptFile(name));
+  removeSuperseded();
 }
 
-// Merge: test ids are numbers given by each run, so tests are matched by file and name.
-const merged = { files: {}, testFiles: {} };
-const ids = new Map();
-const idOf = (file, name) => {
-  const key = `${file}\0${name}`;
-  if (!ids.has(key)) {
-    ids.set(key, String(ids.size));
-    merged.testFiles[file] ??= { source: '', tests: [] };
-    merged.testFiles[file].tests.push({ id: ids.get(key), name });
-  }
-  return ids.get(key);
-};
-const missing = names.filter((name) => !existsSync(keptFile(name)));
+const missing = untestedParts();
 if (missing.length > 0) {
   console.log(`\nNot yet tested: ${missing.join(', ')}. Run npm run mutate -- ${missing.join(' ')}`);
   process.exit(0);
 }
-for (const name of names) {
-  const part = JSON.parse(keptJson(name).toString('utf8'));
-  const remap = new Map();
-  for (const [file, tf] of Object.entries(part.testFiles ?? {})) {
-    for (const t of tf.tests) remap.set(t.id, idOf(file, t.name));
-    merged.testFiles[file].source = tf.source ?? merged.testFiles[file].source;
-    for (const t of tf.tests) {
-      const kept = merged.testFiles[file].tests.find((x) => x.id === remap.get(t.id));
-      Object.assign(kept, { ...t, id: kept.id });
-    }
-  }
-  const map = (list) => list?.map((id) => remap.get(id) ?? id);
-  for (const [file, f] of Object.entries(part.files)) {
-    merged.files[file] = { ...f, mutants: f.mutants.map((m) => ({ ...m, coveredBy: map(m.coveredBy), killedBy: map(m.killedBy) })) };
-  }
-  for (const key of ['schemaVersion', 'thresholds', 'projectRoot', 'config', 'framework']) merged[key] ??= part[key];
-}
-writeFileSync(config.incrementalFile, JSON.stringify(merged));
-console.log(`\n== all of src/ (results of ${Object.keys(merged.files).length} files reused where nothing changed) ==`);
+writeFileSync(config.incrementalFile, JSON.stringify(mergeKept(keptNames())));
+console.log(`\n== all of src/ (the results of every part reused where nothing changed) ==`);
 stryker();
