@@ -30,9 +30,7 @@ describe('a layout’s skeleton: the parts docx writes once, with the body left 
     const skeleton = await makeSkeleton(make, { 'word/styles.xml': (text) => text.replace('</w:styles>', '<!--amended--></w:styles>') });
     const written = Object.keys(unzipSync(new Uint8Array(await Packer.toBuffer(make([p('x')])))));
     expect(skeleton.parts.map((part) => (typeof part === 'string' ? part : part.path))).toEqual(written);
-    expect(skeleton.parts.filter((part) => typeof part === 'string')).toEqual(
-      ['word/document.xml', 'docProps/core.xml'].filter((n) => written.includes(n)).sort((a, b) => written.indexOf(a) - written.indexOf(b)),
-    );
+    expect(skeleton.parts.filter((part) => typeof part === 'string')).toEqual(written.filter((n) => n === 'word/document.xml' || n === 'docProps/core.xml'));
     for (const part of skeleton.parts) if (typeof part !== 'string') expect(part.method, part.path).toBe(8);
     const bytes = assemble(skeleton, [p('x')], '<core/>', { year: 2026, month: 2, day: 3 });
     const files = unzipSync(bytes);
