@@ -47,13 +47,6 @@ describe('how much a document comes to with its aliases written out', () => {
     expect(parse('a:\nb: ~\n').raw).toEqual({ a: null, b: null });
     expect(parse('').diagnostics).toEqual([]);
   });
-
-  it('nesting deeper than the stack is refused, not a crash', () => {
-    const n = 200_000;
-    const p = parse(`a: ${'['.repeat(n)}${']'.repeat(n)}\n`);
-    expect(p.raw).toBeUndefined();
-    expect(p.diagnostics).toHaveLength(1);
-  });
 });
 
 describe('syntax errors and duplicate keys', () => {

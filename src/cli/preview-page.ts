@@ -4,9 +4,10 @@
  * script that brings the page up to date after each rebuild. Everything taken from the data file
  * or the diagnostics is escaped; nothing is fetched from elsewhere, so the page works offline.
  */
-import { parseDocument, visit } from 'yaml';
+import { visit } from 'yaml';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { t } from '../i18n/index.js';
+import { readDocument } from '../yaml/depth.js';
 
 /** One build as the page shows it. */
 export interface PreviewView {
@@ -56,8 +57,11 @@ export function cluesFor(source: string, display: string, diagnostics: readonly 
   const starts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   const texts: [number, number][] = [];
+  // Nesting the YAML library cannot read within its stack (src/yaml/depth.ts) was reported already.
+  const { doc } = readDocument(source);
+  if (!doc) return diagnostics.map(() => undefined);
   try {
-    visit(parseDocument(source), {
+    visit(doc, {
       Scalar(key, node) {
         if (key !== 'key' && typeof node.value === 'string' && node.range) texts.push([node.range[0], node.range[1]]);
       },

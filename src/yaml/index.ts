@@ -4,10 +4,11 @@
  * becomes a diagnostic with file, line and column. Callers say which rule their problems fall
  * under and may word a schema problem themselves; the rest is common.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, visit, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { diagnostic, quote, shorten, type Diagnostic, type RuleId } from '../diagnostics/index.js';
 import { lang, list, t, type MessageId } from '../i18n/index.js';
+import { MAX_DEPTH, readDocument } from './depth.js';
 import { Locator, pathString, type Path } from './positions.js';
 import { suggest } from './suggest.js';
 
@@ -51,7 +52,18 @@ export interface OddNumber {
 export function parseYaml(file: string, source: string, rules: YamlRules): ParsedYaml {
   const lineCounter = new LineCounter();
   // Stryker disable next-line StringLiteral: 'core' is YAML 1.2's own schema, the one the library takes without it.
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+  const read = readDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core' });
+  if (read.deep !== undefined) {
+    const locator = new Locator(new Document(), lineCounter, source);
+    const d = diagnostic(file, {
+      ruleId: rules.syntax,
+      reason: t('yaml.syntax', { detail: t('yaml.detail.too-deep', { max: MAX_DEPTH }) }),
+      note: t('yaml.too-deep.note'),
+      start: locator.pos(read.deep),
+    });
+    return { file, source, locator, raw: undefined, oddNumbers: [], diagnostics: [d] };
+  }
+  const doc = read.doc;
   const locator = new Locator(doc, lineCounter, source);
   if (doc.errors.length > 0) {
     const lines = source.split('\n');
