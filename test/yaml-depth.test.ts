@@ -88,8 +88,11 @@ describe('how deep a YAML text nests', () => {
   });
 
   it('reports a second document as parseDocument does', () => {
-    const two = 'a: 1\n---\nb: 2\n';
-    expect(readDocument(two).doc?.errors.map((e) => [e.code, e.message, e.pos])).toEqual(parseDocument(two, { prettyErrors: false }).errors.map((e) => [e.code, e.message, e.pos]));
+    for (const several of ['a: 1\n---\nb: 2\n', 'a: 1\n---\nb: 2\n---\nc: 3\n']) {
+      const theirs = parseDocument(several, { prettyErrors: false });
+      expect(readDocument(several).doc?.errors.map((e) => [e.code, e.message, e.pos])).toEqual(theirs.errors.map((e) => [e.code, e.message, e.pos]));
+      expect(theirs.errors).toHaveLength(1);
+    }
     expect(readDocument('').doc?.toJS()).toBeNull();
   });
 });
