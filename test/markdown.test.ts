@@ -19,6 +19,7 @@ describe('the frame', () => {
     // A colon inside the recipient is not its end.
     ['某某县委：某某县人民政府', '某某县委：某某县人民政府：'],
     ['某某县委:某某县人民政府', '某某县委:某某县人民政府：'],
+    ['某某县委:某某县人民政府:', '某某县委:某某县人民政府：'],
   ])('ends the recipient %s with one full-width colon', (recipient, shown) => {
     const { tree } = build('正文。', { recipient });
     expect(plainText(tree.children[1])).toBe(shown);
@@ -72,6 +73,11 @@ describe('lines of a paragraph', () => {
     ['**a**\nb', 'a b'],
     ['a\n**b**', 'a b'],
     ['a\n**乙**', 'a乙'],
+    // Only the character beside the break counts, and nothing (an image) is no letter.
+    ['**甲a**\nb', '甲a b'],
+    ['a\n**b乙**', 'a b乙'],
+    ['![](a.png)\nb', 'b'],
+    ['a\n![](a.png)', 'a'],
   ])('%j reads %j', (source, joined) => {
     expect(bodyTexts(build(`${source}\n`).tree)).toEqual([joined]);
   });
