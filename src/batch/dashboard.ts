@@ -166,7 +166,7 @@ export function dashboardHtml(entries: readonly ManifestEntry[], title: string, 
       );
     })
     .join('');
-  const head = '<tr><th>县（区）</th><th>乡镇（街道）</th><th>状态</th><th>问题</th>' + SHOWN.map((c) => `<th data-type="num">${esc(c.label)}（${esc(c.unit)}）</th>`).join('') + '<th>报告</th></tr>';
+  const head = `<tr><th>县（区）</th><th>乡镇（街道）</th><th>状态</th><th>问题</th>${SHOWN.map((c) => `<th data-type="num">${esc(c.label)}（${esc(c.unit)}）</th>`).join('')}<th>报告</th></tr>`;
   const built = entries.filter((e) => e.status === 'built');
   const charts = CHARTED.map((c) => chart(c, built)).join('');
   const options_ = (Object.keys(STATUS) as Status[]).map((s) => `<option value="${s}">${STATUS[s]}</option>`).join('');
