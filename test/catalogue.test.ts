@@ -282,8 +282,10 @@ describe('the rule catalogue', () => {
     expect(HAN.test(zh.text), zh.text).toBe(true);
     expect(ownWords(id, en.text), en.text).not.toMatch(HAN);
     for (const term of CITED[id] ?? []) expect(en.text, 'a term CITED that the message no longer cites').toContain(term);
-    // Machine formats do not change with the language: the rule, and every rule the scenario reports.
+    // Machine formats do not change with the language: the rule, and every rule the scenario reports
+    // (how often: a worker that fails is given as many of the tasks as it takes before the main thread does the rest).
     expect(zh.ruleId).toBe(en.ruleId);
-    expect(zh.diagnostics.map((d) => d.ruleId)).toEqual(en.diagnostics.map((d) => d.ruleId));
+    const rules = (r: { diagnostics: Diagnostic[] }) => [...new Set(r.diagnostics.map((d) => d.ruleId))].sort();
+    expect(rules(zh)).toEqual(rules(en));
   });
 });

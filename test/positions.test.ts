@@ -46,6 +46,8 @@ describe('positions of fields in a YAML file', () => {
     expect(at(w.within(['a'], '会议三次。'))).toBe('1:4-1:10');
     expect(at(locator('a: "会\\u8bae"\nb: 会议\n').within(['a'], '会议'))).toBe('1:4-1:13');
     expect(at(w.within(['a'], ''))).toBe('1:4-1:10');
+    // Nor a comment right after it.
+    expect(at(locator('a: 召开 #会议\n').within(['a'], '会议'))).toBe('1:4-1:6');
     expect(at(w.within(['nothing'], '会议'))).toBe('1:1-3:1');
   });
 

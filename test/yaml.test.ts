@@ -25,7 +25,8 @@ describe('how much a document comes to with its aliases written out', () => {
     expect(over.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['yaml/syntax', 1, 1]]);
     expect(over.diagnostics[0]?.reason).toContain(String(MAX_EXPANDED / 1_000_000));
     const cycle = parse('a: &x [*x]\n').diagnostics[0];
-    expect(over.diagnostics[0]?.note).not.toBe(cycle?.note);
+    expect(over.diagnostics[0]?.note).toBe('Write each value once, where it belongs, rather than repeating a long one with *name.');
+    expect(cycle?.note).toBe('Write the values out instead of referring to them with *name.');
   });
 
   it('an alias inside what it refers to is refused by name', () => {
@@ -83,6 +84,34 @@ describe('the data left once the fields in error are taken out', () => {
     expect(r.partial).toEqual({ name: '甲' });
   });
 
+  it('a field missing deep down takes out its own block only', () => {
+    const deep = z.strictObject({
+      name: z.string(),
+      outer: z.strictObject({ inner: z.strictObject({ need: z.number(), x: z.number().optional() }).optional(), keep: z.number().optional() }).optional(),
+    });
+    const r = checkYaml(parse('name: 甲\nouter:\n  inner:\n    x: 1\n  keep: 2\n'), deep, RULES);
+    expect(r.partial).toStrictEqual({ name: '甲', outer: { keep: 2 } });
+  });
+
+  it('many items of a list in error, in any order of the messages, leave the right ones', () => {
+    const wrong = new Set([3, 7, 12, 21, 25, 29]);
+    const items = Array.from({ length: 30 }, (_, i) => (wrong.has(i) ? `'x${i}'` : String(i)));
+    const r = check(`name: 甲\nlist: [${items.join(', ')}]\n`);
+    expect(r.partial).toEqual({ name: '甲', list: Array.from({ length: 30 }, (_, i) => i).filter((i) => !wrong.has(i)) });
+    // A check of the whole list may report its items in any order.
+    const odd = z.strictObject({
+      list: z.array(z.number()).superRefine((list, ctx) => {
+        for (const i of [12, 3, 25, 7, 10]) if (list[i] !== undefined && list[i] % 2 === 1) ctx.addIssue({ code: 'custom', message: 'odd', path: [i] });
+      }),
+    });
+    const mixed = checkYaml(parse(`list: [${Array.from({ length: 30 }, (_, i) => (wrong.has(i) ? i : i * 2)).join(', ')}]\n`), odd, RULES);
+    expect(mixed.partial).toEqual({
+      list: Array.from({ length: 30 }, (_, i) => i)
+        .filter((i) => ![3, 7, 25].includes(i))
+        .map((i) => (wrong.has(i) ? i : i * 2)),
+    });
+  });
+
   it('items of a list in error are taken out, the others keep their order (past ten items too)', () => {
     const items = Array.from({ length: 13 }, (_, i) => (i === 2 || i === 10 ? `'x${i}'` : String(i)));
     const r = check(`name: 甲\nlist: [${items.join(', ')}]\n`);
@@ -101,7 +130,9 @@ describe('the data left once the fields in error are taken out', () => {
     expect(check('name: 甲\nothr: 乙\nother: 丙\n', [{ from: ['othr'], to: ['other'] }]).partial).toEqual({ name: '甲', other: '丙' });
     expect(check('name: 甲\nned: 1\n', [{ from: ['ned'], to: ['block', 'need'] }]).partial).toEqual({ name: '甲' });
     expect(check('name: 甲\nblock:\n  text: 乙\n  ned: 2\n', [{ from: ['block', 'ned'], to: ['block', 'need'] }]).partial).toEqual({ name: '甲', block: { need: 2, text: '乙' } });
-    expect(check('name: 甲\nx: 1\n', [{ from: ['nothing'], to: ['other'] }]).partial).toEqual({ name: '甲' });
+    expect(check('name: 甲\nx: 1\n', [{ from: ['nothing'], to: ['other'] }]).partial).toStrictEqual({ name: '甲' });
+    // A block written empty is no block to move into.
+    expect(check('name: 甲\nblock:\nned: 1\n', [{ from: ['ned'], to: ['block', 'need'] }]).partial).toStrictEqual({ name: '甲' });
     expect(check('name: 甲\nx: 1\nother: [1]\n', [{ from: ['x'], to: ['other', 'deeper'] }]).partial).toEqual({ name: '甲' });
   });
 

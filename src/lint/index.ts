@@ -187,9 +187,14 @@ function narrativeValues(data: ReportData): [Path, string][] {
   const walk = (node: unknown, path: (string | number)[]) => {
     if (typeof node === 'string') {
       if (NARRATIVE_KEYS.has(String(path[path.length - 1]))) out.push([path, node]);
-    } else if (Array.isArray(node)) for (const [i, v] of node.entries()) walk(v, [...path, i]);
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (const [i, v] of node.entries()) walk(v, [...path, i]);
+      return;
+    }
     // Stryker disable next-line StringLiteral: a figure has no narrative field; 'digits' only spares walking into one.
-    else if (node && typeof node === 'object' && !('digits' in node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+    if (node && typeof node === 'object' && !('digits' in node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
   };
   walk(data, []);
   return out;
@@ -201,10 +206,16 @@ function figurePath(data: ReportData, target: Figure): Path | undefined {
   const walk = (node: unknown, path: (string | number)[]) => {
     // Stryker disable next-line ConditionalExpression: a figure object sits at one place only; returning early only saves the walk.
     if (found) return;
-    if (node === target) found = path;
-    else if (Array.isArray(node)) for (const [i, v] of node.entries()) walk(v, [...path, i]);
+    if (node === target) {
+      found = path;
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (const [i, v] of node.entries()) walk(v, [...path, i]);
+      return;
+    }
     // Stryker disable next-line StringLiteral: a figure holds only numbers and short strings, never the figure looked for.
-    else if (node && typeof node === 'object' && !('digits' in node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+    if (node && typeof node === 'object' && !('digits' in node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
   };
   walk(data, []);
   return found;
