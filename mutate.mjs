@@ -86,7 +86,7 @@ const keptNames = () =>
  * Every kept result, merged into one incremental report. Test ids are numbers each run gives, so
  * tests are matched by file and name. A file kept under two parts (it moved) takes the newer.
  */
-function mergeKept(names) {
+function mergeKept() {
   const merged = { files: {}, testFiles: {} };
   const ids = new Map();
   const idOf = (file, name) => {
@@ -98,8 +98,7 @@ function mergeKept(names) {
     }
     return ids.get(key);
   };
-  const kept = names
-    .filter((n) => existsSync(keptFile(n)))
+  const kept = keptNames()
     .map((n) => ({ n, part: JSON.parse(gunzipSync(readFileSync(keptFile(n))).toString('utf8')) }))
     // Oldest first, so that the newest result of a file is the one left.
     .sort((a, b) => (a.part.kept ?? 0) - (b.part.kept ?? 0));
@@ -170,12 +169,14 @@ for (const name of asked.length > 0 ? asked : untestedParts()) {
   console.log(`\n== ${name} (${parts.get(name).length} files) ==`);
   const work = `${WORK}/${name}.json`;
   // Stryker reads and writes plain JSON; it reuses the results of this part's files from whatever part kept them.
-  writeFileSync(work, JSON.stringify(mergeKept(keptNames())));
+  writeFileSync(work, JSON.stringify(mergeKept()));
   stryker('--mutate', [...parts.get(name), ...excluded.map((g) => `!${g}`)].join(','), '--incrementalFile', work, '--reporters', 'clear-text,progress');
   // The kept copy is replaced only when the run has ended well; it notes when, so the newest result of a file wins a merge.
   const result = JSON.parse(readFileSync(work, 'utf8'));
   result.kept = Date.now();
   result.asked = parts.get(name);
+  // Only this part's files: the others' results came in from the files that keep them.
+  result.files = Object.fromEntries(Object.entries(result.files).filter(([file]) => result.asked.includes(file)));
   writeFileSync(`${keptFile(name)}.tmp`, gzipSync(JSON.stringify(result), { level: 9 }));
   renameSync(`${keptFile(name)}.tmp`, keptFile(name));
   removeSuperseded();
@@ -186,6 +187,6 @@ if (missing.length > 0) {
   console.log(`\nNot yet tested: ${missing.join(', ')}. Run npm run mutate -- ${missing.join(' ')}`);
   process.exit(0);
 }
-writeFileSync(config.incrementalFile, JSON.stringify(mergeKept(keptNames())));
+writeFileSync(config.incrementalFile, JSON.stringify(mergeKept()));
 console.log(`\n== all of src/ (the results of every part reused where nothing changed) ==`);
 stryker();

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
-import { cluesFor } from '../src/cli/preview-page.js';
+import { type Clue, cluesFor } from '../src/cli/preview-page.js';
+import type { Diagnostic } from '../src/diagnostics/index.js';
 import { setLang } from '../src/i18n/index.js';
 import { MAX_DEPTH, readDocument } from '../src/yaml/depth.js';
 import { parseYaml, type YamlRules } from '../src/yaml/index.js';
@@ -105,12 +106,15 @@ describe('a data file nested deeper than the YAML library can read', () => {
     expect(more).toEqual([]);
     expect([d?.ruleId, d?.line, d?.column]).toEqual(['yaml/syntax', 3, 3 + MAX_DEPTH - 1]);
     expect(d?.reason).toBe(
-      `The file is not valid YAML: from here on, brackets, braces, indentation or the “- ” of lists nest more than ${MAX_DEPTH} levels deep (a report’s data never nests this deep); most likely brackets opened and never closed`,
+      `The file is not valid YAML: from “${'['.repeat(19)}…” on, brackets, braces, indentation or the “- ” of lists nest more than ${MAX_DEPTH} levels deep (a report’s data never nests this deep); most likely brackets opened and never closed`,
     );
     setLang('zh');
     const [zh] = parse(huge).diagnostics;
-    expect(zh?.reason).toBe(`文件不是有效的 YAML：从这里起，方括号、花括号、缩进或列表的“- ”一层套一层，超过了 ${MAX_DEPTH} 层（报告的数据不会套这么深），多半是括号只写了开头`);
+    expect(zh?.reason).toBe(`文件不是有效的 YAML：从“${'['.repeat(19)}…”起，方括号、花括号、缩进或列表的“- ”一层套一层，超过了 ${MAX_DEPTH} 层（报告的数据不会套这么深），多半是括号只写了开头`);
     expect(zh?.note).toBe('把只写了开头的“[”“{”补上结尾或删去；一段文字里有方括号时，整段加上引号。');
+    // The text quoted is that of the place, to the end of its line.
+    const [short] = parse(`${indented(MAX_DEPTH).replace(/x\n$/, 'x \n')}`).diagnostics;
+    expect(short?.reason).toContain('从“x”起');
   });
 
   it('does not take the process down, however often it is read and however little stack is left', () => {
@@ -119,7 +123,9 @@ describe('a data file nested deeper than the YAML library can read', () => {
     expect([deeper(0, brackets(1000)), deeper(0, huge), deeper(3000, huge), deeper(6000, indented(3000))]).toEqual([1, 1, 1, 1]);
   });
 
-  it('gives the preview no places in the report to point at, without reading it', () => {
-    expect(cluesFor(huge, 'a.yaml', [{ file: 'a.yaml', line: 1, column: 5, severity: 'error', ruleId: 'yaml/syntax', reason: 'x' }])).toEqual([undefined]);
+  it('gives the preview no places in the report to point at, without reading it, however often it asks', () => {
+    const at: Diagnostic = { file: 'a.yaml', line: 1, column: 5, severity: 'error', ruleId: 'yaml/syntax', reason: 'x' };
+    const deeper = (k: number, source: string): (Clue | undefined)[] => (k === 0 ? cluesFor(source, 'a.yaml', [at]) : deeper(k - 1, source));
+    expect([deeper(0, brackets(1000)), deeper(0, huge), deeper(3000, huge)]).toEqual([[undefined], [undefined], [undefined]]);
   });
 });

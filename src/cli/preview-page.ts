@@ -60,15 +60,11 @@ export function cluesFor(source: string, display: string, diagnostics: readonly 
   // Nesting the YAML library cannot read within its stack (src/yaml/depth.ts) was reported already.
   const { doc } = readDocument(source);
   if (!doc) return diagnostics.map(() => undefined);
-  try {
-    visit(doc, {
-      Scalar(key, node) {
-        if (key !== 'key' && typeof node.value === 'string' && node.range) texts.push([node.range[0], node.range[1]]);
-      },
-    });
-  } catch {
-    return diagnostics.map(() => undefined);
-  }
+  visit(doc, {
+    Scalar(key, node) {
+      if (key !== 'key' && typeof node.value === 'string' && node.range) texts.push([node.range[0], node.range[1]]);
+    },
+  });
   return diagnostics.map((d) => {
     if (d.file !== display || d.line === undefined) return undefined;
     const lineStart = starts[d.line - 1];

@@ -195,8 +195,8 @@ export const DIAGNOSTIC_MESSAGES = {
   'yaml.detail.scalar-start': { zh: '值不能以这个符号开头（如 @ 或 `），请加引号', en: 'a value cannot start with this character (such as @ or `); put it in quotes' },
   'yaml.detail.documents': { zh: '文件中有多份文档（用 --- 隔开）', en: 'the file holds more than one document (separated by ---)' },
   'yaml.detail.too-deep': {
-    zh: '从这里起，方括号、花括号、缩进或列表的“- ”一层套一层，超过了 {max} 层（报告的数据不会套这么深），多半是括号只写了开头',
-    en: 'from here on, brackets, braces, indentation or the “- ” of lists nest more than {max} levels deep (a report’s data never nests this deep); most likely brackets opened and never closed',
+    zh: '从{text}起，方括号、花括号、缩进或列表的“- ”一层套一层，超过了 {max} 层（报告的数据不会套这么深），多半是括号只写了开头',
+    en: 'from {text} on, brackets, braces, indentation or the “- ” of lists nest more than {max} levels deep (a report’s data never nests this deep); most likely brackets opened and never closed',
   },
   'yaml.too-deep.note': {
     zh: '把只写了开头的“[”“{”补上结尾或删去；一段文字里有方括号时，整段加上引号。',

@@ -55,9 +55,11 @@ export function parseYaml(file: string, source: string, rules: YamlRules): Parse
   const read = readDocument(source, { lineCounter, uniqueKeys: true, version: '1.2', schema: 'core' });
   if (read.deep !== undefined) {
     const locator = new Locator(new Document(), lineCounter, source);
+    const lineEnd = source.indexOf('\n', read.deep);
+    const text = quote(shorten(source.slice(read.deep, lineEnd < 0 ? undefined : lineEnd).trimEnd(), 20));
     const d = diagnostic(file, {
       ruleId: rules.syntax,
-      reason: t('yaml.syntax', { detail: t('yaml.detail.too-deep', { max: MAX_DEPTH }) }),
+      reason: t('yaml.syntax', { detail: t('yaml.detail.too-deep', { max: MAX_DEPTH, text }) }),
       note: t('yaml.too-deep.note'),
       start: locator.pos(read.deep),
     });
@@ -164,10 +166,8 @@ function measure(doc: Document): { problem?: 'cycle' | 'unknown' | 'too-large'; 
     size(doc.contents, []);
     return { oddNumbers };
   } catch (e) {
+    // The walk recurses once per level, and readDocument let through at most MAX_DEPTH of them.
     if (e instanceof Stop) return { problem: e.problem, ...(e.alias ? { alias: e.alias } : {}), oddNumbers: [] };
-    // Nesting deeper than the stack: far past anything a report holds.
-    // Stryker disable next-line ConditionalExpression: the YAML parser refuses nesting this deep before it gets here; kept should it ever not.
-    if (e instanceof RangeError) return { problem: 'too-large', oddNumbers: [] };
     throw e;
   }
 }
