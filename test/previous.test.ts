@@ -53,6 +53,12 @@ describe('last year’s file from the data file’s text', () => {
     ['year: 2025\nprevious:  # 上一年度的数据文件\n', 'town-2024.yaml'],
     ['year: 2025\nprevious:\n', 'town-2024.yaml'],
     ['year: 2025\n  previous: old/town.yaml\n', 'town-2024.yaml'],
+    ['year: 2025\nprevious:    old/town.yaml   \n', 'old/town.yaml'],
+    ['year: 2025\nprevious:\t"old/town.yaml"\n', 'old/town.yaml'],
+    // Quoted, the spaces are part of the name, as the YAML reads it: no such file.
+    ['year: 2025\nprevious: " old/town.yaml "\n', undefined],
+    ['# 上一份报告 year: 2023\nyear:   2025\n', 'town-2024.yaml'],
+    ['township:\n  last_year: 2024\nyear: 2025\n', 'town-2024.yaml'],
   ])('%j', (source, expected) => {
     expect(previousPath(path, source, [])).toBe(expected === undefined ? undefined : join(dir, expected));
   });

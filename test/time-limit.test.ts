@@ -1,5 +1,7 @@
 // The time limit on a township's own templates (src/compile/time-limit.ts) on its own; the build
 // that stops such a township at --timeout is in test/untrusted.test.ts.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { TimeLimitExceeded, withinTimeLimit } from '../src/compile/time-limit.js';
 
@@ -38,5 +40,32 @@ describe('withinTimeLimit', () => {
     }
     // A job within its limit is not stopped.
     expect(withinTimeLimit(5, () => spin(20))).toBe('done');
+  });
+
+  it('lets go of the job once it has run, returned, thrown or been stopped, and the report it holds with it', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const jobs: Array<(held: object) => unknown> = [
+      (held) => held,
+      (held) => {
+        throw new Error(String(held));
+      },
+      (held) => spin(held ? 3000 : 0),
+    ];
+    for (const job of jobs) {
+      const ref = (() => {
+        const held = { report: 'x'.repeat(1e6) };
+        try {
+          withinTimeLimit(0.05, () => job(held));
+        } catch {
+          // thrown or stopped: the job is let go of all the same
+        }
+        return new WeakRef(held);
+      })();
+      // A WeakRef keeps its object until the current job of the event loop ends.
+      await new Promise((r) => setTimeout(r, 0));
+      gc();
+      expect(ref.deref()).toBeUndefined();
+    }
   });
 });

@@ -19,7 +19,9 @@ const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?
 export function previousPath(path: string, source: string, roots: readonly string[]): string | undefined {
   const stated = /^previous:[ \t]*(?:"([^"]+)"|'([^']+)'|([^#\s][^#\n]*?))[ \t]*(?:#.*)?$/m.exec(source);
   if (stated) {
-    const p = resolve(dirname(path), (stated[1] ?? stated[2] ?? stated[3] ?? '').trim());
+    // As YAML reads it: a plain value without the spaces around it, a quoted one with all it holds.
+    // Stryker disable next-line StringLiteral: one of the three groups always matched
+    const p = resolve(dirname(path), stated[1] ?? stated[2] ?? stated[3] ?? '');
     return isFile(p) && isInside(p, [dirname(path), ...roots]) ? p : undefined;
   }
   const year = /^year:[ \t]*["']?(\d{4})\b/m.exec(source);
