@@ -164,6 +164,8 @@ describe('the volume’s styles', () => {
       indent: [val('ind', 'firstLine'), val('ind', 'left'), val('ind', 'right')],
       spacing: [val('spacing', 'line'), val('spacing', 'lineRule'), val('spacing', 'before'), val('spacing', 'after')],
       keep: [on('keepNext'), on('keepLines')],
+      /** Shown in Word's gallery of styles (w:qFormat). */
+      gallery: on('qFormat'),
     };
   }
 
@@ -175,7 +177,7 @@ describe('the volume’s styles', () => {
     const style = (id: string) => styleOf(styles, id);
     const exactly = (line: number) => [String(line), 'exact'];
 
-    expect(style(STYLE.h1)).toMatchObject({ name: 'heading 1', basedOn: 'Normal', next: STYLE.body, font: layout.title_font, size: '48', align: 'center', outline: '0', bold: false });
+    expect(style(STYLE.h1)).toMatchObject({ name: 'heading 1', basedOn: 'Normal', next: STYLE.body, font: layout.title_font, size: '48', align: 'center', outline: '0', bold: false, gallery: true });
     expect(style(STYLE.h1).indent).toEqual(['0', '0', '0']);
     expect(style(STYLE.h1).keep).toEqual([true, true]);
     const levels: [string, string, string, string, boolean][] = [
@@ -186,7 +188,7 @@ describe('the volume’s styles', () => {
     ];
     levels.forEach(([id, name, font, size, bold], i) => {
       const s = style(id);
-      expect(s, id).toMatchObject({ name, basedOn: 'Normal', next: STYLE.body, font, size, bold, outline: String(i + 1) });
+      expect(s, id).toMatchObject({ name, basedOn: 'Normal', next: STYLE.body, font, size, bold, outline: String(i + 1), gallery: true });
       expect(s.indent[0], id).toBe(String(2 * g.char));
       expect(s.spacing, id).toEqual([...exactly(g.line), '0', '0']);
       expect(s.keep, id).toEqual([true, true]);
