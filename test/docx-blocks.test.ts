@@ -26,6 +26,13 @@ async function docx(markdown: string) {
     .map((p) => ({ style: attr(first(p, 'pStyle'), 'val'), left: attr(first(p, 'ind'), 'left'), hanging: attr(first(p, 'ind'), 'hanging'), text: text(p) }));
   const tables = Array.from(doc.getElementsByTagNameNS(NS.w, 'tbl')).map((tbl) => ({
     widths: Array.from(tbl.getElementsByTagNameNS(NS.w, 'gridCol')).map((c) => Number(attr(c, 'w'))),
+    width: [attr(first(tbl, 'tblW'), 'w'), attr(first(tbl, 'tblW'), 'type')],
+    /** Each edge of the table's borders (w:tblBorders) → its line, size and colour. */
+    borders: Object.fromEntries(
+      Array.from(first(tbl, 'tblBorders')?.childNodes ?? [])
+        .filter((n): n is Element => n.nodeType === 1)
+        .map((b) => [b.localName, [attr(b, 'val'), attr(b, 'sz'), attr(b, 'color')]]),
+    ),
     rows: Array.from(tbl.getElementsByTagNameNS(NS.w, 'tr')).map((tr) => ({
       header: on(first(tr, 'tblHeader')),
       cantSplit: on(first(tr, 'cantSplit')),
@@ -95,6 +102,10 @@ describe('DOCX: tables', () => {
     // Weights 2 (one character, raised to 2), 6 and 12 (30 characters, held to 12), of 20.
     expect(widths).toEqual([2, 6, 12].map((w) => Math.floor((typeWidth * w) / 20)));
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(typeWidth);
+    // The table is as wide as its columns, in twentieths of a point, and ruled all round and inside with thin black lines.
+    expect(tables[0]!.width).toEqual([String(widths.reduce((a, b) => a + b, 0)), 'dxa']);
+    const line = ['single', '4', '000000'];
+    expect(tables[0]!.borders).toEqual({ top: line, left: line, bottom: line, right: line, insideH: line, insideV: line });
   });
 });
 

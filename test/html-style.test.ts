@@ -20,6 +20,10 @@ describe('the HTML page’s fonts', () => {
     const style = css({ body_font: 'serif', heading1_font: 'x;color:red', heading2_font: 'kaiti"b', latin_font: 'times new roman' });
     expect(rule(style, '.document h2')).toContain('font-family: "times new roman", "x;color:red", "黑体"');
     expect(rule(style, '.document h3')).toContain('"kaiti\\"b", "楷体"');
+    // Control characters (a line break would end the string) are left out; a < cannot close the style element.
+    const odd = css({ heading1_font: 'fang\u0000song\n体', heading2_font: '</style>楷' });
+    expect(rule(odd, '.document h2')).toContain('"fangsong体", "黑体"');
+    expect(rule(odd, '.document h3')).toContain('"\\3c /style>楷", "楷体"');
     // A generic family named as the body font stands bare, and once.
     expect(rule(style, '.document')).toMatch(/font-family: "times new roman", serif, "仿宋", [^;]*"Noto Serif CJK SC";/);
   });

@@ -27,6 +27,15 @@ describe('long titles split into balanced lines', () => {
     expect(titleLines('一二三1.5四五六', 5)).toEqual(['一二三', '1.5四五六']);
     expect(titleLines('一二三四1.5五六', 5)).toEqual(['一二三四', '1.5五六']);
   });
+  it('breaks just after a number, or before one that follows it closely, where that balances the lines best', () => {
+    expect(titleLines('一二1年三四五', 4)).toEqual(['一二1年', '三四五']);
+    expect(titleLines('一二1年20三四', 4)).toEqual(['一二1年', '20三四']);
+    // A full stop after a number ends it.
+    expect(titleLines('一二1.三四五', 4)).toEqual(['一二1.', '三四五']);
+  });
+  it('breaks after the issuing body where that fills the first line exactly', () => {
+    expect(titleLines('某某乡人民政府关于法治建设', 7)).toEqual(['某某乡人民政府', '关于法治建设']);
+  });
   it('never breaks after an opening bracket or quote, nor before a closing one or a mark', () => {
     expect(titleLines('一二三《四五六七', 5)).toEqual(['一二三', '《四五六七']);
     expect(titleLines('一二三四》五六七', 5)).toEqual(['一二三', '四》五六七']);

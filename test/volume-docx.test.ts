@@ -47,6 +47,8 @@ describe('the volume’s contents', () => {
   it('are one TOC field from the first entry to the last, each entry with its own PAGEREF field', async () => {
     const v = await volume([await report('甲乡', '2026-02-01'), await report('乙镇', '2026-02-02'), await report('丙乡', '2026-02-03')]);
     const pageRef = (i: number) => `PAGEREF _Toc00000000${i} \\h`;
+    const heading = v.all(v.doc, 'p').filter((p) => v.attr(v.all(p, 'pStyle')[0], 'val') === STYLE.contentsHeading);
+    expect(heading.map((p) => v.all(p, 't').map((t) => t.textContent))).toEqual([['目　录']]);
     expect(v.fields).toEqual([
       ['begin', 'separate', 'begin', 'separate', 'end', TOC_INSTRUCTION, pageRef(1)],
       ['begin', 'separate', 'end', pageRef(2)],
@@ -54,8 +56,31 @@ describe('the volume’s contents', () => {
     ]);
     // Instructions keep their spaces.
     for (const i of v.instructions) expect(i.getAttribute('xml:space')).toBe('preserve');
-    // Each entry is a right tab to the type area's edge, then the page number.
-    for (const e of v.entries) expect(v.all(e, 'tab').length).toBeGreaterThan(0);
+    // Each entry is its title, a tab to a right tab stop at the type area's edge with a leader of dots, then the page number.
+    const g = geometry(pack.meta.layout);
+    for (const e of v.entries) {
+      const stops = v.all(v.all(e, 'tabs')[0]!, 'tab');
+      expect(stops.map((t) => [v.attr(t, 'val'), v.attr(t, 'pos'), v.attr(t, 'leader')])).toEqual([['right', String(g.typeWidth), 'dot']]);
+      const runs = v.all(v.all(e, 'hyperlink')[0]!, 'r');
+      const tab = runs.findIndex((r) => v.all(r, 'tab').length > 0);
+      const pageRef = runs.findIndex((r) => v.all(r, 'instrText').some((i) => i.textContent?.startsWith('PAGEREF')));
+      expect(tab).toBeGreaterThan(0);
+      expect(pageRef).toBeGreaterThan(tab);
+    }
+  });
+
+  it('come filled in with the pages Word will lay the reports out on: the first after the page of contents', async () => {
+    const v = await volume([await report('甲乡', '2026-02-01'), await report('乙镇', '2026-02-02'), await report('丙乡', '2026-02-03')]);
+    const pages = v.entries.map((e) => {
+      const text = v
+        .all(e, 't')
+        .map((t) => t.textContent)
+        .join('');
+      return Number(/(\d+)$/.exec(text)?.[1]);
+    });
+    expect(pages[0]).toBe(2);
+    expect(pages[1]).toBeGreaterThan(pages[0]!);
+    expect(pages[2]).toBeGreaterThan(pages[1]!);
   });
 
   it('of one report open and close the field in its one entry', async () => {
@@ -112,7 +137,7 @@ describe('the volume’s cover, date and settings', () => {
   });
 
   it('is dated as its latest report, whatever their order', async () => {
-    const dates = ['2026-02-10', '2026-03-05', '2026-02-28', '2025-12-31'];
+    const dates = ['2026-02-10', '2026-03-05', '2026-02-28', '2025-12-31', '2026-03-02'];
     const reports = await Promise.all(dates.map((d, i) => report(`第${i}乡`, d)));
     for (const order of [reports, [...reports].reverse()]) {
       const v = await volume(order);
@@ -122,8 +147,13 @@ describe('the volume’s cover, date and settings', () => {
 
   it('numbers its pages from 1 once, and sets odd and even footers only for numbers on the outside', async () => {
     const reports = [await report('甲乡', '2026-02-01')];
-    for (const page_numbers of ['outside', 'center'] as const) {
+    const footers = { outside: ['default', 'even'], center: ['default'], none: [] };
+    for (const page_numbers of ['outside', 'center', 'none'] as const) {
       const v = await volume(reports, { layout: { ...pack.meta.layout, page_numbers } });
+      // The cover has no number; the contents and the reports do.
+      const sections = v.all(v.doc, 'sectPr');
+      expect(sections.map((s) => v.all(s, 'footerReference').map((f) => v.attr(f, 'type')))).toEqual([[], footers[page_numbers]]);
+      if (page_numbers === 'none') continue;
       expect(v.all(v.doc, 'pgNumType').flatMap((p) => v.attr(p, 'start') ?? [])).toEqual(['1']);
       const odd = v.all(v.settings, 'evenAndOddHeaders')[0];
       expect(odd !== undefined && !['false', '0', 'off'].includes(v.attr(odd, 'val') ?? '')).toBe(page_numbers === 'outside');

@@ -29,6 +29,7 @@ export function titleLines(title: string, perLine = TITLE_CHARS_PER_LINE, breaks
     // Stryker disable next-line StringLiteral: i is inside the title, so both characters are there.
     const [a = '', b = ''] = [chars[i - 1], chars[i]];
     // Inside a number: between digits, or either side of a decimal point (2025, 0.5).
+    // Stryker disable next-line StringLiteral: at i = 1 there is no character two back, and neither '' nor any other non-digit is one
     if ((/\d/.test(a) && /[\d.]/.test(b)) || (a === '.' && /\d/.test(b) && /\d/.test(chars[i - 2] ?? ''))) continue;
     if (/[“《（(]/.test(a) || /[”》）)，、。：]/.test(b)) continue;
     candidates.push({ at: i, natural: breaks.some((w) => before.endsWith(w)) });
