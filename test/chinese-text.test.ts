@@ -17,6 +17,8 @@ describe('Chinese numerals and dates', () => {
     [100, '100'],
     [-1, '-1'],
     [1.5, '1.5'],
+    [12.5, '12.5'],
+    [-15, '-15'],
   ])('%s → %s', (n, text) => {
     expect(chineseNumeral(n)).toBe(text);
   });

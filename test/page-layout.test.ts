@@ -3,7 +3,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile/index.js';
-import type { Layout } from '../src/render/layout.js';
+import { type Layout, MIN_TYPE_AREA_MM, typeAreaProblem } from '../src/render/layout.js';
 import { MINIMAL, standardPack } from './helpers.js';
 import { docxXmlParts, NS } from './xml.js';
 
@@ -81,5 +81,14 @@ describe('page numbers', () => {
     expect(p.evenAndOdd).toBe(evenAndOdd);
     expect(p.pageRules.slice(1).map((r) => r.slice(0, r.indexOf('{', r.indexOf('@b')) + 1))).toEqual(rules);
     for (const rule of p.pageRules.slice(1)) expect(rule).toContain('content: "— " counter(page) " —"; font: 14pt');
+  });
+});
+
+describe('the smallest page that holds text', () => {
+  it('is a type area exactly the least wide and high; a tenth of a millimetre less is too small', () => {
+    const page = { page_width: 100, page_height: 100, margin_top: 30, margin_bottom: 50 - MIN_TYPE_AREA_MM + 20, margin_left: 40, margin_right: 60 - MIN_TYPE_AREA_MM };
+    expect(typeAreaProblem(page)).toBeUndefined();
+    expect(typeAreaProblem({ ...page, margin_right: page.margin_right + 0.1 })).toBe('width');
+    expect(typeAreaProblem({ ...page, margin_top: page.margin_top + 0.1 })).toBe('height');
   });
 });

@@ -2,6 +2,7 @@ const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '
 
 /** 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (up to 99, enough for any numbering). */
 export function chineseNumeral(n: number): string {
+  // Stryker disable next-line ConditionalExpression: a negative number is under 10, and has no digit below, so it is written in figures there too
   if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
   if (n < 10) return DIGITS[n] ?? String(n);
   const tens = Math.floor(n / 10);

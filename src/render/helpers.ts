@@ -162,6 +162,7 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
       const [now, then] = args(list);
       if (!isFigure(now) || !isFigure(then) || !exactCount(now) || !exactCount(then) || then.value === 0) return '';
       const pct = Math.round(((now.value - then.value) / then.value) * 1000) / 10;
+      // Stryker disable next-line EqualityOperator: pct is not 0 where it is compared with 0
       return sep(list) + (pct === 0 ? '与上年持平' : `同比${pct > 0 ? '增长' : '下降'}${Math.abs(pct)}%`);
     },
     /** {{delta now last "件"}} → 增加3件, 减少3件, 与上年持平. */
@@ -170,6 +171,7 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
       if (!isFigure(now) || !isFigure(then) || !exactCount(now) || !exactCount(then)) return '';
       const d = Math.round((now.value - then.value) * 100) / 100;
       const u = now.unit ?? (typeof unit === 'string' ? unit : '');
+      // Stryker disable next-line EqualityOperator: d is not 0 where it is compared with 0
       return sep(list) + (d === 0 ? '与上年持平' : `${d > 0 ? '增加' : '减少'}${Math.abs(d)}${u}`);
     },
     /** (last "achievements.disputes.total"): the figure in last year's data, or null when there is none. */
