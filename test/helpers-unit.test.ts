@@ -113,3 +113,29 @@ describe('template helpers', () => {
     expect(render('{{#if (and a b)}}是{{else}}否{{/if}}', { a: '甲', b: '' })).toBe('否');
   });
 });
+
+describe('template helpers at their edges', () => {
+  it('body makes numbered items headings at the level asked, from 1 to 6, else at level 4', () => {
+    const text = '导语。\n1. 信访化解：正文。';
+    const heading = (level: unknown) => /^(#+) /m.exec(render('{{body t level}}', { t: text, level }))?.[1]?.length;
+    expect([1, 6, 3].map(heading)).toEqual([1, 6, 3]);
+    expect([0, 7, '2', undefined].map(heading)).toEqual([4, 4, 4, 4]);
+  });
+
+  it('body reads lines ended by CR, LF or CR LF alike, trimmed, blank ones left out', () => {
+    const lf = render('{{body t}}', { t: '导语。\n1. 信访化解：正文。\n\n2. 反诈宣传：正文。' });
+    for (const t of ['导语。\r1. 信访化解：正文。\r\r2. 反诈宣传：正文。', '导语。\r\n  1. 信访化解：正文。  \r\n\r\n2. 反诈宣传：正文。\r\n']) expect(render('{{body t}}', { t })).toBe(lf);
+  });
+
+  it('clause takes the spaces around its text off; ends looks past spaces after the text only', () => {
+    expect(render('{{#sentence}}{{#clause}}  甲  {{/clause}}{{#clause}}\n乙\n{{/clause}}{{/sentence}}')).toBe('甲，乙。');
+    expect(render('{{#if (ends t "如下：")}}y{{else}}n{{/if}}', { t: '如下：  ' })).toBe('y');
+    expect(render('{{#if (ends t "  ")}}y{{else}}n{{/if}}', { t: '  如下：' })).toBe('n');
+  });
+
+  it('and gives its last value only when every value is true, else false', () => {
+    expect(render('{{and a b}}', { a: 1, b: 'x' })).toBe('x');
+    expect(render('{{and a b}}', { a: 0, b: 'x' })).toBe('false');
+    expect(render('{{and a b}}', { a: 1, b: '' })).toBe('false');
+  });
+});

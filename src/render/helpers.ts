@@ -130,6 +130,7 @@ export function makeHelpers(SafeString: SafeCtor): Record<string, HelperDelegate
       return safe(`${lead}${body}。`);
     },
     clause(this: unknown, options: HelperOptions) {
+      // Stryker disable next-line MethodExpression: {{#sentence}}, where clauses go, trims each clause too
       return safe(`${CLAUSE}${String(options.fn(this)).trim()}${CLAUSE}`);
     },
     /** {{breakdown managed.items "名"}} → 精神障碍患者17名、社区矫正对象1名. */
