@@ -48,6 +48,8 @@ describe('data text into Markdown', () => {
 
   it('splits paragraphs on blank lines, also ones holding spaces, tabs or U+3000', () => {
     expect(markdownParagraphs('第一段。\n\n第二段。\n \t\u3000\n第三段。\r\n\r\n第四段。')).toEqual(['第一段。', '第二段。', '第三段。', '第四段。']);
+    // Lines ended by a lone CR (old Mac files, some copies from Word) too.
+    expect(markdownParagraphs('第一段。\r\r第二段。')).toEqual(['第一段。', '第二段。']);
     expect(markdownParagraphs('\n\n')).toEqual([]);
     expect(markdownParagraphs('*强调*')).toEqual(['\\*强调\\*']);
   });
