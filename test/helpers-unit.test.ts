@@ -111,6 +111,9 @@ describe('template helpers', () => {
     expect(render('{{#if (or a b)}}是{{else}}否{{/if}}', { a: 0, b: [] })).toBe('否');
     expect(render('{{and a b}}', { a: '甲', b: '乙' })).toBe('乙');
     expect(render('{{#if (and a b)}}是{{else}}否{{/if}}', { a: '甲', b: '' })).toBe('否');
+    // and gives false itself, not the value that was false, when any value is.
+    expect(render('{{and a b}}', { a: 0, b: 'x' })).toBe('false');
+    expect(render('{{and a b}}', { a: 1, b: '' })).toBe('false');
   });
 });
 
@@ -127,15 +130,9 @@ describe('template helpers at their edges', () => {
     for (const t of ['导语。\r1. 信访化解：正文。\r\r2. 反诈宣传：正文。', '导语。\r\n  1. 信访化解：正文。  \r\n\r\n2. 反诈宣传：正文。\r\n']) expect(render('{{body t}}', { t })).toBe(lf);
   });
 
-  it('clause takes the spaces around its text off; ends looks past spaces after the text only', () => {
+  it('a sentence’s clauses lose the spaces around them; ends looks past spaces after the text only', () => {
     expect(render('{{#sentence}}{{#clause}}  甲  {{/clause}}{{#clause}}\n乙\n{{/clause}}{{/sentence}}')).toBe('甲，乙。');
     expect(render('{{#if (ends t "如下：")}}y{{else}}n{{/if}}', { t: '如下：  ' })).toBe('y');
     expect(render('{{#if (ends t "  ")}}y{{else}}n{{/if}}', { t: '  如下：' })).toBe('n');
-  });
-
-  it('and gives its last value only when every value is true, else false', () => {
-    expect(render('{{and a b}}', { a: 1, b: 'x' })).toBe('x');
-    expect(render('{{and a b}}', { a: 0, b: 'x' })).toBe('false');
-    expect(render('{{and a b}}', { a: 1, b: '' })).toBe('false');
   });
 });
