@@ -5,8 +5,7 @@
 import { t } from '../i18n/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { ReportData } from '../load/schema.js';
-import { TemplateError, templateMessage, type Pack, type SectionOverrides } from './pack.js';
-import { TemplateUsageError } from './helpers.js';
+import { type TemplateError, templateMessage, type Pack, type SectionOverrides } from './pack.js';
 
 export { loadPack, sectionId, STANDARD_PACK, type SectionOverrides, layoutOverridesSchema, LAYOUT_DEFAULTS, definedOnly, type Pack, type Layout, type PackMeta } from './pack.js';
 
@@ -45,19 +44,20 @@ export function render(pack: Pack, data: ReportData, lastYear: ReportData | null
   const context = templateContext(data, lastYear);
   const diagnostics: Diagnostic[] = [];
   const sections: RenderedSection[] = [];
-  const run = (file: string, fn: () => string): string | undefined => {
+  const run = (fn: () => string): string | undefined => {
     try {
       return fn();
     } catch (e) {
-      diagnostics.push(templateDiagnostic(file, e));
+      // What a template throws, compile() has made a TemplateError with the template's file.
+      diagnostics.push(templateDiagnostic(e as TemplateError));
       return undefined;
     }
   };
   // The pack's title template escapes the values it prints; a title of the data file's own is plain text already.
-  const title = data.title?.trim() ?? unescapeTitle(run(pack.files[0] ?? 'pack.yaml', () => pack.title(context)) ?? '');
+  const title = data.title?.trim() ?? unescapeTitle(run(() => pack.title(context)) ?? '');
   for (const s of pack.sections) {
     const own = overrides?.[s.id];
-    const markdown = own ? run(own.file, () => own.render(context)) : run(s.file, () => s.render(context));
+    const markdown = run(own ? () => own.render(context) : () => s.render(context));
     if (markdown === undefined) continue;
     sections.push({ id: s.id, file: s.file, part: s.meta.part, title: s.meta.title, required: s.meta.required, markdown });
   }
@@ -69,16 +69,12 @@ function unescapeTitle(s: string): string {
   return s.replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
 }
 
-function templateDiagnostic(file: string, e: unknown): Diagnostic {
-  if (e instanceof TemplateError) {
-    const inner = e.message;
-    return diagnostic(e.file, {
-      ruleId: 'template/runtime',
-      reason: t('template.runtime', { message: templateMessage(inner) }),
-      note: t(/not defined/.test(inner) ? 'template.runtime.field' : 'template.runtime.note'),
-      start: e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : undefined,
-    });
-  }
-  const msg = e instanceof TemplateUsageError || e instanceof Error ? e.message : String(e);
-  return diagnostic(file, { ruleId: 'template/runtime', reason: t('template.runtime', { message: msg }) });
+function templateDiagnostic(e: TemplateError): Diagnostic {
+  const inner = e.message;
+  return diagnostic(e.file, {
+    ruleId: 'template/runtime',
+    reason: t('template.runtime', { message: templateMessage(inner) }),
+    note: t(/not defined/.test(inner) ? 'template.runtime.field' : 'template.runtime.note'),
+    start: e.start,
+  });
 }
