@@ -14,6 +14,7 @@
 //   npm run mutate               the parts not yet tested, then the whole table
 //   npm run mutate -- cli emit   the parts of these folders (or name parts: cli-2), then the whole table
 //   npm run mutate -- --list     the parts, their files and whether results are kept
+//   npm run mutate -- --table    the score per folder of the last run over all of src/, as a Markdown table
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -133,6 +134,40 @@ const untestedParts = () => {
   const have = tested();
   return [...parts.keys()].filter((name) => parts.get(name).some((f) => !have.has(f)));
 };
+
+/** The score table of the last run over all of src/ (its JSON report), per folder, in Markdown: what README quotes. */
+if (args.includes('--table')) {
+  if (!existsSync(config.jsonReporter.fileName)) {
+    console.error(`No run over all of src/ yet (${config.jsonReporter.fileName}): run npm run mutate first.`);
+    process.exit(2);
+  }
+  const report = JSON.parse(readFileSync(config.jsonReporter.fileName, 'utf8'));
+  const rows = new Map();
+  const add = (key, status) => {
+    const row = rows.get(key) ?? { killed: 0, survived: 0, noCoverage: 0 };
+    // Stryker's score: killed and timed out count as detected; survived and not covered as not; the rest (ignored, not type-checking) not at all.
+    if (status === 'Killed' || status === 'Timeout') row.killed++;
+    else if (status === 'Survived') row.survived++;
+    else if (status === 'NoCoverage') row.noCoverage++;
+    rows.set(key, row);
+  };
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const folder = file.replace(/^src\/([^/]+)\/.*$/, 'src/$1/').replace(/^src\/[^/]+\.ts$/, 'src/*.ts');
+    for (const m of mutants) {
+      add(folder, m.status);
+      add('all of src/', m.status);
+    }
+  }
+  const score = (r) => ((100 * r.killed) / (r.killed + r.survived + r.noCoverage)).toFixed(1);
+  const keys = [...rows.keys()].filter((k) => k !== 'all of src/').sort();
+  console.log('| folder | score | killed | survived | not covered |\n|---|---:|---:|---:|---:|');
+  for (const k of [...keys, 'all of src/']) {
+    const r = rows.get(k);
+    const name = k === 'all of src/' ? '**all of src/**' : `\`${k}\``;
+    console.log(`| ${name} | ${score(r)}% | ${r.killed} | ${r.survived} | ${r.noCoverage} |`);
+  }
+  process.exit(0);
+}
 
 if (args.includes('--list')) {
   const have = tested();
