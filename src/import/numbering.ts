@@ -6,6 +6,7 @@
  * 3., ①), counted as Word counts, and loses its numbering. Bullets are left as they are.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { decodeEntities } from '../load/xml.js';
 
 interface Level {
   format: string;
@@ -13,15 +14,20 @@ interface Level {
   start: number;
 }
 
-/** An attribute's value (w:val) in an element's XML. */
-const val = (xml: string, tag: string): string | undefined => new RegExp(`<w:${tag}\\b[^>]*\\bw:val="([^"]*)"`).exec(xml)?.[1];
+/** An attribute's value (w:val) in an element's XML, its entities decoded (a level's text `第%1条 &amp;` is `第%1条 &`). */
+const val = (xml: string, tag: string): string | undefined => {
+  const raw = new RegExp(`<w:${tag}\\b[^>]*\\bw:val="([^"]*)"`).exec(xml)?.[1];
+  return raw === undefined ? undefined : decodeEntities(raw);
+};
 
 const CN = '〇一二三四五六七八九';
-/** A Chinese numeral up to 99: 一, 十, 十二, 二十三. */
-function chinese(n: number): string {
-  if (n < 10) return CN[n]!;
-  if (n < 20) return `十${n % 10 ? CN[n % 10] : ''}`;
-  if (n < 100) return `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`;
+const LEGAL = '零壹贰叁肆伍陆柒捌玖';
+/** A Chinese numeral up to 99: 一, 十, 十二, 二十三; in the legal (financial) digits 壹, 壹拾, 壹拾贰, 贰拾叁. */
+function chinese(n: number, legal = false): string {
+  const digits = legal ? LEGAL : CN;
+  const ten = legal ? '拾' : '十';
+  if (n < 10) return digits[n]!;
+  if (n < 100) return `${n < 20 && !legal ? '' : digits[Math.floor(n / 10)]}${ten}${n % 10 ? digits[n % 10] : ''}`;
   return String(n);
 }
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -30,9 +36,10 @@ const TIANGAN = '甲乙丙丁戊己庚辛壬癸';
 /** A counter in a level's number format, as Word writes it. */
 export function formatNumber(n: number, format: string): string {
   switch (format) {
+    case 'chineseLegalSimplified':
+      return chinese(n, true);
     case 'chineseCounting':
     case 'chineseCountingThousand':
-    case 'chineseLegalSimplified':
     case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
@@ -45,10 +52,13 @@ export function formatNumber(n: number, format: string): string {
     case 'decimalFullWidth':
     case 'decimalFullWidth2':
       return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    // a … z, then aa … zz, aaa …: the letter repeated once more for each round of the alphabet.
     case 'lowerLetter':
-      return String.fromCharCode(96 + (((n - 1) % 26) + 1));
+      return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.ceil(n / 26));
     case 'upperLetter':
-      return String.fromCharCode(64 + (((n - 1) % 26) + 1));
+      return String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.ceil(n / 26));
+    case 'decimalZero':
+      return String(n).padStart(2, '0');
     case 'lowerRoman':
     case 'upperRoman': {
       const r = roman(n);
@@ -157,8 +167,7 @@ export function writeOutNumbering(bytes: Uint8Array): Uint8Array {
     const noNumbering = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>';
     const props = pPr ? `<w:pPr>${numPr !== undefined ? pPr[1]!.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/, noNumbering) : noNumbering + pPr[1]!}</w:pPr>` : `<w:pPr>${noNumbering}</w:pPr>`;
     const rest = pPr ? inner.slice(pPr[0].length) : inner;
-    const run = label ? `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>` : '';
-    return `<w:p${attrs}>${props}${run}${rest}</w:p>`;
+    return `<w:p${attrs}>${props}<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>${rest}</w:p>`;
   });
   if (!changed) return bytes;
   const out: Zippable = {};
