@@ -36,14 +36,13 @@ const CLAUSE_END = /[，。；：、,;:！？!?\n（）()]/u;
 /** The figures written in a paragraph, in order. */
 export function findFigures(text: string): Candidate[] {
   const out: Candidate[] = [];
-  // Where a title in 《》 is open, and what a figure found covers: each worked out once, not for every number (a paragraph may hold thousands).
+  // Where a title in 《》 is open: worked out once, not for every number (a paragraph may hold thousands).
   const inTitle = new Uint8Array(text.length + 1);
   for (let i = 0, open = 0; i < text.length; i++) {
     if (text[i] === '《') open = 1;
     else if (text[i] === '》') open = 0;
     inTitle[i + 1] = open;
   }
-  const covered = new Uint8Array(text.length);
   const take = (start: number, written: string) => {
     const end = start + written.length;
     const prev = text[start - 1] ?? '';
@@ -55,16 +54,16 @@ export function findFigures(text: string): Candidate[] {
     if (/^[-—–~～至到]$/u.test(next) && /\d/.test(text[end + 1] ?? '')) return;
     if (/^个$/u.test(written.slice(-1)) && /[月工]/u.test(next)) return;
     // A change in percentage points (增长15个百分点) is no count.
-    if (written.endsWith('个') && text.startsWith('百分点', end)) return;
+    if (text.startsWith('百分点', end)) return;
     // A number inside a title: 《金坪乡2025年法治政府建设工作要点》.
     if (inTitle[start]) return;
     const parsed = parseFigure(written);
     if (!parsed.ok) return;
-    covered.fill(1, start, end);
     out.push({ start, end, written, figure: parsed.figure, before: clauseBefore(text, start), after: clauseAfter(text, end) });
   };
   for (const m of text.matchAll(FIGURE)) take(m.index, m[0]);
-  for (const m of text.matchAll(BARE)) if (!covered[m.index]) take(m.index, m[0]);
+  // A bare number is followed by a stop, so never by the unit of a figure found above.
+  for (const m of text.matchAll(BARE)) take(m.index, m[0]);
   return out.sort((a, b) => a.start - b.start);
 }
 
