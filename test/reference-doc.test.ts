@@ -411,6 +411,132 @@ describe('reading a reference document', () => {
   });
 });
 
+describe('reading a reference document, at the edge of each rule', () => {
+  const read = (o: Parameters<typeof wordShaped>[0]) => referenceLayout(wordShaped(o));
+  /** A body paragraph: its own pPr and rPr, and its text. */
+  const para = (text: string, rPr = '', pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t>${text}</w:t></w:r></w:p>`;
+  const LONG = '今年以来，我县认真贯彻落实上级部署，各项工作稳步推进，取得了较好成效。';
+
+  it.each([
+    ['twentieths of a point', '<w:pgSz w:w="11906" w:h="16838"/>', [210, 297]],
+    ['millimetres', '<w:pgSz w:w="210mm" w:h="297mm"/>', [210, 297]],
+    ['centimetres', '<w:pgSz w:w="21cm" w:h="29.7cm"/>', [210, 297]],
+    ['inches', '<w:pgSz w:w="8.5in" w:h="11in"/>', [215.9, 279.4]],
+    ['points', '<w:pgSz w:w="612pt" w:h="792pt"/>', [215.9, 279.4]],
+    ['picas', '<w:pgSz w:w="51pc" w:h="66pi"/>', [215.9, 279.4]],
+  ] as const)('reads the paper size in %s', (_, pgSz, [width, height]) => {
+    expect(read({ pgSz }).layout).toMatchObject({ page_width: width, page_height: height });
+  });
+
+  it('reads no paper from a size that is not a measure, or without its height', () => {
+    expect(read({ pgSz: '<w:pgSz w:w="wide" w:h="297mm"/>' }).layout.page_width).toBeUndefined();
+    expect(read({ pgSz: '<w:pgSz w:w="210mm"/>' }).layout.page_width).toBeUndefined();
+  });
+
+  it('takes a negative margin at its size, and adds the gutter to the left margin', () => {
+    const pgMar = '<w:pgMar w:top="-2098" w:right="1474" w:bottom="-1984" w:left="1531" w:header="851" w:footer="992" w:gutter="170"/>';
+    expect(read({ pgMar }).layout).toMatchObject({ margin_top: 37, margin_bottom: 35, margin_left: 30, margin_right: 26 });
+    expect(read({ pgMar: '<w:pgMar w:top="1440"/>' }).layout).toMatchObject({ margin_top: 25.4 });
+    expect(read({ pgMar: '<w:pgMar w:top="1440"/>' }).layout.margin_left).toBeUndefined();
+  });
+
+  it('reads bold switched off as not bold, and switched on without a value as bold', () => {
+    const body = (b: string) => para(LONG, '<w:sz w:val="32"/>') + para('1.三级标题', `<w:sz w:val="32"/>${b}`);
+    expect(read({ body: body('<w:b/>') }).layout.heading3_bold).toBe(true);
+    for (const off of ['0', 'false', 'off']) expect(read({ body: body(`<w:b w:val="${off}"/>`) }).layout.heading3_bold, off).toBe(false);
+    expect(read({ body: body('<w:b w:val="1"/>') }).layout.heading3_bold).toBe(true);
+  });
+
+  it('reads exact and at-least line spacing in points', () => {
+    expect(read({ body: para(LONG, '', '<w:spacing w:line="560" w:lineRule="exact"/>') }).layout).toMatchObject({ line_rule: 'exact', line_spacing: 28 });
+    expect(read({ body: para(LONG, '', '<w:spacing w:line="580" w:lineRule="atLeast"/>') }).layout).toMatchObject({ line_rule: 'at_least', line_spacing: 29 });
+    expect(read({ body: para(LONG, '', '<w:spacing w:line="300"/>') }).layout).toMatchObject({ line_rule: 'multiple', line_multiple: 1.25 });
+  });
+
+  it('takes the Latin font from w:hAnsi when w:ascii is not there, and a named font over the theme’s', () => {
+    const layout = read({ body: para(LONG, '<w:rFonts w:hAnsi="Arial" w:eastAsia="楷体"/>') }).layout;
+    expect([layout.latin_font, layout.body_font]).toEqual(['Arial', '楷体']);
+  });
+
+  it('takes the theme’s font over a named one of the same script written before it, in the style', () => {
+    const normal = '<w:rPr><w:rFonts w:ascii="Arial" w:eastAsia="黑体"/></w:rPr>';
+    const layout = read({ normal, body: para(LONG, '<w:rFonts w:asciiTheme="majorHAnsi" w:eastAsiaTheme="majorEastAsia"/>') }).layout;
+    expect([layout.latin_font, layout.body_font]).toEqual(['等线 Light', '等线 Light']);
+    // A script the run does not name keeps the style's font.
+    const mixed = read({ normal, body: para(LONG, '<w:rFonts w:eastAsiaTheme="minorEastAsia"/>') }).layout;
+    expect([mixed.latin_font, mixed.body_font]).toEqual(['Arial', '仿宋']);
+  });
+
+  it('gives headings by style name (heading 1–3, 标题 1–3) their level, and leaves heading 4 and right-aligned text out', () => {
+    const styles = (names: Record<string, string>) =>
+      Object.entries(names)
+        .map(([id, name]) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:rPr><w:sz w:val="${id === 'h3' ? 30 : 36}"/></w:rPr></w:style>`)
+        .join('');
+    const files = unzipSync(
+      wordShaped({
+        body:
+          para(LONG, '<w:sz w:val="32"/>') +
+          '<w:p><w:pPr><w:pStyle w:val="h3"/></w:pPr><w:r><w:t>某项工作</w:t></w:r></w:p>' +
+          '<w:p><w:pPr><w:pStyle w:val="h4"/></w:pPr><w:r><w:t>四级标题不算</w:t></w:r></w:p>' +
+          para('落款单位'.repeat(15), '<w:sz w:val="44"/>', '<w:jc w:val="end"/>'),
+      }),
+    );
+    const xml = new TextDecoder().decode(files['word/styles.xml']).replace('</w:styles>', `${styles({ h3: '标题 3', h4: 'heading 4' })}</w:styles>`);
+    const layout = referenceLayout(zipSync({ ...files, 'word/styles.xml': strToU8(xml) })).layout;
+    expect(layout).toMatchObject({ body_size: 16, heading3_size: 15, heading1_size: 16, heading2_size: 16 });
+  });
+
+  it('takes a centred paragraph before the body as the title only when it is larger than the body', () => {
+    const title = (size: number) => para('某某县二〇二五年工作报告', `<w:rFonts w:eastAsia="黑体"/><w:sz w:val="${size}"/>`, '<w:jc w:val="center"/>');
+    expect(read({ body: title(44) + para(LONG, '<w:sz w:val="32"/>') }).layout).toMatchObject({ title_size: 22, title_font: '黑体' });
+    expect(read({ body: title(32) + para(LONG, '<w:sz w:val="32"/>') }).layout.title_size).toBeUndefined();
+    // After the body, a centred paragraph is no title.
+    expect(read({ body: para(LONG, '<w:sz w:val="32"/>') + title(44) }).layout.title_size).toBeUndefined();
+  });
+
+  it('reads the text of content controls, and not deleted text (even written as w:t)', () => {
+    const hidden = `<w:del w:id="1" w:author="x"><w:r><w:rPr><w:sz w:val="48"/></w:rPr><w:t>${'删去的文字'.repeat(15)}</w:t></w:r></w:del>`;
+    const body = `<w:sdt><w:sdtContent>${para(LONG, '<w:sz w:val="30"/>')}</w:sdtContent></w:sdt><w:p>${hidden}<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>短</w:t></w:r></w:p>`;
+    expect(read({ body }).layout.body_size).toBe(15);
+  });
+
+  it('finds the page number in a header, and takes inside as left', () => {
+    const files = unzipSync(wordShaped({ footer: pageField('<w:jc w:val="center"/>') }));
+    const doc = new TextDecoder().decode(files['word/document.xml']).replace('<w:footerReference w:type="default" r:id="rId8"/>', '<w:headerReference w:type="default" r:id="rId8"/>');
+    expect(referenceLayout(zipSync({ ...files, 'word/document.xml': strToU8(doc) })).layout.page_numbers).toBe('center');
+    expect(read({ footer: pageField('<w:framePr w:xAlign="inside"/>') }).layout.page_numbers).toBe('left');
+    expect(read({ footer: pageField('', '<w:r><w:tab/><w:tab/></w:r>') }).layout.page_numbers).toBe('right');
+  });
+
+  it('finds the page number in a WPS shape placed by its style', () => {
+    const shape = (pos: string) =>
+      `<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="position:absolute;mso-position-horizontal:${pos};mso-position-horizontal-relative:margin"><v:textbox><w:txbxContent>${pageField()}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`;
+    expect(read({ footer: shape('right') }).layout.page_numbers).toBe('right');
+    expect(read({ footer: shape('center') }).layout.page_numbers).toBe('center');
+    expect(read({ footer: shape('absolute') }).layout.page_numbers).toBe('left');
+  });
+
+  it('follows no relationship to an external target, and reads one from the package’s root', () => {
+    const files = unzipSync(wordShaped({ footer: pageField('<w:jc w:val="right"/>') }));
+    const rels = new TextDecoder().decode(files['word/_rels/document.xml.rels']);
+    const away = (target: string, extra = '') => zipSync({ ...files, 'word/_rels/document.xml.rels': strToU8(rels.replace('Target="footer1.xml"', `Target="${target}"${extra}`)) });
+    expect(referenceLayout(away('footer1.xml', ' TargetMode="External"')).layout.page_numbers).toBe('none');
+    expect(referenceLayout(away('/word/footer1.xml')).layout.page_numbers).toBe('right');
+  });
+
+  it('reads a part saved in UTF-16 big-endian', () => {
+    const files = unzipSync(wordShaped());
+    const styles = new TextDecoder().decode(files['word/styles.xml']).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const utf16 = new Uint8Array(2 + styles.length * 2);
+    utf16.set([0xfe, 0xff]);
+    for (let i = 0; i < styles.length; i++) {
+      utf16[2 + i * 2] = styles.charCodeAt(i) >> 8;
+      utf16[3 + i * 2] = styles.charCodeAt(i) & 0xff;
+    }
+    expect(referenceLayout(zipSync({ ...files, 'word/styles.xml': utf16 })).layout.body_size).toBe(14);
+  });
+});
+
 describe('the new layout settings from a pack', () => {
   it('pack.yaml may set the paper, margins and sizes', async () => {
     const dir = tempDir('refdoc-pack-');

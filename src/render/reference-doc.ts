@@ -108,7 +108,6 @@ function openPackage(bytes: Uint8Array): Package {
       const target = r.attrs['Target'];
       if (!id || !target || r.attrs['TargetMode'] === 'External') continue;
       const resolved = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(dir === '.' ? '' : dir, target));
-      if (resolved.startsWith('..')) continue;
       out.set(id, { type: r.attrs['Type'] ?? '', target: resolved });
     }
     return out;
@@ -290,7 +289,8 @@ function readTheme(root: XmlElement | undefined): Record<string, string | undefi
 // ---------------------------------------------------------------------------------------------
 // What the document says.
 
-type Role = 'body' | 'title' | 'h1' | 'h2' | 'h3' | 'other';
+/** What a paragraph is; headings below the third level are read as theirs, and looked at by nothing. */
+type Role = 'body' | 'title' | `h${number}` | 'other';
 
 interface Sample {
   weight: number;
@@ -328,8 +328,8 @@ const NUMBERED: [RegExp, Role][] = [
   [/^\d{1,2}[.．](?!\d)/, 'h3'],
 ];
 
-/** Elements whose runs are not the paragraph's text: deleted text, text boxes and drawings (they have paragraphs of their own), field codes. */
-const NOT_TEXT = new Set(['w:del', 'w:drawing', 'w:pict', 'mc:AlternateContent', 'w:txbxContent', 'w:object', 'w:instrText', 'w:delText']);
+/** Elements whose runs are not the paragraph's text: deleted text, text boxes and drawings (they have paragraphs of their own). Field codes and deleted runs' w:delText are no w:t. */
+const NOT_TEXT = new Set(['w:del', 'w:drawing', 'w:pict', 'mc:AlternateContent', 'w:txbxContent', 'w:object']);
 
 /** A paragraph's runs with text, and its text. */
 function runsOf(p: XmlElement): { runs: { rPr: XmlElement | undefined; text: string }[]; text: string } {
@@ -422,7 +422,7 @@ function readStyle(pkg: Package): Found {
     let role: Role;
     let byNumber = false;
     if (own === 'title' || own === '标题') role = 'title';
-    else if (heading) role = Number(heading[1]) <= 3 ? (`h${heading[1]}` as Role) : 'other';
+    else if (heading) role = `h${Number(heading[1])}`;
     else {
       const numbered = NUMBERED.find(([re]) => re.test(text.trim()));
       byNumber = numbered !== undefined;
