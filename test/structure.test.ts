@@ -116,7 +116,10 @@ achievements:
 
   it('names a 街道 issuer 街道办事处 and its head 主任', async () => {
     const r = await compileYaml(`${MINIMAL.replace('测试乡', '测试街道').replace('kind: 乡', 'kind: 街道')}responsibility:\n  head:\n    study_sessions: 2\n`);
-    expect(r.md).toContain('# 测试街道街道办事处2025年法治政府建设年度报告');
+    expect(r.md).toContain('# 测试街道办事处2025年法治政府建设年度报告');
+    // A name written without 街道 gets it in the office's name.
+    const short = await compileYaml(MINIMAL.replace('测试乡', '测试').replace('kind: 乡', 'kind: 街道'));
+    expect(short.md).toContain('# 测试街道办事处2025年法治政府建设年度报告');
     expect(r.md).toContain('街道办事处主任履行第一责任人职责情况');
   });
 });

@@ -34,8 +34,10 @@ export interface TemplateContext extends ReportData {
 
 /** What the templates see: the data, the issuing government and head's title, next year and last year's data. */
 export function templateContext(data: ReportData, lastYear: ReportData | null = null): TemplateContext {
-  const government = data.township.government ?? `${data.township.name}${data.township.kind === '街道' ? '街道办事处' : '人民政府'}`;
-  const head_title = data.township.kind === '街道' ? '街道办事处主任' : `${data.township.kind}长`;
+  const { name, kind } = data.township;
+  // A 街道's office: 桂园街道 → 桂园街道办事处 (a name written without 街道, 桂园, gets it too).
+  const government = data.township.government ?? (kind === '街道' ? `${name.replace(/街道$/u, '')}街道办事处` : `${name}人民政府`);
+  const head_title = kind === '街道' ? '街道办事处主任' : `${kind}长`;
   return { ...data, township: { ...data.township, government, head_title }, next_year: data.year + 1, last_year: lastYear };
 }
 
