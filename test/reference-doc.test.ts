@@ -524,6 +524,118 @@ describe('reading a reference document, at the edge of each rule', () => {
     expect(referenceLayout(away('/word/footer1.xml')).layout.page_numbers).toBe('right');
   });
 
+  it('takes an OLE compound file for an old .doc only by its whole signature', () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(56).fill(0)]);
+    expect(() => referenceLayout(ole)).toThrow(expect.objectContaining({ problem: 'old-format' }));
+    for (let i = 0; i < 4; i++) {
+      const near = ole.slice();
+      near[i] = 0;
+      expect(() => referenceLayout(near), `byte ${i}`).toThrow(expect.objectContaining({ problem: 'not-docx' }));
+    }
+  });
+
+  it('takes the Latin theme font from w:hAnsiTheme when w:asciiTheme is not there', () => {
+    const layout = read({ body: para(LONG, '<w:rFonts w:hAnsiTheme="majorHAnsi" w:eastAsia="楷体"/>') }).layout;
+    expect(layout.latin_font).toBe('等线 Light');
+  });
+
+  it('takes the first paragraph style marked default (1, true or on) as the default, not a character style', () => {
+    const styles = (extra: string) => {
+      const files = unzipSync(wordShaped({ body: para(LONG) }));
+      const xml = new TextDecoder()
+        .decode(files['word/styles.xml'])
+        .replace('w:type="paragraph" w:default="1" w:styleId="a"', 'w:type="paragraph" w:styleId="a"')
+        .replace('</w:styles>', `${extra}</w:styles>`);
+      return referenceLayout(zipSync({ ...files, 'word/styles.xml': strToU8(xml) })).layout.body_size;
+    };
+    const style = (id: string, type: string, isDefault: string, size: number) =>
+      `<w:style w:type="${type}"${isDefault ? ` w:default="${isDefault}"` : ''} w:styleId="${id}"><w:name w:val="${id}"/><w:rPr><w:sz w:val="${size}"/></w:rPr></w:style>`;
+    for (const on of ['1', 'true', 'on']) expect(styles(style('p', 'paragraph', on, 36)), on).toBe(18);
+    expect(styles(style('p', 'paragraph', '0', 36))).toBe(14);
+    expect(styles(style('c', 'character', '1', 40))).toBe(14);
+    expect(styles(style('p', 'paragraph', '1', 36) + style('q', 'paragraph', '1', 40))).toBe(18);
+    // A style without a type is a paragraph style.
+    expect(styles(style('p', '', '1', 36).replace(' w:type=""', ''))).toBe(18);
+  });
+
+  it('takes a paragraph for a third-level heading by 1. or 12. before its text, not by a number that goes on', () => {
+    const third = (text: string) => read({ body: para(LONG, '<w:sz w:val="32"/>') + para(text, '<w:sz w:val="30"/><w:b/>') }).layout.heading3_size;
+    expect(third('1.加强组织领导')).toBe(15);
+    expect(third('12．加强组织领导')).toBe(15);
+    for (const no of ['123.加强组织领导', '1.5倍行距的说明文字', 'A1.加强组织领导', '1、加强组织领导']) expect(third(no), no).toBe(16);
+  });
+
+  it('leaves out the text of drawings, pictures, text boxes and embedded objects, and of tables', () => {
+    const big = `<w:r><w:rPr><w:sz w:val="48"/></w:rPr><w:t>${'框'.repeat(80)}</w:t></w:r>`;
+    for (const wrap of ['w:drawing', 'w:pict', 'mc:AlternateContent', 'w:txbxContent', 'w:object']) {
+      const body = `<w:p><w:r><w:rPr><w:sz w:val="30"/></w:rPr><w:t>${LONG}</w:t></w:r><w:r><${wrap}>${big.replace('<w:r>', '<w:p><w:r>').replace('</w:r>', '</w:r></w:p>')}</${wrap}></w:r></w:p>`;
+      expect(read({ body }).layout.body_size, wrap).toBe(15);
+    }
+    const table = `<w:tbl><w:tr><w:tc><w:p>${big}</w:p></w:tc></w:tr></w:tbl>`;
+    expect(read({ body: para(LONG, '<w:sz w:val="30"/>') + table }).layout.body_size).toBe(15);
+    // Custom XML around paragraphs is looked into.
+    expect(read({ body: `<w:customXml w:element="x"><w:p>${big}</w:p></w:customXml>${para(LONG, '<w:sz w:val="30"/>')}` }).layout.body_size).toBe(24);
+    expect(read({ body: `<w:sdt><w:sdtContent><w:p>${big}</w:p></w:sdtContent></w:sdt>${para(LONG, '<w:sz w:val="30"/>')}` }).layout.body_size).toBe(24);
+  });
+
+  it('takes the page from the last section Word prints, not one in a table or a tracked change', () => {
+    const files = unzipSync(wordShaped());
+    const doc = new TextDecoder().decode(files['word/document.xml']);
+    const sect = (w: number) => `<w:sectPr><w:pgSz w:w="${w}" w:h="16838"/></w:sectPr>`;
+    // No section at the body's end: the last paragraph's section, the one a tracked change replaced left out, as is one in a table.
+    const body = `<w:p><w:pPr>${sect(11906)}<w:pPrChange w:id="1"><w:pPr>${sect(16838)}</w:pPr></w:pPrChange></w:pPr><w:r><w:t>${LONG}</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:pPr>${sect(8000)}</w:pPr></w:p></w:tc></w:tr></w:tbl>`;
+    const changed = doc.replace(/<w:body>[\s\S]*<\/w:body>/, `<w:body>${body}</w:body>`);
+    expect(referenceLayout(zipSync({ ...files, 'word/document.xml': strToU8(changed) })).layout.page_width).toBe(210);
+    // The section a tracked change replaced, kept inside the section that replaced it.
+    const inside = `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:sectPrChange w:id="2">${sect(16838)}</w:sectPrChange></w:sectPr>`;
+    const tracked = doc.replace(/<w:body>[\s\S]*<\/w:body>/, `<w:body><w:p><w:pPr>${inside}</w:pPr><w:r><w:t>${LONG}</w:t></w:r></w:p></w:body>`);
+    expect(referenceLayout(zipSync({ ...files, 'word/document.xml': strToU8(tracked) })).layout.page_width).toBe(210);
+  });
+
+  it('says nothing of page numbers for a document without sections', () => {
+    const files = unzipSync(wordShaped());
+    const doc = new TextDecoder().decode(files['word/document.xml']).replace(/<w:sectPr[\s\S]*<\/w:sectPr>/, '');
+    expect(referenceLayout(zipSync({ ...files, 'word/document.xml': strToU8(doc) })).layout.page_numbers).toBeUndefined();
+  });
+
+  it('counts only the tabs before the page number, in a simple field or a complex one', () => {
+    const simple = (before: string, after = '') => `<w:p>${before}<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>${after}</w:p>`;
+    const tab = '<w:r><w:tab/></w:r>';
+    expect(read({ footer: simple(tab) }).layout.page_numbers).toBe('center');
+    expect(read({ footer: simple('', tab + tab) }).layout.page_numbers).toBe('left');
+    expect(read({ footer: pageField('', tab).replace('</w:p>', `${tab}${tab}</w:p>`) }).layout.page_numbers).toBe('center');
+    // A tab stop's definition in the paragraph's properties is no tab.
+    expect(read({ footer: pageField('<w:tabs><w:tab w:val="center" w:pos="4153"/></w:tabs>') }).layout.page_numbers).toBe('left');
+  });
+
+  it('finds the page number in a WPS rectangle placed by its style', () => {
+    const rect = `<w:p><w:r><w:pict><v:rect xmlns:v="urn:schemas-microsoft-com:vml" style="position:absolute;mso-position-horizontal: right"><v:textbox><w:txbxContent>${pageField()}</w:txbxContent></v:textbox></v:rect></w:pict></w:r></w:p>`;
+    expect(read({ footer: rect }).layout.page_numbers).toBe('right');
+  });
+
+  it('takes a font name only if it is plainly one, for every font setting', () => {
+    const named = (name: string) => read({ body: para(LONG, `<w:rFonts w:eastAsia="${name}" w:ascii="${name}"/><w:sz w:val="32"/>`) });
+    for (const ok of ['仿宋_GB2312', 'Times New Roman', '方正小标宋简体', 'A'.repeat(64), 'Font (Body)', '3of9']) {
+      expect(named(ok).layout.body_font, ok).toBe(ok);
+      expect(named(ok).layout.latin_font, ok).toBe(ok);
+    }
+    for (const bad of ['A'.repeat(65), '-Font', ' ', '_x', 'a;b', 'a{b}', '字体"']) {
+      expect(named(bad.replace('"', '&quot;')).layout.body_font, bad).toBeUndefined();
+      expect(
+        named(bad.replace('"', '&quot;')).dropped.map((d) => d.key),
+        bad,
+      ).toContain('latin_font');
+    }
+    const headings = ['<w:pPr><w:jc w:val="center"/></w:pPr>', '<w:pPr><w:pStyle w:val="1"/></w:pPr>'];
+    const bad = 'a;b';
+    const body = `<w:p>${headings[0]}<w:r><w:rPr><w:rFonts w:eastAsia="${bad}"/><w:sz w:val="44"/></w:rPr><w:t>标题</w:t></w:r></w:p><w:p>${headings[1]}<w:r><w:rPr><w:rFonts w:eastAsia="${bad}"/></w:rPr><w:t>一、标题</w:t></w:r></w:p>${para('（一）二级', `<w:rFonts w:eastAsia="${bad}"/>`)}${para('1.三级', `<w:rFonts w:eastAsia="${bad}"/>`)}${para(LONG, '<w:sz w:val="32"/>')}`;
+    expect(
+      read({ body })
+        .dropped.map((d) => d.key)
+        .sort(),
+    ).toEqual(['heading1_font', 'heading2_font', 'heading3_font', 'title_font']);
+  });
+
   it('reads a part saved in UTF-16 big-endian', () => {
     const files = unzipSync(wordShaped());
     const styles = new TextDecoder().decode(files['word/styles.xml']).replace('encoding="UTF-8"', 'encoding="UTF-16"');

@@ -65,9 +65,12 @@ interface Package {
   rels(name: string): Map<string, { type: string; target: string }>;
 }
 
+/** The first bytes of an OLE compound file. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
 function openPackage(bytes: Uint8Array): Package {
   // A .doc, a .wps and a .docx with a password are all OLE compound files.
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new ReferenceDocError('old-format', 'an OLE compound file');
+  if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) throw new ReferenceDocError('old-format', 'an OLE compound file');
   let entries: Map<string, ZipEntry>;
   try {
     entries = zipEntries(bytes);
@@ -117,7 +120,8 @@ function openPackage(bytes: Uint8Array): Package {
 
 /** A part's text: UTF-8, or UTF-16 by its byte order mark (XML may be either). */
 function xmlText(data: Uint8Array): string {
-  const encoding = data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : data[0] === 0xfe && data[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const bom = ((data[0] ?? 0) << 8) | (data[1] ?? 0);
+  const encoding = bom === 0xfffe ? 'utf-16le' : bom === 0xfeff ? 'utf-16be' : 'utf-8';
   return new TextDecoder(encoding).decode(data);
 }
 
@@ -500,7 +504,6 @@ function pageNumbers(pkg: Package, main: string, rels: Map<string, { type: strin
     }
     return undefined;
   };
-  const anyReference = sections.some((s) => s.children.some((c) => c.name === 'w:footerReference' || c.name === 'w:headerReference'));
   const placeIn = (type: 'default' | 'even') => {
     for (const kind of ['footer', 'header'] as const) {
       const name = reference(kind, type);
@@ -512,7 +515,8 @@ function pageNumbers(pkg: Package, main: string, rels: Map<string, { type: strin
   };
   const odd = placeIn('default');
   const even = evenAndOdd ? placeIn('even') : undefined;
-  if (!odd && !even) return anyReference || sections.length > 0 ? 'none' : undefined;
+  // A document with sections says where its page numbers go, if only that there are none.
+  if (!odd && !even) return sections.length > 0 ? 'none' : undefined;
   if (odd === 'outside' || (odd === 'right' && even === 'left')) return 'outside';
   const place = odd ?? even!;
   return place === 'inside' ? 'left' : place === 'outside' ? 'outside' : place;
@@ -556,7 +560,8 @@ function paragraphPlace(p: XmlElement, styles: Styles, box: Place | undefined): 
   if (jc === 'center') return 'center';
   if (jc === 'right' || jc === 'end') return 'right';
   let tabs = 0;
-  for (const e of descendants(p, (x) => x.name !== 'w:txbxContent')) {
+  // Tab characters of the text, not the tab stops its properties define (w:pPr's w:tabs hold w:tab too).
+  for (const e of descendants(p, (x) => x.name !== 'w:txbxContent' && x.name !== 'w:pPr')) {
     if ((e.name === 'w:fldSimple' && PAGE_FIELD.test(e.attrs['w:instr'] ?? '')) || (e.name === 'w:instrText' && PAGE_FIELD.test(e.text))) break;
     if (e.name === 'w:tab' && e.children.length === 0) tabs++;
   }
