@@ -636,6 +636,113 @@ describe('reading a reference document, at the edge of each rule', () => {
     ).toEqual(['heading1_font', 'heading2_font', 'heading3_font', 'title_font']);
   });
 
+  it('takes a paragraph for a heading by 一、 or （一） before its text, in either brackets, and not by what only contains one', () => {
+    const heading = (text: string) => read({ body: para(LONG, '<w:sz w:val="32"/>') + para(text, '<w:rFonts w:eastAsia="黑体"/><w:sz w:val="32"/>') }).layout;
+    for (const h1 of ['一、总体情况', '十二、其他']) expect(heading(h1).heading1_font, h1).toBe('黑体');
+    for (const h2 of ['（一）总体情况', '(十二)其他']) expect(heading(h2).heading2_font, h2).toBe('黑体');
+    for (const no of ['第一、总体', '其中一、二', '见（一）', '（一', '一）总体', '（a）总体']) {
+      const layout = heading(no);
+      expect([layout.heading1_font, layout.heading2_font], no).toEqual([undefined, undefined]);
+    }
+  });
+
+  it('reads heading and title styles by name whatever their case and spaces, and a style’s chain of bases in order', () => {
+    const withStyles = (extra: string, body: string) => {
+      const files = unzipSync(wordShaped({ body }));
+      const xml = new TextDecoder().decode(files['word/styles.xml']).replace('</w:styles>', `${extra}</w:styles>`);
+      return referenceLayout(zipSync({ ...files, 'word/styles.xml': strToU8(xml) })).layout;
+    };
+    const named = (id: string, name: string, rPr: string, basedOn = '') =>
+      `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/>${basedOn ? `<w:basedOn w:val="${basedOn}"/>` : ''}<w:rPr>${rPr}</w:rPr></w:style>`;
+    const styled = (id: string, text: string) => `<w:p><w:pPr><w:pStyle w:val="${id}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const body = para(LONG, '<w:sz w:val="32"/>');
+    expect(withStyles(named('x', ' Heading 2 ', '<w:sz w:val="34"/>'), body + styled('x', '工作情况')).heading2_size).toBe(17);
+    expect(withStyles(named('x', '标题2', '<w:sz w:val="34"/>'), body + styled('x', '工作情况')).heading2_size).toBe(17);
+    expect(withStyles(named('x', 'my heading 2', '<w:sz w:val="34"/>'), body + styled('x', '工作情况')).heading2_size).toBe(16);
+    expect(withStyles(named('x', 'Heading 2x', '<w:sz w:val="34"/>'), body + styled('x', '工作情况')).heading2_size).toBe(16);
+    expect(withStyles(named('t', 'Title', '<w:sz w:val="44"/>'), styled('t', '报告') + body).title_size).toBe(22);
+    expect(withStyles(named('t', '标题', '<w:sz w:val="40"/>'), body + styled('t', '报告')).title_size).toBe(20);
+    // A based on B based on C: the nearer style wins; a loop of bases ends.
+    const chain = named('c', 'c', '<w:sz w:val="40"/><w:rFonts w:eastAsia="宋体"/>') + named('b', 'b', '<w:sz w:val="36"/>', 'c') + named('a', 'a', '', 'b');
+    const layout = withStyles(chain, styled('a', LONG));
+    expect([layout.body_size, layout.body_font]).toEqual([18, '宋体']);
+    const loop = named('p', 'p', '<w:sz w:val="36"/>', 'q') + named('q', 'q', '<w:sz w:val="40"/>', 'p');
+    expect(withStyles(loop, styled('p', LONG)).body_size).toBe(18);
+    // A chain longer than any real one (32 styles) is cut: the base at the 40th step is not read.
+    const long = Array.from({ length: 40 }, (_, i) => named(`s${i}`, `s${i}`, i === 39 ? '<w:sz w:val="40"/>' : '', i < 39 ? `s${i + 1}` : '')).join('');
+    expect(withStyles(long, styled('s0', LONG)).body_size).toBe(14);
+    expect(withStyles(long, styled('s20', LONG)).body_size).toBe(20);
+  });
+
+  it('takes every run of a heading by style, only the first of one by number, and skips runs of spaces', () => {
+    const h1 = '<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t>总体</w:t></w:r><w:r><w:rPr><w:sz w:val="36"/></w:rPr><w:t>情况很长很长很长</w:t></w:r></w:p>';
+    expect(read({ body: para(LONG) + h1 }).layout.heading1_size).toBe(18);
+    const numbered = `<w:p><w:r><w:t xml:space="preserve">  </w:t></w:r><w:r><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr><w:t>一、</w:t></w:r><w:r><w:t>${LONG}</w:t></w:r></w:p>`;
+    expect(read({ body: para(LONG) + numbered }).layout.heading1_font).toBe('黑体');
+  });
+
+  it('takes the value with most text behind it, the first on a tie, and never a value not set', () => {
+    const font = (name: string, text: string) => para(text, `<w:rFonts w:eastAsia="${name}"/>`);
+    expect(read({ body: font('宋体', '一二三四') + font('黑体', '五六七八') }).layout.body_font).toBe('宋体');
+    expect(read({ body: font('宋体', '一二三四') + font('黑体', '五六七八九') }).layout.body_font).toBe('黑体');
+    // Most of the text has no East Asian font of its own or from the theme: the one that is set is taken.
+    const files = unzipSync(wordShaped({ body: para(LONG.repeat(3)) + font('楷体', '短') }));
+    const theme = new TextDecoder().decode(files['word/theme/theme1.xml']).replace('<a:font script="Hans" typeface="仿宋"/>', '');
+    expect(referenceLayout(zipSync({ ...files, 'word/theme/theme1.xml': strToU8(theme) })).layout.body_font).toBe('楷体');
+  });
+
+  it('takes the theme’s East Asian font from a:ea when it names one', () => {
+    const files = unzipSync(wordShaped({ body: para(LONG) }));
+    const theme = new TextDecoder()
+      .decode(files['word/theme/theme1.xml'])
+      .replace('<a:minorFont><a:latin typeface="Cambria"/><a:ea typeface=""/>', '<a:minorFont><a:latin typeface="Cambria"/><a:ea typeface="楷体"/>');
+    expect(referenceLayout(zipSync({ ...files, 'word/theme/theme1.xml': strToU8(theme) })).layout.body_font).toBe('楷体');
+  });
+
+  it('does not take an empty centred paragraph before the title for the title', () => {
+    const empty = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">   </w:t></w:r></w:p>';
+    const title = para('某某县二〇二五年工作报告', '<w:sz w:val="44"/>', '<w:jc w:val="center"/>');
+    expect(read({ body: empty + title + para(LONG, '<w:sz w:val="32"/>') }).layout.title_size).toBe(22);
+  });
+
+  it('finds the parts by the package’s relationships, whatever they are named', () => {
+    const files = unzipSync(
+      wordShaped({ body: para(LONG, '<w:sz w:val="30"/>'), footer: pageField('<w:jc w:val="right"/>'), evenFooter: pageField('<w:jc w:val="left"/>'), settings: '<w:evenAndOddHeaders/>' }),
+    );
+    const renamed: Record<string, Uint8Array> = {};
+    const names: Record<string, string> = {
+      'word/document.xml': 'word/main.xml',
+      'word/styles.xml': 'word/s.xml',
+      'word/theme/theme1.xml': 'word/theme/t.xml',
+      'word/settings.xml': 'word/set.xml',
+      'word/_rels/document.xml.rels': 'word/_rels/main.xml.rels',
+    };
+    for (const [name, data] of Object.entries(files)) renamed[names[name] ?? name] = data;
+    const text = (name: string) => new TextDecoder().decode(renamed[name]);
+    renamed['_rels/.rels'] = strToU8(text('_rels/.rels').replace('Target="word/document.xml"', 'Target="word/main.xml"'));
+    renamed['word/_rels/main.xml.rels'] = strToU8(
+      text('word/_rels/main.xml.rels')
+        .replace('Target="styles.xml"', 'Target="s.xml"')
+        .replace('Target="theme/theme1.xml"', 'Target="theme/t.xml"')
+        .replace('Target="settings.xml"', 'Target="set.xml"')
+        .replace('<Relationship Id="rId1"', '<Relationship Id="rId0" Type="x"/><Relationship Target="x"/><Relationship Id="rId1"'),
+    );
+    const layout = referenceLayout(zipSync(renamed)).layout;
+    expect([layout.body_size, layout.body_font, layout.page_numbers]).toEqual([15, '仿宋', 'outside']);
+  });
+
+  it('takes the body’s own last section over an earlier one', () => {
+    const body = `<w:p><w:pPr><w:sectPr><w:pgSz w:w="16838" w:h="11906"/></w:sectPr></w:pPr><w:r><w:t>${LONG}</w:t></w:r></w:p>`;
+    expect(read({ body }).layout).toMatchObject({ page_width: 215.9, page_height: 279.4 });
+  });
+
+  it('reads measures with spaces and fractions, and no measure with more around it', () => {
+    expect(read({ pgSz: '<w:pgSz w:w=" 21.05 cm " w:h="29.7cm"/>' }).layout.page_width).toBe(210.5);
+    for (const w of ['x21cm', '21cmx', '21 c m']) expect(read({ pgSz: `<w:pgSz w:w="${w}" w:h="29.7cm"/>` }).layout.page_width, w).toBeUndefined();
+    // A size in points is twice as many half-points.
+    expect(read({ body: para(LONG, '<w:sz w:val="15pt"/>') }).layout.body_size).toBe(15);
+  });
+
   it('reads a part saved in UTF-16 big-endian', () => {
     const files = unzipSync(wordShaped());
     const styles = new TextDecoder().decode(files['word/styles.xml']).replace('encoding="UTF-8"', 'encoding="UTF-16"');

@@ -81,6 +81,7 @@ function openPackage(bytes: Uint8Array): Package {
   const parsed = new Map<string, XmlElement | undefined>();
   const part = (name: string): XmlElement | undefined => {
     const key = name.toLowerCase();
+    // Stryker disable next-line ConditionalExpression: reading a part again gives the same element
     if (parsed.has(key)) return parsed.get(key);
     const entry = entries.get(key);
     let element: XmlElement | undefined;
@@ -104,13 +105,13 @@ function openPackage(bytes: Uint8Array): Package {
   };
   const rels = (name: string) => {
     const dir = posix.dirname(name);
-    const relsName = posix.join(dir === '.' ? '' : dir, '_rels', `${posix.basename(name)}.rels`);
+    const relsName = posix.join(dir, '_rels', `${posix.basename(name)}.rels`);
     const out = new Map<string, { type: string; target: string }>();
     for (const r of childrenNamed(part(relsName), 'rel:Relationship')) {
       const id = r.attrs['Id'];
       const target = r.attrs['Target'];
       if (!id || !target || r.attrs['TargetMode'] === 'External') continue;
-      const resolved = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(dir === '.' ? '' : dir, target));
+      const resolved = target.startsWith('/') ? target.slice(1) : posix.join(dir, target);
       out.set(id, { type: r.attrs['Type'] ?? '', target: resolved });
     }
     return out;
@@ -373,7 +374,8 @@ function readStyle(pkg: Package): Found {
   // The page: the body's last section, as Word prints it.
   // Not those in tables, nor the section properties a tracked change replaced.
   const sections = descendants(body ?? document, (e) => e.name !== 'w:tbl' && e.name !== 'w:sectPrChange' && e.name !== 'w:pPrChange' && e.name !== 'w:r').filter((e) => e.name === 'w:sectPr');
-  const last = child(body, 'w:sectPr') ?? sections[sections.length - 1];
+  // The body's own section properties come last in it, after those that end a section inside it.
+  const last = sections[sections.length - 1];
   const pgSz = child(last, 'w:pgSz');
   const width = measure(pgSz?.attrs['w:w'], 'twips');
   const height = measure(pgSz?.attrs['w:h'], 'twips');
@@ -403,7 +405,8 @@ function readStyle(pkg: Package): Found {
   // The text: each paragraph's properties as Word works them out, and who sets what in it.
   const samples: Record<string, Sample[]> = {};
   const add = (key: string, value: Sample['value'] | undefined, weight: number) => {
-    if (value === undefined || weight <= 0) return;
+    // A weight of 0 (a run of spaces) never outweighs another value; a value not set never counts.
+    if (value === undefined) return;
     const list = samples[key] ?? [];
     list.push({ value, weight });
     samples[key] = list;
