@@ -661,7 +661,9 @@ describe('reading a reference document, at the edge of each rule', () => {
     expect(withStyles(named('x', 'my heading 2', '<w:sz w:val="34"/>'), body + styled('x', '工作情况')).heading2_size).toBe(16);
     expect(withStyles(named('x', 'Heading 2x', '<w:sz w:val="34"/>'), body + styled('x', '工作情况')).heading2_size).toBe(16);
     expect(withStyles(named('t', 'Title', '<w:sz w:val="44"/>'), styled('t', '报告') + body).title_size).toBe(22);
-    expect(withStyles(named('t', '标题', '<w:sz w:val="40"/>'), body + styled('t', '报告')).title_size).toBe(20);
+    // A title by its style counts even when it is smaller than the body and comes after it.
+    expect(withStyles(named('t', '标题', '<w:sz w:val="28"/>'), body + styled('t', '报告')).title_size).toBe(14);
+    expect(withStyles(named('t', 'Title', '<w:rFonts w:eastAsia="黑体"/>'), styled('t', '报告') + body)).toMatchObject({ title_font: '黑体', title_size: 14 });
     // A based on B based on C: the nearer style wins; a loop of bases ends.
     const chain = named('c', 'c', '<w:sz w:val="40"/><w:rFonts w:eastAsia="宋体"/>') + named('b', 'b', '<w:sz w:val="36"/>', 'c') + named('a', 'a', '', 'b');
     const layout = withStyles(chain, styled('a', LONG));
@@ -741,6 +743,66 @@ describe('reading a reference document, at the edge of each rule', () => {
     for (const w of ['x21cm', '21cmx', '21 c m']) expect(read({ pgSz: `<w:pgSz w:w="${w}" w:h="29.7cm"/>` }).layout.page_width, w).toBeUndefined();
     // A size in points is twice as many half-points.
     expect(read({ body: para(LONG, '<w:sz w:val="15pt"/>') }).layout.body_size).toBe(15);
+  });
+
+  it('reads bold as not bold where nothing sets it, and the body’s line spacing from body text only', () => {
+    expect(read({ body: para(LONG, '<w:sz w:val="32"/>') + para('1.三级标题', '<w:sz w:val="32"/>') }).layout.heading3_bold).toBe(false);
+    const spaced = para('短的正文。', '', '<w:spacing w:line="360" w:lineRule="auto"/>') + para(LONG.repeat(3), '', '<w:jc w:val="right"/><w:spacing w:line="560" w:lineRule="exact"/>');
+    expect(read({ body: spaced }).layout).toMatchObject({ line_rule: 'multiple', line_multiple: 1.5 });
+  });
+
+  it('takes no title from a centred paragraph without a size, and leaves heading sizes unset without a body size', () => {
+    const r = read({ body: para('某某县工作报告', '', '<w:jc w:val="center"/>') + para(LONG), docDefaults: '<w:docDefaults/>' });
+    expect(r.layout.title_size).toBeUndefined();
+    expect(r.dropped).toEqual([]);
+    expect(r.layout).not.toHaveProperty('heading1_size');
+    expect(r.layout).not.toHaveProperty('body_size');
+  });
+
+  it('takes a PAGE field only by its name: not PAGEREF, nor the word in the text', () => {
+    const simple = (instr: string) => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr="${instr}"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>`;
+    for (const page of ['PAGE', ' PAGE', 'PAGE\\* Arabic', ' PAGE  \\* MERGEFORMAT ']) expect(read({ footer: simple(page) }).layout.page_numbers, page).toBe('center');
+    for (const not of ['PAGEREF _Toc1', 'XPAGE', ' PAGES ']) expect(read({ footer: simple(not) }).layout.page_numbers, not).toBe('none');
+    expect(read({ footer: '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve"> PAGE </w:t></w:r></w:p>' }).layout.page_numbers).toBe('none');
+  });
+
+  it('follows a footer reference without a type as the default, never one to the document itself, and looks in the header after a footer without a number', () => {
+    // The body itself shows a page number (a table of contents' would): no footer is read from it.
+    const body = `${para(LONG)}<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>`;
+    const files = unzipSync(wordShaped({ body, footer: pageField('<w:jc w:val="right"/>') }));
+    const doc = new TextDecoder().decode(files['word/document.xml']);
+    const untyped = doc.replace('<w:footerReference w:type="default" r:id="rId8"/>', '<w:footerReference r:id="rId8"/>');
+    expect(referenceLayout(zipSync({ ...files, 'word/document.xml': strToU8(untyped) })).layout.page_numbers).toBe('right');
+    const rels = new TextDecoder().decode(files['word/_rels/document.xml.rels']).replace('Target="footer1.xml"', 'Target="document.xml"');
+    expect(referenceLayout(zipSync({ ...files, 'word/_rels/document.xml.rels': strToU8(rels) })).layout.page_numbers).toBe('none');
+    // A footer without the number, and a header with it.
+    const both = doc.replace('<w:footerReference w:type="default" r:id="rId8"/>', '<w:footerReference w:type="default" r:id="rId9"/><w:headerReference w:type="default" r:id="rId8"/>');
+    const footer2 = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="${W}"><w:p><w:r><w:t>某某县人民政府</w:t></w:r></w:p></w:ftr>`);
+    expect(referenceLayout(zipSync({ ...files, 'word/document.xml': strToU8(both), 'word/footer2.xml': footer2 })).layout.page_numbers).toBe('right');
+  });
+
+  it('takes odd pages centred and even pages left as centred, and WPS text boxes inside and outside', () => {
+    expect(read({ footer: pageField('<w:jc w:val="center"/>'), evenFooter: pageField('<w:jc w:val="left"/>'), settings: '<w:evenAndOddHeaders/>' }).layout.page_numbers).toBe('center');
+    expect(read({ footer: wpsTextBox('inside') }).layout.page_numbers).toBe('left');
+    expect(read({ footer: wpsTextBox('outside') }).layout.page_numbers).toBe('outside');
+    expect(read({ footer: wpsTextBox('\n  right\n') }).layout.page_numbers).toBe('right');
+  });
+
+  it('aligns a page number by its paragraph style, the default paragraph style, or end as right', () => {
+    const files = unzipSync(wordShaped({ footer: '<w:p><w:pPr><w:pStyle w:val="ftr"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>' }));
+    const styles = new TextDecoder()
+      .decode(files['word/styles.xml'])
+      .replace('</w:styles>', '<w:style w:type="paragraph" w:styleId="ftr"><w:name w:val="footer"/><w:pPr><w:jc w:val="right"/></w:pPr></w:style></w:styles>');
+    expect(referenceLayout(zipSync({ ...files, 'word/styles.xml': strToU8(styles) })).layout.page_numbers).toBe('right');
+    // Normal (the default paragraph style) centred: a footer paragraph without a style of its own is centred too.
+    const centred = new TextDecoder().decode(files['word/styles.xml']).replace('<w:jc w:val="both"/>', '<w:jc w:val="center"/>');
+    const footer = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="${W}"><w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>`);
+    expect(referenceLayout(zipSync({ ...files, 'word/styles.xml': strToU8(centred), 'word/footer1.xml': footer })).layout.page_numbers).toBe('center');
+    expect(read({ footer: pageField('<w:jc w:val="end"/>') }).layout.page_numbers).toBe('right');
+  });
+
+  it('trims the spaces around a font name', () => {
+    expect(read({ body: para(LONG, '<w:rFonts w:eastAsia=" 仿宋_GB2312 "/>') }).layout.body_font).toBe('仿宋_GB2312');
   });
 
   it('reads a part saved in UTF-16 big-endian', () => {

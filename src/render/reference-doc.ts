@@ -442,7 +442,7 @@ function readStyle(pkg: Package): Found {
       titleCandidate = { size: first?.size, font: first ? font(first, 'eastAsia') : undefined };
       continue;
     }
-    if (role === 'other') continue;
+    // A paragraph of another role (a signature, a heading below the third level) is sampled under its role, which nothing reads.
     if (role === 'body') seenBody = true;
     // A heading by its number (一、) may run into its text: its first run is the heading.
     const counted = byNumber ? effective.slice(0, 1) : effective;
@@ -501,8 +501,8 @@ const PAGE_FIELD = /(?:^|\s)PAGE(?:\s|\\|$)/;
 
 function pageNumbers(pkg: Package, main: string, rels: Map<string, { type: string; target: string }>, sections: XmlElement[], styles: Styles, evenAndOdd: boolean): Layout['page_numbers'] | undefined {
   const reference = (kind: 'footer' | 'header', type: 'default' | 'even') => {
-    for (let i = sections.length - 1; i >= 0; i--) {
-      const ref = childrenNamed(sections[i], `w:${kind}Reference`).find((r) => (r.attrs['w:type'] ?? 'default') === type);
+    for (const section of [...sections].reverse()) {
+      const ref = childrenNamed(section, `w:${kind}Reference`).find((r) => (r.attrs['w:type'] ?? 'default') === type);
       if (ref) return rels.get(ref.attrs['r:id'] ?? '')?.target;
     }
     return undefined;
@@ -520,9 +520,9 @@ function pageNumbers(pkg: Package, main: string, rels: Map<string, { type: strin
   const even = evenAndOdd ? placeIn('even') : undefined;
   // A document with sections says where its page numbers go, if only that there are none.
   if (!odd && !even) return sections.length > 0 ? 'none' : undefined;
-  if (odd === 'outside' || (odd === 'right' && even === 'left')) return 'outside';
+  if (odd === 'right' && even === 'left') return 'outside';
   const place = odd ?? even!;
-  return place === 'inside' ? 'left' : place === 'outside' ? 'outside' : place;
+  return place === 'inside' ? 'left' : place;
 }
 
 /** Where a header or footer part shows the page number, if it does. */
@@ -532,8 +532,8 @@ function pageNumberPlace(root: XmlElement, styles: Styles): Place | undefined {
   while (walk.length > 0) {
     const { e, at } = walk.pop()!;
     if (e.name === 'w:p' && hasPageField(e)) return paragraphPlace(e, styles, at);
-    let inner = at;
-    if (e.name === 'wp:anchor') inner = placeName(child(child(e, 'wp:positionH'), 'wp:align')?.text.trim()) ?? at;
+    // A drawing's anchor (wp:anchor) places what is in it by wp:positionH.
+    let inner = placeName(child(child(e, 'wp:positionH'), 'wp:align')?.text.trim()) ?? at;
     if (e.name === 'v:shape' || e.name === 'v:rect') inner = placeName(/mso-position-horizontal:\s*([a-z]+)/.exec(e.attrs['style'] ?? '')?.[1]) ?? at;
     for (let i = e.children.length - 1; i >= 0; i--) walk.push({ e: e.children[i]!, at: inner });
   }
@@ -566,7 +566,7 @@ function paragraphPlace(p: XmlElement, styles: Styles, box: Place | undefined): 
   // Tab characters of the text, not the tab stops its properties define (w:pPr's w:tabs hold w:tab too).
   for (const e of descendants(p, (x) => x.name !== 'w:txbxContent' && x.name !== 'w:pPr')) {
     if ((e.name === 'w:fldSimple' && PAGE_FIELD.test(e.attrs['w:instr'] ?? '')) || (e.name === 'w:instrText' && PAGE_FIELD.test(e.text))) break;
-    if (e.name === 'w:tab' && e.children.length === 0) tabs++;
+    if (e.name === 'w:tab') tabs++;
   }
   return tabs === 0 ? 'left' : tabs === 1 ? 'center' : 'right';
 }
