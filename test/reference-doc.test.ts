@@ -805,6 +805,26 @@ describe('reading a reference document, at the edge of each rule', () => {
     expect(read({ body: para(LONG, '<w:rFonts w:eastAsia=" 仿宋_GB2312 "/>') }).layout.body_font).toBe('仿宋_GB2312');
   });
 
+  it('refuses parts that unpack to more than 48 MB together, though each is under its own limit', () => {
+    const files = unzipSync(wordShaped());
+    const padded = (name: string) => {
+      const xml = new TextDecoder().decode(files[name]);
+      // An XML comment of 15 MB after the declaration: small in the zip, large unpacked.
+      return strToU8(xml.replace('?>', `?><!--${' '.repeat(15 * 1024 * 1024)}-->`));
+    };
+    const big = {
+      ...files,
+      'word/document.xml': padded('word/document.xml'),
+      'word/styles.xml': padded('word/styles.xml'),
+      'word/theme/theme1.xml': padded('word/theme/theme1.xml'),
+      'word/settings.xml': padded('word/settings.xml'),
+    };
+    expect(() => referenceLayout(zipSync(big))).toThrow(expect.objectContaining({ problem: 'too-large' }));
+    // Three of them are within the limit.
+    const three = { ...big, 'word/settings.xml': files['word/settings.xml']! };
+    expect(referenceLayout(zipSync(three)).layout.body_size).toBe(14);
+  });
+
   it('reads a part saved in UTF-16 big-endian', () => {
     const files = unzipSync(wordShaped());
     const styles = new TextDecoder().decode(files['word/styles.xml']).replace('encoding="UTF-8"', 'encoding="UTF-16"');
