@@ -825,6 +825,13 @@ describe('reading a reference document, at the edge of each rule', () => {
     expect(referenceLayout(zipSync(three)).layout.body_size).toBe(14);
   });
 
+  it('reads a paragraph’s text across its runs and their pieces of text, as Word shows it', () => {
+    const pieces = `<w:p><w:r><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr><w:t>一</w:t><w:t>、</w:t></w:r><w:r><w:t>总体情况</w:t></w:r></w:p>`;
+    expect(read({ body: para(LONG) + pieces }).layout.heading1_font).toBe('黑体');
+    const runs = `<w:p><w:r><w:rPr><w:rFonts w:eastAsia="楷体"/></w:rPr><w:t>（</w:t></w:r><w:r><w:t>一）总体情况</w:t></w:r></w:p>`;
+    expect(read({ body: para(LONG) + runs }).layout.heading2_font).toBe('楷体');
+  });
+
   it('reads a part saved in UTF-16 big-endian', () => {
     const files = unzipSync(wordShaped());
     const styles = new TextDecoder().decode(files['word/styles.xml']).replace('encoding="UTF-8"', 'encoding="UTF-16"');
