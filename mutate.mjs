@@ -14,7 +14,7 @@
 //   npm run mutate               the parts not yet tested, then the whole table
 //   npm run mutate -- cli emit   the parts of these folders (or name parts: cli-2), then the whole table
 //   npm run mutate -- --list     the parts, their files and whether results are kept
-//   npm run mutate -- --table    the score per folder of the last run over all of src/, as a Markdown table
+//   npm run mutate -- --table    the score per folder, as a Markdown table: of the last run over all of src/, else of the parts kept
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -135,13 +135,14 @@ const untestedParts = () => {
   return [...parts.keys()].filter((name) => parts.get(name).some((f) => !have.has(f)));
 };
 
-/** The score table of the last run over all of src/ (its JSON report), per folder, in Markdown: what README quotes. */
+/**
+ * The score table per folder, in Markdown: what README quotes. From the last run over all of src/
+ * (its JSON report) when there is one, else from the results each part kept, said as such.
+ */
 if (args.includes('--table')) {
-  if (!existsSync(config.jsonReporter.fileName)) {
-    console.error(`No run over all of src/ yet (${config.jsonReporter.fileName}): run npm run mutate first.`);
-    process.exit(2);
-  }
-  const report = JSON.parse(readFileSync(config.jsonReporter.fileName, 'utf8'));
+  const whole = existsSync(config.jsonReporter.fileName);
+  const report = whole ? JSON.parse(readFileSync(config.jsonReporter.fileName, 'utf8')) : mergeKept();
+  console.log(whole ? `From the run over all of src/ (${config.jsonReporter.fileName}).\n` : `From the results each part kept (${KEPT}/), each part's from its own run: no run over all of src/ yet.\n`);
   const rows = new Map();
   const add = (key, status) => {
     const row = rows.get(key) ?? { killed: 0, survived: 0, noCoverage: 0 };
