@@ -130,7 +130,7 @@ export function readStructure(all: readonly string[]): Draft {
       const d = DATE.exec(l);
       if (d && !draft.date && /日期|时间/u.test(l)) draft.date = { iso: isoDate(d), from: 'page' };
       draft.dropped++;
-    } else if (/[：:]$/u.test(l) && l.length <= 60 && !/[。；]/u.test(l)) draft.recipient = l.replace(/[：:]$/u, '');
+    } else if (/[：:]$/u.test(l) && l.length <= 60 && !/[。；，,]/u.test(l)) draft.recipient = l.replace(/[：:]$/u, '');
     else break;
   }
 

@@ -1,0 +1,75 @@
+// A report's lines read as a report: the numbers of its headings, the lines between the title and
+// the text, the signature, chapters, and the places its title names.
+import { describe, expect, it } from 'vitest';
+import { toLines } from '../src/import/source.js';
+import { chineseNumber, readStructure } from '../src/import/structure.js';
+
+const read = (text: string) => readStructure(toLines(text));
+const parts = (text: string) => read(text).parts.map((p) => [p.part, p.heading, p.body, p.sections.map((s) => [s.heading, s.runIn, s.body])]);
+
+describe('a report’s structure', () => {
+  it('reads Chinese numerals up to 99, and nothing else as one', () => {
+    expect(['一', '九', '十', '十一', '二十', '二十三', '九十九'].map(chineseNumber)).toEqual([1, 9, 10, 11, 20, 23, 99]);
+    for (const not of ['一百', '十十', '零', '两', '', '1']) expect(chineseNumber(not), not).toBeNaN();
+  });
+
+  it('takes an opening that ends with a colon for the opening, not for the 主送机关', () => {
+    const d = read(
+      '城口县左岚乡人民政府\n2024年法治政府建设情况报告\n发布日期：2025-01-20 来源：左岚乡\n左岚府发〔2025〕3号\n城口县人民政府：\n2024年，我乡深入推进法治政府建设，现将有关情况报告如下：\n一、主要举措和成效\n全年开展普法宣传活动12场，发放资料3000份，群众满意度进一步提升。\n',
+    );
+    expect([d.title, d.docNumber, d.recipient, d.opening]).toEqual([
+      '城口县左岚乡人民政府2024年法治政府建设情况报告',
+      '左岚府发〔2025〕3号',
+      '城口县人民政府',
+      ['2024年，我乡深入推进法治政府建设，现将有关情况报告如下：'],
+    ]);
+    // The page's date, until the signature gives the document's own.
+    expect(d.date).toEqual({ iso: '2025-01-20', from: 'page' });
+  });
+
+  it('reads a report in chapters (第一部分) with their 一、 as sections, and a signature dated in Chinese numerals', () => {
+    const text =
+      '重庆市涪陵区同乐镇2025年法治政府建设年度报告\n成文日期：2026-02-10\n第一部分 主要成效\n一、强化组织\n全年开展学习6次。\n第二部分 不足\n一、宣传不够\n存在差距。\n同乐镇人民政府\n二〇二六年二月十日';
+    expect(parts(text)).toEqual([
+      [1, '主要成效', [], [['强化组织', false, ['全年开展学习6次。']]]],
+      [2, '不足', [], [['宣传不够', false, ['存在差距。']]]],
+    ]);
+    const d = read(text);
+    expect([d.government, d.date, d.county, d.city, d.province]).toEqual(['同乐镇人民政府', { iso: '2026-02-10', from: 'signature' }, { name: '涪陵区', from: 'title' }, '重庆市', '重庆市']);
+  });
+
+  it('takes a 成文日期 line for the date when there is no signature', () => {
+    expect(read('同乐镇2025年法治政府建设年度报告\n成文日期：2026-02-10\n一、主要成效\n全年开展学习6次。').date).toEqual({ iso: '2026-02-10', from: 'stated' });
+  });
+
+  it('splits a heading run in with its text at the first full stop, unless that sentence is too long for a heading', () => {
+    const long = `${'很长的标题'.repeat(11)}。正文`;
+    expect(parts(`某镇2025年法治政府建设工作报告\n一、主要举措\n（一）加强组织领导。全年召开专题会议3次。\n（二）${long}\n`)).toEqual([
+      [
+        1,
+        '主要举措',
+        [],
+        [
+          ['加强组织领导', true, ['全年召开专题会议3次。']],
+          [long, false, []],
+        ],
+      ],
+    ]);
+  });
+
+  it('splits a title into province, prefecture, county and township; a municipality is its own province', () => {
+    const place = (title: string) => {
+      const d = read(`${title}\n一、主要举措\n全年开展普法12场。`);
+      return [d.province, d.city, d.county?.name ?? null, d.township];
+    };
+    expect(place('四川省凉山彝族自治州昭觉县某某乡2025年法治政府建设年度报告')).toEqual(['四川省', '凉山彝族自治州', '昭觉县', { name: '某某乡', kind: '乡' }]);
+    expect(place('北京市朝阳区某某街道2025年法治政府建设年度报告')).toEqual(['北京市', '北京市', '朝阳区', { name: '某某街道', kind: '街道' }]);
+    // 新市镇 is a township, not the county 新市 and a 镇.
+    expect(place('新市镇2025年法治政府建设年度报告')).toEqual([null, null, null, { name: '新市镇', kind: '镇' }]);
+  });
+
+  it('takes the year from the opening, else the year before the signature’s', () => {
+    expect(read('某某乡法治政府建设报告\n2025年，我乡深入推进法治政府建设，取得积极成效，群众满意度不断提升。\n一、主要举措\n全年开展普法12场。').year).toEqual({ value: 2025, from: 'opening' });
+    expect(read('某某乡法治政府建设报告\n全年开展普法12场，各项工作有序推进，群众满意度进一步提升，法治氛围更加浓厚。\n二〇二六年一月五日').year).toEqual({ value: 2025, from: 'date' });
+  });
+});
