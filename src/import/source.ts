@@ -208,7 +208,7 @@ function prune(node: Root | Element): void {
   const kept: (RootContent | ElementContent)[] = [];
   let n = node.type === 'element' && node.tagName === 'ol' ? Number(node.properties?.start ?? 1) || 1 : 0;
   for (const child of node.children) {
-    if (child.type === 'comment' || child.type === 'doctype') continue;
+    // Comments and the doctype have no text to show (hast-util-to-text passes them over), so they stay.
     if (child.type === 'element') {
       if (NOT_TEXT.has(child.tagName)) continue;
       prune(child);
