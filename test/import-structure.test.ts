@@ -73,3 +73,37 @@ describe('a report’s structure', () => {
     expect(read('某某乡法治政府建设报告\n全年开展普法12场，各项工作有序推进，群众满意度进一步提升，法治氛围更加浓厚。\n二〇二六年一月五日').year).toEqual({ value: 2025, from: 'date' });
   });
 });
+
+describe('an import’s marks and counts', () => {
+  const imported = async (text: string) => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('./helpers.js');
+    const { importReport } = await import('../src/import/index.js');
+    const dir = tempDir('import-marks-');
+    writeFileSync(join(dir, 'r.txt'), text);
+    return importReport(join(dir, 'r.txt'), join(dir, 'r.yaml'), { schemaRef: 'x' });
+  };
+
+  it('counts the paragraphs of every place, gives each figure its clause, and leaves a paragraph marked already as it is', async () => {
+    const r = await imported(
+      '某某县金坪乡人民政府2025年法治政府建设年度报告\n2025年，我乡认真贯彻落实上级部署，扎实推进法治政府建设。\n一、主要举措和成效\n全年排查调处矛盾纠纷95件，化解率100%。\n（一）强化组织领导\n召开专题会议3次并形成纪要。\n已标记的[12场|legal_education.campaigns]活动，另开展讲座5场。\n二、存在的不足\n宣传不够。\n特此报告。\n',
+    );
+    expect(r.paragraphs).toBe(6);
+    expect(r.figures.map((f) => [f.written, f.context])).toEqual([
+      ['95件', '全年排查调处矛盾纠纷95件'],
+      ['100%', '化解率100%'],
+      ['3次', '召开专题会议3次并形成纪要'],
+    ]);
+    expect(r.text).toContain('已标记的[12场|legal_education.campaigns]活动，另开展讲座5场。');
+  });
+
+  it('takes back a wrong mark that looks like the example in the file’s header comment', async () => {
+    // The total is a bare 63, marked [63|disputes.total] as the header's example is; the resolved count above it is wrong.
+    const r = await imported('某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n全年排查上报矛盾纠纷63，成功化解矛盾纠纷100件，群众满意度进一步提升。\n');
+    expect(r.text).toMatch(/^# .*\[63\|disputes\.total\]/m);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.text).toContain('[63|disputes.total]，成功化解矛盾纠纷[100件|');
+    expect(r.text).not.toContain('[100件|disputes.resolved]');
+  });
+});
