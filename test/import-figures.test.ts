@@ -14,7 +14,7 @@ describe('a figure told apart from what only looks like one', () => {
     ['a range', '5至8人，5人—8人', []],
     ['no range: 至 or a dash with no number after it', '5人至，5人—多', ['5人', '5人']],
     ['after a verb ending in 到 or 至', '增加到300人，提高至95%', ['300人', '95%']],
-    ['months and working days', '3个月，3个工作日', []],
+    ['months and working days', '3个月，13个月，3个工作日', []],
     ['a count of 个', '3个村', ['3个']],
     ['percentage points', '增长3个百分点', []],
     ['not percentage points', '3个百分比', ['3个']],
@@ -30,6 +30,11 @@ describe('a figure told apart from what only looks like one', () => {
     expect([c.before.length, c.after.length]).toEqual([200, 200]);
     const short = findFigures('前文。排查纠纷5件，后文')[0]!;
     expect([short.before, short.after]).toEqual(['排查纠纷', '']);
+    // A clause reaching the start or the end of the text.
+    const whole = findFigures('排查纠纷5件并全部化解')[0]!;
+    expect([whole.before, whole.after]).toEqual(['排查纠纷', '并全部化解']);
+    const first = findFigures(`排查纠纷5件，${'啊'.repeat(300)}`)[0]!;
+    expect(first.before).toBe('排查纠纷');
   });
 });
 

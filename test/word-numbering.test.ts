@@ -9,6 +9,7 @@ describe('a counter in a level’s number format', () => {
     ['chineseCounting', [1, 9, 10, 11, 19, 20, 23, 99, 100], ['一', '九', '十', '十一', '十九', '二十', '二十三', '九十九', '100']],
     ['chineseCountingThousand', [0, 12], ['〇', '十二']],
     ['taiwaneseCounting', [3], ['三']],
+    ['taiwaneseCountingThousand', [21], ['二十一']],
     ['japaneseCounting', [30], ['三十']],
     ['chineseLegalSimplified', [1, 9, 10, 12, 20, 35], ['壹', '玖', '壹拾', '壹拾贰', '贰拾', '叁拾伍']],
     ['ideographTraditional', [1, 10, 11], ['甲', '癸', '甲']],
@@ -19,7 +20,7 @@ describe('a counter in a level’s number format', () => {
     ['lowerLetter', [1, 26, 27, 28, 53], ['a', 'z', 'aa', 'bb', 'aaa']],
     ['upperLetter', [1, 26, 27], ['A', 'Z', 'AA']],
     ['lowerRoman', [4, 9, 14, 40, 90, 400, 1994], ['iv', 'ix', 'xiv', 'xl', 'xc', 'cd', 'mcmxciv']],
-    ['upperRoman', [3, 49, 500, 2025], ['III', 'XLIX', 'D', 'MMXXV']],
+    ['upperRoman', [3, 49, 60, 150, 500, 2025], ['III', 'XLIX', 'LX', 'CL', 'D', 'MMXXV']],
     ['decimalZero', [1, 10], ['01', '10']],
     ['none', [5], ['']],
     ['decimal', [12], ['12']],
@@ -130,6 +131,20 @@ describe('Word’s numbering written out', () => {
     expect(writeOutNumbering(none)).toBe(none);
     const noBody = zipSync({ 'word/numbering.xml': strToU8(NUMBERING) });
     expect(writeOutNumbering(noBody)).toBe(noBody);
+  });
+
+  it('reads numbering written with more attributes, pretty-printed paragraphs, and an override without a start; other parts stay as they were', () => {
+    const numbering = `<?xml version="1.0"?><w:numbering ${W}>
+<w:abstractNum w15:restartNumberingAfterBreak="0" w:abstractNumId="5"><w:multiLevelType w:val="multilevel"/><w:lvl w:tplc="04090001" w:ilvl="0"><w:start w:val="2"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:num w:numId="9" w16cid:durableId="123"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"/></w:lvlOverride></w:num>
+</w:numbering>`;
+    const pretty = `<w:p>\n  <w:pPr>\n    <w:numPr><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr>\n  </w:pPr>\n  <w:r><w:t>甲</w:t></w:r>\n</w:p>`;
+    const bytes = docx(pretty + numbered(9, 0, '乙'), { numbering, styles: STYLES });
+    const out = writeOutNumbering(bytes);
+    expect(paragraphs(out)).toEqual(['2.甲', '3.乙']);
+    const before = unzipSync(bytes);
+    const after = unzipSync(out);
+    for (const name of ['[Content_Types].xml', 'word/numbering.xml', 'word/styles.xml']) expect(strFromU8(after[name]!), name).toBe(strFromU8(before[name]!));
   });
 
   it('numbers without styles.xml, and writes no number for a level whose text is empty', () => {
