@@ -46,10 +46,21 @@ describe('a figure named', () => {
     ['by its last 16 characters, when a verb first is not what makes it long', '开展反邪教专题学习和扫黑除恶宣传会5次', ['反邪教专题学习和扫黑除恶宣传会']],
     ['not at all, when no words name it', '的5件', [null]],
     ['not at all, when its words hold one Chinese character', 'A组5人', [null]],
+    ['by three Chinese characters before it, which are enough', '开展会5场的宣传', ['开展会']],
+    ['by two Chinese characters after it, which are enough', '对5个站所', ['站所']],
+    ['by the words before it when a word that needs an object is inside them, not at their end', '从严开展5场普法', ['从严开展']],
+    ['by 16 characters, a verb first kept', '开展反邪教专题学习和扫黑除恶宣传5次', ['开展反邪教专题学习和扫黑除恶宣传']],
+    ['not at all, a number without its unit that no catalogue words name', '排查上报问题线索63，', [null]],
+    ['by its own words when the catalogue knows them but its unit does not fit', '发放宣传资料800张', ['发放宣传资料']],
     ['once for the same figure written twice', '开展活动5场，开展活动5场', ['开展活动', '开展活动']],
     ['apart, for two figures under the same words', '开展活动5场，开展活动6场', ['开展活动', '开展活动（2）']],
   ] as const)('%s', (_, text, expected) => {
     expect(names(text)).toEqual(expected);
+  });
+
+  it('by the last 16 characters of a long name that starts with no verb', () => {
+    const words = '各乡镇反邪教专题学习和扫黑除恶宣传活动';
+    expect(names(`全乡${words}5次`)).toEqual([[...words].slice(-16).join('')]);
   });
 
   it('are marked where they are written, those given no name left as text', () => {
