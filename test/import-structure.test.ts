@@ -107,3 +107,24 @@ describe('an import’s marks and counts', () => {
     expect(r.text).not.toContain('[100件|disputes.resolved]');
   });
 });
+
+describe('marks a check finds wrong', () => {
+  const imported = async (text: string) => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('./helpers.js');
+    const { importReport } = await import('../src/import/index.js');
+    const dir = tempDir('import-wrong-');
+    writeFileSync(join(dir, 'r.txt'), `某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n${text}\n`);
+    return importReport(join(dir, 'r.txt'), join(dir, 'r.yaml'), { schemaRef: 'x' });
+  };
+  const resolved = (r: Awaited<ReturnType<typeof imported>>) => r.figures.filter((f) => f.decision.kind === 'catalogue' && f.decision.name === 'disputes.resolved').map((f) => f.written);
+
+  it('give the field to the next figure after one wrong, and to none after two', async () => {
+    const once = await imported('排查调处矛盾纠纷95件，成功化解98件，成功化解50件。');
+    expect(resolved(once)).toEqual(['50件']);
+    const twice = await imported('排查调处矛盾纠纷95件，成功化解98件，成功化解97件，成功化解50件。');
+    expect(resolved(twice)).toEqual([]);
+    for (const r of [once, twice]) expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
