@@ -25,6 +25,15 @@ describe('a web page’s text', () => {
   });
 });
 
+describe('the size of a file to import', () => {
+  it('takes a web page of up to 8 MB, and refuses plain text over 4 MB', async () => {
+    // A page of 5 MB, most of it a comment (quick to read): more than a text file may be, less than a page.
+    const page = `<html><body><p>正文。</p><!--${' '.repeat(5 * 1024 * 1024)}--></body></html>`;
+    expect(await linesOf('p.html', page)).toEqual(['正文。']);
+    await expect(linesOf('r.txt', `正文。${' '.repeat(5 * 1024 * 1024)}`)).rejects.toThrow();
+  });
+});
+
 describe('a Markdown file’s text', () => {
   it('joins a paragraph’s lines without a space between Chinese characters, and with one between words', async () => {
     const md = '全年开展普法\n宣传活动12场，\n“法律进村”活动\n（共5场）。\nEnglish words\nand more\n\n第二段。\n';

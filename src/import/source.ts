@@ -120,6 +120,7 @@ async function docxLines(bytes: Uint8Array): Promise<string[]> {
     // Pictures are left out unread: only the text is imported.
     const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
     // Word's automatic numbering (一、（一）1.) as text first: mammoth would make it lists numbered 1.
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: pictures left unencoded and empty paragraphs left out only save work; the lines are the same
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(writeOutNumbering(bytes)) }, { ignoreEmptyParagraphs: true, convertImage })).value;
   } catch {
     throw new ImportError(t('import.docx-broken'));
