@@ -98,6 +98,13 @@ describe('an import’s marks and counts', () => {
     expect(r.text).toContain('已标记的[12场|legal_education.campaigns]活动，另开展讲座5场。');
   });
 
+  it('takes a paragraph with a mark in full-width brackets or bar for one marked already, and brackets without a bar for none', async () => {
+    const r = await imported(
+      '某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n已标记的【12场｜宣传活动】，另开展讲座5场。\n【说明】开展普法活动6场。\n[附] 发放资料300份。\n甲|乙两村开展讲座8场。\n',
+    );
+    expect(r.figures.map((f) => f.written)).toEqual(['6场', '300份', '8场']);
+  });
+
   it('takes back a wrong mark that looks like the example in the file’s header comment', async () => {
     // The total is a bare 63, marked [63|disputes.total] as the header's example is; the resolved count above it is wrong.
     const r = await imported('某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n全年排查上报矛盾纠纷63，成功化解矛盾纠纷100件，群众满意度进一步提升。\n');
