@@ -1,10 +1,21 @@
 // A report's lines read as a report: the numbers of its headings, the lines between the title and
 // the text, the signature, chapters, and the places its title names.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importReport } from '../src/import/index.js';
 import { toLines } from '../src/import/source.js';
 import { chineseNumber, readStructure } from '../src/import/structure.js';
+import { tempDir } from './helpers.js';
 
 const read = (text: string) => readStructure(toLines(text));
+/** A text file imported as `report import` would. */
+async function imported(text: string) {
+  const dir = tempDir('import-marks-');
+  writeFileSync(join(dir, 'r.txt'), text);
+  return importReport(join(dir, 'r.txt'), join(dir, 'r.yaml'), { schemaRef: 'x' });
+}
+const HEAD = '某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n';
 const parts = (text: string) => read(text).parts.map((p) => [p.part, p.heading, p.body, p.sections.map((s) => [s.heading, s.runIn, s.body])]);
 
 describe('a report’s structure', () => {
@@ -75,16 +86,6 @@ describe('a report’s structure', () => {
 });
 
 describe('an import’s marks and counts', () => {
-  const imported = async (text: string) => {
-    const { writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tempDir } = await import('./helpers.js');
-    const { importReport } = await import('../src/import/index.js');
-    const dir = tempDir('import-marks-');
-    writeFileSync(join(dir, 'r.txt'), text);
-    return importReport(join(dir, 'r.txt'), join(dir, 'r.yaml'), { schemaRef: 'x' });
-  };
-
   it('counts the paragraphs of every place, gives each figure its clause, and leaves a paragraph marked already as it is', async () => {
     const r = await imported(
       '某某县金坪乡人民政府2025年法治政府建设年度报告\n2025年，我乡认真贯彻落实上级部署，扎实推进法治政府建设。\n一、主要举措和成效\n全年排查调处矛盾纠纷95件，化解率100%。\n（一）强化组织领导\n召开专题会议3次并形成纪要。\n已标记的[12场|legal_education.campaigns]活动，另开展讲座5场。\n二、存在的不足\n宣传不够。\n特此报告。\n',
@@ -99,15 +100,13 @@ describe('an import’s marks and counts', () => {
   });
 
   it('takes a paragraph with a mark in full-width brackets or bar for one marked already, and brackets without a bar for none', async () => {
-    const r = await imported(
-      '某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n已标记的【12场｜宣传活动】，另开展讲座5场。\n【说明】开展普法活动6场。\n[附] 发放资料300份。\n甲|乙两村开展讲座8场。\n',
-    );
+    const r = await imported(`${HEAD}已标记的【12场｜宣传活动】，另开展讲座5场。\n【说明】开展普法活动6场。\n[附] 发放资料300份。\n甲|乙两村开展讲座8场。\n`);
     expect(r.figures.map((f) => f.written)).toEqual(['6场', '300份', '8场']);
   });
 
   it('takes back a wrong mark that looks like the example in the file’s header comment', async () => {
     // The total is a bare 63, marked [63|disputes.total] as the header's example is; the resolved count above it is wrong.
-    const r = await imported('某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n全年排查上报矛盾纠纷63，成功化解矛盾纠纷100件，群众满意度进一步提升。\n');
+    const r = await imported(`${HEAD}全年排查上报矛盾纠纷63，成功化解矛盾纠纷100件，群众满意度进一步提升。\n`);
     expect(r.text).toMatch(/^# .*\[63\|disputes\.total\]/m);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.text).toContain('[63|disputes.total]，成功化解矛盾纠纷[100件|');
@@ -116,21 +115,12 @@ describe('an import’s marks and counts', () => {
 });
 
 describe('marks a check finds wrong', () => {
-  const imported = async (text: string) => {
-    const { writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tempDir } = await import('./helpers.js');
-    const { importReport } = await import('../src/import/index.js');
-    const dir = tempDir('import-wrong-');
-    writeFileSync(join(dir, 'r.txt'), `某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n${text}\n`);
-    return importReport(join(dir, 'r.txt'), join(dir, 'r.yaml'), { schemaRef: 'x' });
-  };
   const resolved = (r: Awaited<ReturnType<typeof imported>>) => r.figures.filter((f) => f.decision.kind === 'catalogue' && f.decision.name === 'disputes.resolved').map((f) => f.written);
 
   it('give the field to the next figure after one wrong, and to none after two', async () => {
-    const once = await imported('排查调处矛盾纠纷95件，成功化解98件，成功化解50件。');
+    const once = await imported(`${HEAD}排查调处矛盾纠纷95件，成功化解98件，成功化解50件。\n`);
     expect(resolved(once)).toEqual(['50件']);
-    const twice = await imported('排查调处矛盾纠纷95件，成功化解98件，成功化解97件，成功化解50件。');
+    const twice = await imported(`${HEAD}排查调处矛盾纠纷95件，成功化解98件，成功化解97件，成功化解50件。\n`);
     expect(resolved(twice)).toEqual([]);
     for (const r of [once, twice]) expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });

@@ -6,6 +6,7 @@
  */
 import { Document, isMap, isScalar, isSeq, type Node, Scalar, type YAMLMap } from 'yaml';
 import { t } from '../i18n/index.js';
+import { defaultGovernment } from '../render/index.js';
 import type { Draft, DraftPart } from './structure.js';
 
 export const PART_NAMES = ['part.1', 'part.1', 'part.2', 'part.3', 'part.4', 'part.5'] as const;
@@ -22,7 +23,7 @@ export interface WriteOptions {
 
 /** The default title and government the compiler would print, which the file then need not repeat. */
 function defaults(name: string, kind: string, year: number) {
-  const government = kind === '街道' ? `${name}办事处` : `${name}人民政府`;
+  const government = defaultGovernment(name, kind);
   return { government, title: `${government}${year}年法治政府建设年度报告` };
 }
 

@@ -32,11 +32,15 @@ export interface TemplateContext extends ReportData {
   last_year: ReportData | null;
 }
 
+/** The issuing government a township has when its data names none: 金坪乡人民政府; a 街道's office, 桂园街道 → 桂园街道办事处 (桂园 too). */
+export function defaultGovernment(name: string, kind: string): string {
+  return kind === '街道' ? `${name.replace(/街道$/u, '')}街道办事处` : `${name}人民政府`;
+}
+
 /** What the templates see: the data, the issuing government and head's title, next year and last year's data. */
 export function templateContext(data: ReportData, lastYear: ReportData | null = null): TemplateContext {
   const { name, kind } = data.township;
-  // A 街道's office: 桂园街道 → 桂园街道办事处 (a name written without 街道, 桂园, gets it too).
-  const government = data.township.government ?? (kind === '街道' ? `${name.replace(/街道$/u, '')}街道办事处` : `${name}人民政府`);
+  const government = data.township.government ?? defaultGovernment(name, kind);
   const head_title = kind === '街道' ? '街道办事处主任' : `${kind}长`;
   return { ...data, township: { ...data.township, government, head_title }, next_year: data.year + 1, last_year: lastYear };
 }
