@@ -124,4 +124,28 @@ describe('marks a check finds wrong', () => {
     expect(resolved(twice)).toEqual([]);
     for (const r of [once, twice]) expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
+
+  it('are taken back when a figure the import left unmarked comes before them', async () => {
+    const r = await imported('共有3个村，排查调处矛盾纠纷95件，成功化解98件，成功化解50件。');
+    expect(r.figures[0]).toMatchObject({ written: '3个', decision: { kind: 'none' } });
+    expect(resolved(r)).toEqual(['50件']);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('are kept where a check only warns', async () => {
+    const r = await imported('排查调处矛盾纠纷100件，成功化解90件，矛盾纠纷化解率95%。');
+    expect(r.diagnostics.map((d) => d.ruleId)).toContain('figures/rate-contradicts-counts');
+    expect(r.figures.map((f) => f.decision)).toEqual([
+      { kind: 'catalogue', name: 'disputes.total' },
+      { kind: 'catalogue', name: 'disputes.resolved' },
+      { kind: 'catalogue', name: 'disputes.resolution_rate' },
+    ]);
+  });
+
+  it('are taken back twice from a report’s only figure: from the field, then from a name of its own', async () => {
+    const r = await imported('矛盾纠纷化解率150%。');
+    expect(r.figures).toMatchObject([{ written: '150%', decision: { kind: 'none' } }]);
+    expect(r.text).toContain('矛盾纠纷化解率150%。');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });

@@ -101,7 +101,9 @@ export async function importReport(
   let decisions: Decision[] = [];
   let text = '';
   let diagnostics: Diagnostic[] = [];
-  // Each round takes back the marks a check found wrong; a mark is taken back at most twice.
+  // Each round takes back the marks a check found wrong; a mark is taken back at most twice, so the
+  // last round, one with nothing to take back, comes by round 2n.
+  // Stryker disable next-line EqualityOperator,UpdateOperator: a bound never reached: one round more, or none, changes nothing
   for (let round = 0; round < 2 * candidates.length + 1; round++) {
     decisions = decide(candidates, demoted, barred);
     const marked = structuredClone(draft);
@@ -119,7 +121,8 @@ export async function importReport(
     const ours = markedIds.map((i) => ({ written: candidates[i]!.written, name: (decisions[i] as { name: string }).name }));
     const wrong = marksAt(
       text,
-      diagnostics.filter((x) => x.severity === 'error' && FIGURE_RULES.has(x.ruleId)),
+      // Each of these rules is an error here (an import takes no settings); a warning, such as a rate that differs from its counts, leaves the mark as it is.
+      diagnostics.filter((x) => FIGURE_RULES.has(x.ruleId)),
       ours,
     );
     if (wrong.size === 0) break;
@@ -144,7 +147,7 @@ export async function importReport(
  * in the file are matched to `ours` in order; one that is not the next of ours is the report's own
  * text (a paragraph that held [1|x] already), and an error there is not taken back from a figure.
  */
-function marksAt(text: string, diagnostics: readonly Diagnostic[], ours: readonly { written: string; name: string }[]): Set<number> {
+export function marksAt(text: string, diagnostics: readonly Diagnostic[], ours: readonly { written: string; name: string }[]): Set<number> {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   // The marks in the text, not the example in the header's comment.
@@ -152,6 +155,7 @@ function marksAt(text: string, diagnostics: readonly Diagnostic[], ours: readonl
   let line = 0;
   let next = 0;
   for (const m of text.matchAll(MARK)) {
+    // Stryker disable next-line EqualityOperator: past the last line start the comparison with undefined is false either way
     while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= m.index) line++;
     if (/^\s*#/.test(text.slice(lineStarts[line], lineStarts[line]! + 200))) continue;
     const own = ours[next];
