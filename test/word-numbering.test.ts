@@ -92,10 +92,11 @@ describe('Word’s numbering written out', () => {
     expect(paragraphs(out)).toEqual(['一、甲', '（一.一）乙', '3.丙', '4.丁', '（一.二）戊', '3.己', '二、庚', '3.辛']);
   });
 
-  it('continues the count of lists sharing one abstract list, and takes a list’s own start', () => {
-    // List 6 shares list 4's abstract list without list 4's start of 7, and is counted first.
-    const out = writeOutNumbering(docx([numbered(1, 0, 'a'), numbered(2, 0, 'b'), numbered(6, 0, 'x'), numbered(4, 0, 'c'), numbered(4, 0, 'd')].join('')));
-    expect(paragraphs(out)).toEqual(['一、a', '二、b', '第1条 <&>x', '第2条 <&>c', '第3条 <&>d']);
+  it('continues the count of lists sharing one abstract list, and starts again where a list has a start of its own', () => {
+    // List 6 shares list 4's abstract list without list 4's start of 7, and is counted first: list 4
+    // starts again at 7 where it is first used (Word's "restart numbering"), then counts on, and list 6 after it.
+    const out = writeOutNumbering(docx([numbered(1, 0, 'a'), numbered(2, 0, 'b'), numbered(6, 0, 'x'), numbered(4, 0, 'c'), numbered(4, 0, 'd'), numbered(6, 0, 'y')].join('')));
+    expect(paragraphs(out)).toEqual(['一、a', '二、b', '第1条 <&>x', '第7条 <&>c', '第8条 <&>d', '第9条 <&>y']);
     const started = writeOutNumbering(docx([numbered(4, 0, 'c'), numbered(4, 0, 'd')].join('')));
     expect(paragraphs(started)).toEqual(['第7条 <&>c', '第8条 <&>d']);
     // The label is text in the XML, escaped.
@@ -109,6 +110,37 @@ describe('Word’s numbering written out', () => {
   it('numbers paragraphs whose style is numbered, at the style’s level', () => {
     const out = writeOutNumbering(docx([styled('Heading1', '总体'), styled('Heading2', '分项'), styled('Plain', '正文'), styled('Heading1', '不足')].join('')));
     expect(paragraphs(out)).toEqual(['一、总体', '（一.一）分项', '正文', '二、不足']);
+  });
+
+  it('numbers by style only through the style named, not by another setting’s value equal to a style’s name', () => {
+    // Chinese Word names 标题 1 "1"; a paragraph set to outline level 1 directly is not of that style.
+    const styles = STYLES.replace('w:styleId="Heading1"', 'w:styleId="1"');
+    const body = `<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>正文</w:t></w:r></w:p>${styled('1', '总体')}`;
+    expect(paragraphs(writeOutNumbering(docx(body, { numbering: NUMBERING, styles })))).toEqual(['正文', '一、总体']);
+  });
+
+  it('does not number a paragraph by what a text box inside it holds', () => {
+    const box = `<w:p><w:r><w:pict><w:txbxContent>${numbered(1, 0, '框内')}</w:txbxContent></w:pict></w:r></w:p>`;
+    const bytes = docx(box);
+    expect(writeOutNumbering(bytes)).toBe(bytes);
+  });
+
+  it('reads ids of several digits, attributes after an id, and a numPr that names no level', () => {
+    const numbering = `<?xml version="1.0"?><w:numbering ${W}>
+<w:abstractNum w:abstractNumId="12">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'decimal', '%2.')}</w:abstractNum>
+<w:num w:numId="10"><w:abstractNumId w:val="12"/></w:num>
+<w:num w:numId="11"><w:abstractNumId w:val="12"/><w:lvlOverride w:ilvl="0" w16:x="1"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+</w:numbering>`;
+    const styles = `<?xml version="1.0"?><w:styles ${W}><w:style w:type="paragraph" w:styleId="Item" w:customStyle="1"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="10"/></w:numPr></w:pPr></w:style></w:styles>`;
+    // Word leaves out the level of a numPr at level 0.
+    const first = `<w:p><w:pPr><w:numPr><w:numId w:val="10"/></w:numPr></w:pPr><w:r><w:t>甲</w:t></w:r></w:p>`;
+    expect(paragraphs(writeOutNumbering(docx(first + styled('Item', '乙') + numbered(11, 0, '丙') + numbered(11, 1, '丁') + numbered(10, 0, '戊'), { numbering, styles })))).toEqual([
+      '一、甲',
+      '1.乙',
+      '四、丙',
+      '1.丁',
+      '五、戊',
+    ]);
   });
 
   it('leaves bullets, lists it does not know and unnumbered paragraphs as they are', () => {

@@ -93,7 +93,7 @@ function roman(n: number): string {
 }
 
 /** numbering.xml → each list (numId) as its levels, with start overrides applied. */
-function lists(numbering: string): Map<string, { abstract: string; levels: Map<number, Level> }> {
+function lists(numbering: string): Map<string, { abstract: string; levels: Map<number, Level>; restarts: Set<number> }> {
   const abstracts = new Map<string, Map<number, Level>>();
   for (const a of numbering.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
     const levels = new Map<number, Level>();
@@ -102,18 +102,25 @@ function lists(numbering: string): Map<string, { abstract: string; levels: Map<n
     }
     abstracts.set(a[1]!, levels);
   }
-  const out = new Map<string, { abstract: string; levels: Map<number, Level> }>();
+  const out = new Map<string, { abstract: string; levels: Map<number, Level>; restarts: Set<number> }>();
   for (const n of numbering.matchAll(/<w:num\b[^>]*w:numId="([^"]+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    // Stryker disable next-line StringLiteral: a tag left empty finds the first valued child, which Word's schema makes w:abstractNumId
     const abstract = val(n[2]!, 'abstractNumId');
     const base = abstract !== undefined ? abstracts.get(abstract) : undefined;
     if (!base || abstract === undefined) continue;
     const levels = new Map([...base].map(([k, v]) => [k, { ...v }]));
+    // The levels this list starts again at a number of its own, even when another list of the same abstract list counted on before.
+    const restarts = new Set<number>();
     for (const o of n[2]!.matchAll(/<w:lvlOverride\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+      // Stryker disable next-line StringLiteral: a tag left empty finds the first valued child, which Word's schema makes w:startOverride
       const start = val(o[2]!, 'startOverride');
       const level = levels.get(Number(o[1]));
-      if (start !== undefined && level) level.start = Number(start);
+      if (start !== undefined && level) {
+        level.start = Number(start);
+        restarts.add(Number(o[1]));
+      }
     }
-    out.set(n[1]!, { abstract, levels });
+    out.set(n[1]!, { abstract, levels, restarts });
   }
   return out;
 }
@@ -141,6 +148,8 @@ export function writeOutNumbering(bytes: Uint8Array): Uint8Array {
   const byStyle = files['word/styles.xml'] ? styleNumbering(strFromU8(files['word/styles.xml'])) : new Map();
   // Word counts per abstract list: lists sharing one continue each other's numbers.
   const counters = new Map<string, number[]>();
+  // The lists and levels whose own start has been counted from.
+  const restarted = new Set<string>();
   let changed = false;
   const document = strFromU8(documentXml).replace(/<w:p((?:\s[^>]*?)?)(?<!\/)>([\s\S]*?)<\/w:p>/g, (whole, attrs: string, inner: string) => {
     const pPr = /^\s*<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(inner);
@@ -153,7 +162,9 @@ export function writeOutNumbering(bytes: Uint8Array): Uint8Array {
     const level = list?.levels.get(ilvl);
     if (!list || !level || level.format === 'bullet') return whole;
     const count = counters.get(list.abstract) ?? [];
-    count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl]! + 1;
+    const restart = list.restarts.has(ilvl) && !restarted.has(`${numId}:${ilvl}`);
+    if (restart) restarted.add(`${numId}:${ilvl}`);
+    count[ilvl] = count[ilvl] === undefined || restart ? level.start : count[ilvl]! + 1;
     // A level counted again restarts the levels below it.
     count.length = ilvl + 1;
     counters.set(list.abstract, count);
