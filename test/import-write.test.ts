@@ -166,3 +166,36 @@ describe('the data file an import writes', () => {
     expect(partLines[1]).toMatch(/has no part headings/);
   });
 });
+
+describe('the data file an import writes, at its edges', () => {
+  it('leaves out a title the compiler would print when the report names no government, and writes none when there is none', () => {
+    const std = written(draft({ government: null })).text;
+    expect(std).not.toMatch(/^title:/m);
+    expect(written(draft({ title: null })).text).not.toMatch(/^title:/m);
+  });
+
+  it('writes a long field on one line, spaces and all', () => {
+    const title = `金坪乡人民政府关于${'深入推进'.repeat(20)}2025年度法治政府建设工作情况的报告`;
+    const recipient = Array.from({ length: 12 }, () => '城口县人民政府办公室').join(' ');
+    const { text } = written(draft({ title, recipient }));
+    expect(text).toContain(`\ntitle: ${title}\n`);
+    expect(text).toContain(`\nrecipient: ${recipient}\n`);
+  });
+
+  it('writes each paragraph of a part and of the closing on a line of its own', () => {
+    const { data, text } = written(draft({ parts: [{ part: 1, heading: '主要举措和成效', body: ['甲。', '乙。'], sections: [] }], closing: ['特此报告。', '（此件公开发布）'] }));
+    expect(data).toMatchObject({ parts: [{ body: '甲。\n乙。' }], closing: '特此报告。\n（此件公开发布）' });
+    // A part without sections has no sections field.
+    expect(text).not.toContain('sections:');
+  });
+
+  it('says where a year came from: the opening, or the year before the date', () => {
+    const above = (text: string) => text.split('\n')[text.split('\n').findIndex((l) => l.startsWith('year:')) - 1];
+    expect(above(written(draft({ year: { value: 2025, from: 'opening' } })).text)).toMatch(/taken from the opening/);
+    expect(above(written(draft({ year: { value: 2025, from: 'date' } })).text)).toMatch(/the year before the 成文日期/);
+  });
+
+  it('names the heading and the part after each part', () => {
+    expect(written(draft()).text).toMatch(/part: 1 # Taken for .+ by its heading “主要举措和成效”/);
+  });
+});

@@ -21,10 +21,13 @@ export interface WriteOptions {
   county?: string | undefined;
 }
 
+/** The title the compiler prints for a government and year. */
+const titleOf = (government: string, year: number) => `${government}${year}年法治政府建设年度报告`;
+
 /** The default title and government the compiler would print, which the file then need not repeat. */
 function defaults(name: string, kind: string, year: number) {
   const government = defaultGovernment(name, kind);
-  return { government, title: `${government}${year}年法治政府建设年度报告` };
+  return { government, title: titleOf(government, year) };
 }
 
 /** The data file's text for a draft whose paragraphs already carry their marks. */
@@ -43,7 +46,8 @@ export function writeDataFile(d: Draft, opts: WriteOptions): string {
 
   const data: Record<string, unknown> = { township, year };
   if (d.date) data.date = d.date.iso;
-  if (d.title && d.title !== std.title && d.title !== (d.government ? `${d.government}${year}年法治政府建设年度报告` : '')) data.title = d.title;
+  // Nor the title the compiler makes from the report's own government.
+  if (d.title && d.title !== std.title && !(d.government && d.title === titleOf(d.government, year))) data.title = d.title;
   if (d.docNumber) data.doc_number = d.docNumber;
   if (d.recipient) data.recipient = d.recipient;
   if (d.opening.length > 0) data.opening = d.opening.join('\n');
