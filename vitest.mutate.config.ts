@@ -45,13 +45,42 @@ class LoadFailures implements Reporter {
   }
 }
 
-export default mergeConfig(
+/**
+ * After a first, unmutated run (Stryker's dry run): the code a test file's imports ran while loading
+ * (test/mutate-setup.ts) counts as covered by each of its tests, for the code that some test also
+ * loaded itself (a module main() loads when a command needs it). Purely static code stays static,
+ * and ignored (stryker.config.mjs, ignoreStatic).
+ */
+class HybridCoverage implements Reporter {
+  private vitest: Vitest | undefined;
+  onInit(vitest: Vitest) {
+    this.vitest = vitest;
+  }
+  onTestRunEnd() {
+    const files = this.vitest?.state.getFiles() ?? [];
+    const inTests = new Set(files.flatMap((f) => Object.values(f.meta.mutantCoverage?.perTest ?? {}).flatMap((c) => Object.keys(c))));
+    for (const f of files) {
+      const coverage = f.meta.mutantCoverage;
+      const loaded = (f.meta.loadedStatic ?? []).filter((id) => inTests.has(id));
+      if (!coverage || loaded.length === 0) continue;
+      for (const [test, c] of Object.entries(coverage.perTest)) {
+        if (!test.startsWith(`${f.filepath}#`)) continue;
+        for (const id of loaded) c[id] = (c[id] ?? 0) + 1;
+      }
+    }
+  }
+}
+
+const config = mergeConfig(
   base,
   defineConfig({
     test: {
       exclude: [...configDefaults.exclude, 'test/libreoffice.test.ts', 'test/html.test.ts', 'test/package.test.ts', 'test/volume-libreoffice.test.ts', 'test/import-libreoffice.test.ts'],
       sequence: { sequencer: QuickestFirst },
-      reporters: ['default', new LoadFailures()],
+      reporters: ['default', new LoadFailures(), new HybridCoverage()],
     },
   }),
 );
+// First, so that a mutant is switched on before test/setup.ts loads the language.
+config.test.setupFiles = ['test/mutate-setup.ts', 'test/setup.ts'];
+export default config;
