@@ -16,6 +16,7 @@ describe('a figure told apart from what only looks like one', () => {
     ['after a verb ending in 到 or 至', '增加到300人，提高至95%', ['300人', '95%']],
     ['months and working days', '3个月，13个月，3个工作日', []],
     ['a count of 个', '3个村', ['3个']],
+    ['a count in another unit before 月 or 工', '办结3件工作，整理5份月报', ['3件', '5份']],
     ['percentage points', '增长3个百分点', []],
     ['not percentage points', '3个百分比', ['3个']],
     ['in a title, and after it', '《办法5条》与5条', ['5条']],
