@@ -184,6 +184,15 @@ describe('what the title and the page name', () => {
     expect([d.government, d.township, d.year]).toEqual(['金坪乡人民政府', { name: '金坪乡', kind: '乡' }, { value: 2025, from: 'title' }]);
   });
 
+  it('reads the organ of a title without a year, before 法治', () => {
+    for (const title of ['金坪乡人民政府法治政府建设年度报告', '金坪乡人民政府关于法治政府建设情况的报告', '关于金坪乡法治政府建设情况的报告']) {
+      const d = read(title, LONG);
+      expect([d.township, d.year], title).toEqual([{ name: '金坪乡', kind: '乡' }, null]);
+    }
+    expect(read('金坪乡人民政府法治政府建设年度报告', LONG).government).toBe('金坪乡人民政府');
+    expect(read('法治政府建设年度报告', LONG)).toMatchObject({ government: null, township: null });
+  });
+
   it('takes the government the title names, and the township from the signature’s organ when the title names none', () => {
     expect(read(TITLE, LONG).government).toBe('金坪乡人民政府');
     const d = read('2025年法治政府建设年度报告', LONG, '金坪乡 人民政府', '2026年1月20日');

@@ -215,14 +215,19 @@ function splitRunIn(text: string): [string, string] {
 
 /** The government, township, county and year, from the title; the county from the page around the report (its header, footer) when the title has none. */
 function readIdentity(draft: Draft, around: readonly string[]): void {
-  // Stryker disable next-line StringLiteral: no title, no year: any text without four digits
+  // Stryker disable next-line StringLiteral: no title, no year and no organ: any text without four digits or 法治
   const title = draft.title ?? '';
-  // The title is written without spaces; the organ is what comes first.
-  const m = /(.*?)(?:关于)?(\d{4})年度?/u.exec(title);
-  if (m) {
-    draft.year = { value: Number(m[2]), from: 'title' };
+  // The title is written without spaces: the organ comes first, before the year or, in a title without one, before 法治.
+  const year = /(\d{4})年/u.exec(title);
+  if (year) draft.year = { value: Number(year[1]), from: 'title' };
+  const end = year ? year.index : title.indexOf('法治');
+  // Stryker disable next-line EqualityOperator: an organ of no characters names nothing (and every title names 法治)
+  if (end > 0) {
     // 关于金坪乡2025年…的报告 and 金坪乡人民政府关于2025年…: the organ without 关于, or the quotes of “2025”.
-    const organ = m[1]!.replace(/["'“”‘’「」『』]/gu, '').replace(/^关于|关于$/gu, '');
+    const organ = title
+      .slice(0, end)
+      .replace(/["'“”‘’「」『』]/gu, '')
+      .replace(/^关于|关于$/gu, '');
     if (ORGAN.test(organ)) draft.government = organ;
     // Stryker disable next-line StringLiteral: a place not read here is read from the government next
     Object.assign(draft, place(organ.replace(ORGAN_WORDS, '')));
