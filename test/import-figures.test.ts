@@ -55,6 +55,9 @@ describe('a figure named', () => {
     ['by its own words when the catalogue knows them but its unit does not fit', '发放宣传资料800张', ['发放宣传资料']],
     ['once for the same figure written twice', '开展活动5场，开展活动5场', ['开展活动', '开展活动']],
     ['apart, for two figures under the same words', '开展活动5场，开展活动6场', ['开展活动', '开展活动（2）']],
+    ['without quotes or title marks in its words', '开展“法律明白人”培训5场；向5名《民法典》宣讲员发放资料', ['开展法律明白人培训', '民法典宣讲员发放资料']],
+    ['by the words after it up to the next number', '对5个乡属站所开展专项督查2次', ['乡属站所开展专项督查', '乡属站所开展专项督查（2）']],
+    ['by the words after it, without the 以上 and 的 it starts with, keeping a 的 inside', '对5人以上的志愿者队伍开展培训；对3个村的网格员开展培训', ['志愿者队伍开展培训', '村的网格员开展培训']],
   ] as const)('%s', (_, text, expected) => {
     expect(names(text)).toEqual(expected);
   });
