@@ -51,7 +51,8 @@ export function columnOf(header: string): Column {
   const h = header.replace(/\s+/g, ' ').trim();
   if (IDENTITY[h]) return { kind: IDENTITY[h] };
   const approx = /(_approx|（约数）|\(约数\))$/u.exec(h);
-  const base = approx ? h.slice(0, approx.index) : h;
+  // A space before （约数） is no part of the name.
+  const base = approx ? h.slice(0, approx.index).trimEnd() : h;
   const kind = approx ? 'approx' : 'number';
   const key = BY_KEY.get(base);
   if (key) return { kind, key: key.path, unit: key.unit };
