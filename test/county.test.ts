@@ -251,6 +251,11 @@ describe('the county’s figures fed back (--figures)', () => {
     // The others are as their data files say, and the roll-up has the county's figure.
     expect(readFileSync(join(dir, 'out', '第1镇-2025.md'), 'utf8')).toContain('全年排查调处矛盾纠纷11件');
     expect(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')).toMatch(/第2街道,data\/第2街道-2025\.yaml,120,/);
+    // The sheet corrected again: the report is built again with the new figure.
+    set(rows, '第2街道', 'disputes', '130');
+    writeFileSync(join(dir, 'county.csv'), `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
+    await runCli(['build', 'data/*-2025.yaml', '--figures', 'county.csv', '--out', 'out', '--format', 'md'], dir);
+    expect(readFileSync(join(dir, 'out', '第2街道-2025.md'), 'utf8')).toContain('全年排查调处矛盾纠纷130件');
   });
 
   it('from summary.xlsx, edited as a county clerk would in Excel; a cell that is not a number is an error at its cell', async () => {
