@@ -83,7 +83,7 @@ export async function compileInOrder(
   };
   // Stopped while the pack loaded or the plan was made: the event has passed, so look.
   if (control.signal?.aborted) onAbort();
-  else control.signal?.addEventListener('abort', onAbort, { once: true });
+  else control.signal?.addEventListener('abort', onAbort);
 
   let nextIndex = 0;
   let nextToHandle = 0;
@@ -96,7 +96,7 @@ export async function compileInOrder(
     }
   };
   const runOne = async (): Promise<void> => {
-    while (!interrupted && nextIndex < todo.length) {
+    for (;;) {
       // A turn of the event loop between reports, so that Ctrl-C and SIGTERM are heard even
       // when every step of a compile finishes without waiting (one report at a time).
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -112,7 +112,7 @@ export async function compileInOrder(
       }
       const { text: source, encoding } = read;
       const result = await compiler.run({ id, display: item.input.display, path: item.input.path, source, ...(encoding !== 'utf-8' ? { encoding } : {}) });
-      if (interrupted) return;
+      // Once stopped, inOrder hands nothing on, and the loop ends at its next turn.
       inOrder(id, { todo: item, result, dependencies: result.dependencies.map((d) => posix(relative(settings.cwd, d))) });
     }
   };

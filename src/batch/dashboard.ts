@@ -38,7 +38,7 @@ interface Row {
 
 function statusOf(e: ManifestEntry): Status {
   if (e.status === 'failed') return 'errors';
-  if (e.problems?.some((p) => p.ruleId === 'regulation/missing-part')) return 'missing-part';
+  if (e.problems.some((p) => p.ruleId === 'regulation/missing-part')) return 'missing-part';
   return e.warnings > 0 ? 'warnings' : 'ok';
 }
 
@@ -70,7 +70,7 @@ function problemsCell(row: Row, options: DashboardOptions): string {
     return `<td class="problems">${who ? `联系：${esc(who)}` : '请催交数据文件'}</td>`;
   }
   const e = row.entry!;
-  const list = e.problems ?? [];
+  const list = e.problems;
   if (list.length === 0) return '<td class="problems"></td>';
   const href = esc(encodeURI(relative(options.outDir, resolve(options.cwd, e.input)).split('\\').join('/')));
   const items = list

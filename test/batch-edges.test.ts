@@ -1,0 +1,206 @@
+// The batch's own decisions, each on both sides: when the manifest on disk is brought up to date
+// while a batch writes, how long a build waits for another one, what a check leaves alone, when
+// the dashboard follows the roster, and when a build counts as done.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { build } from '../src/batch/index.js';
+import { MINIMAL, tempDir } from './helpers.js';
+
+/** A working folder with `n` townships' data files in data/. */
+function county(n: number): string {
+  const dir = tempDir('edges-');
+  mkdirSync(join(dir, 'data'));
+  for (let i = 1; i <= n; i++) writeFileSync(join(dir, 'data', `第${i}乡.yaml`), MINIMAL.replace('测试乡', `第${i}乡`));
+  return dir;
+}
+
+/** The inputs the manifest on disk records now, or null when there is none. */
+function onDisk(dir: string): string[] | null {
+  const path = join(dir, 'out', 'manifest.json');
+  if (!existsSync(path)) return null;
+  return (JSON.parse(readFileSync(path, 'utf8')) as { reports: { input: string }[] }).reports.map((r) => r.input);
+}
+
+/** How far the clock the batch reads is ahead of real time (timers keep real time), and how long writing the manifest takes by it. */
+const time = vi.hoisted(() => ({ ahead: 0, manifestTakes: 0 }));
+vi.mock('../src/batch/manifest.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/batch/manifest.js')>();
+  return {
+    ...real,
+    flushManifest: (...args: Parameters<typeof real.flushManifest>) => {
+      time.ahead += time.manifestTakes;
+      real.flushManifest(...args);
+    },
+  };
+});
+
+const realNow = Date.now.bind(Date);
+const moved = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + time.ahead);
+afterAll(() => moved.mockRestore());
+beforeEach(() => {
+  Object.assign(time, { ahead: 0, manifestTakes: 0 });
+});
+
+describe('the manifest while a batch writes', () => {
+  it('is written after a report once five seconds have passed since it last was, and not before', async () => {
+    const dir = county(5);
+    const seen: (string[] | null)[] = [];
+    // Seconds that pass while each report is built.
+    const took = [6, 1, 6, 0, 0];
+    const r = await build({
+      inputs: ['data'],
+      cwd: dir,
+      outDir: 'out',
+      formats: ['md'],
+      jobs: 1,
+      onReport: () => {
+        seen.push(onDisk(dir));
+        time.ahead += took[seen.length - 1]! * 1000;
+      },
+    });
+    expect(r.ok).toBe(true);
+    expect(seen).toEqual([null, ['data/第1乡.yaml'], ['data/第1乡.yaml'], ['data/第1乡.yaml', 'data/第2乡.yaml', 'data/第3乡.yaml'], ['data/第1乡.yaml', 'data/第2乡.yaml', 'data/第3乡.yaml']]);
+    expect(onDisk(dir)).toHaveLength(5);
+  });
+
+  it('waits twenty times as long as writing it took, when that is more than five seconds', async () => {
+    const dir = county(4);
+    time.manifestTakes = 1000;
+    const seen: (string[] | null)[] = [];
+    const took = [6, 6, 15, 0];
+    const r = await build({
+      inputs: ['data'],
+      cwd: dir,
+      outDir: 'out',
+      formats: ['md'],
+      jobs: 1,
+      onReport: () => {
+        seen.push(onDisk(dir));
+        time.ahead += took[seen.length - 1]! * 1000;
+      },
+    });
+    expect(r.ok).toBe(true);
+    // Written after the first report (1 s to write: the next waits 20 s), not after the second (6 s later), again after the third (21 s later).
+    expect(seen.map((s) => s?.length ?? 0)).toEqual([0, 1, 1, 3]);
+  });
+
+  it('is never written by a check, however long it takes', async () => {
+    const dir = county(3);
+    const r = await build({
+      inputs: ['data'],
+      cwd: dir,
+      outDir: 'out',
+      formats: [],
+      lintOnly: true,
+      jobs: 1,
+      onReport: () => {
+        time.ahead += 60_000;
+      },
+    });
+    expect(r.reports.map((x) => x.status)).toEqual(['checked', 'checked', 'checked']);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('what a check leaves alone', () => {
+  it('a temporary file a killed build left in the output folder (the next build removes it)', async () => {
+    const dir = county(1);
+    mkdirSync(join(dir, 'out'));
+    const left = join(dir, 'out', '.第1乡.md.report-tmp');
+    writeFileSync(left, 'half');
+    await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: [], lintOnly: true });
+    expect(existsSync(left)).toBe(true);
+    await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect(existsSync(left)).toBe(false);
+  });
+});
+
+describe('another build writing into the same folder', () => {
+  it('is waited for ten minutes, and then named', async () => {
+    const dir = county(1);
+    mkdirSync(join(dir, 'out'));
+    // This test process is alive: its lock is held.
+    writeFileSync(join(dir, 'out', '.report.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));
+    let waiting = false;
+    let done = false;
+    const pending = build({
+      inputs: ['data'],
+      cwd: dir,
+      outDir: 'out',
+      formats: ['md'],
+      onWaitForLock: () => {
+        waiting = true;
+      },
+    }).finally(() => {
+      done = true;
+    });
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await pause(300);
+    expect([waiting, done]).toEqual([true, false]);
+    time.ahead += 10 * 60 * 1000 - 2000;
+    await pause(500);
+    expect(done).toBe(false);
+    time.ahead += 2000;
+    const r = await pending;
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['output/locked']);
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('the dashboard and the roster', () => {
+  const roster = (dir: string, names: string[]) => writeFileSync(join(dir, 'roster.csv'), `乡镇（街道）\n${names.join('\n')}\n`);
+
+  it('follows a roster that changed when no report did', async () => {
+    const dir = county(2);
+    roster(dir, ['第1乡', '第2乡']);
+    const first = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], roster: 'roster.csv' });
+    expect(first.reports.map((x) => x.status)).toEqual(['built', 'built']);
+    expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).not.toContain('未交乡');
+    roster(dir, ['第1乡', '第2乡', '未交乡']);
+    const again = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], roster: 'roster.csv' });
+    expect(again.reports.map((x) => x.status)).toEqual(['unchanged', 'unchanged']);
+    expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).toContain('未交乡');
+    expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('未交乡');
+  });
+
+  it('is not written by a check with a roster, nor by a build without the roll-up', async () => {
+    const dir = county(1);
+    roster(dir, ['第1乡']);
+    await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], roster: 'roster.csv' });
+    const before = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
+    roster(dir, ['第1乡', '未交乡']);
+    const check = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: [], lintOnly: true, roster: 'roster.csv' });
+    expect(check.diagnostics.map((d) => d.ruleId)).toContain('input/not-submitted');
+    const quiet = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], roster: 'roster.csv', rollup: false });
+    expect(quiet.reports.map((x) => x.status)).toEqual(['unchanged']);
+    expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).toBe(before);
+  });
+});
+
+describe('when a build counts as done', () => {
+  it('not when it was given nothing to build', async () => {
+    const dir = county(0);
+    const r = await build({ inputs: [], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect([r.reports, r.diagnostics, r.ok]).toEqual([[], [], false]);
+  });
+
+  it('not when stopped, even after its last report', async () => {
+    const dir = county(2);
+    const stop = new AbortController();
+    const r = await build({
+      inputs: ['data'],
+      cwd: dir,
+      outDir: 'out',
+      formats: ['md'],
+      jobs: 1,
+      signal: stop.signal,
+      onReport: (x) => {
+        if (x.input.endsWith('第2乡.yaml')) stop.abort();
+      },
+    });
+    expect(r.reports.map((x) => x.status)).toEqual(['built', 'built']);
+    expect([r.interrupted, r.ok]).toEqual([true, false]);
+  });
+});
