@@ -1,9 +1,23 @@
 // `report fix`: the safe corrections of the writing checks made in the data file itself, every
 // other character kept; and the writing checks reporting every offender in a field.
-import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { applyFixes } from '../src/cli/fix-command.js';
+import type { Diagnostic } from '../src/diagnostics/index.js';
 import { compileYaml, MINIMAL, runCli, tempDir } from './helpers.js';
+
+/** A disk that refuses to write any file named locked.yaml (as a share the clerk may only read would). */
+vi.mock('../src/batch/write.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/batch/write.js')>();
+  return {
+    ...real,
+    writeAtomic: (path: string, bytes: Uint8Array | string) => {
+      if (path.endsWith('locked.yaml')) throw Object.assign(new Error(`EROFS: read-only file system, open '${path}'`), { code: 'EROFS' });
+      real.writeAtomic(path, bytes);
+    },
+  };
+});
 
 const SOURCE = `# 注释保留
 ${MINIMAL}parts:
@@ -63,6 +77,67 @@ describe('report fix', () => {
     const r = await runCli(['fix', 'none.yaml'], tempDir('fix-'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/none\.yaml.*input\/not-found/);
+  });
+});
+
+describe('corrections applied to a text', () => {
+  const fix = (offset: number, length: number, text: string): Diagnostic => ({
+    file: 'a.yaml',
+    severity: 'warning',
+    ruleId: 'writing/half-width-punctuation',
+    reason: '',
+    fix: { offset, length, text },
+  });
+
+  it('each at its place, the last first, and those that overlap one after them or fall outside the text left', () => {
+    expect(applyFixes('甲,乙,丙', [fix(1, 1, '，'), fix(3, 1, '，')])).toEqual({ text: '甲，乙，丙', count: 2 });
+    expect(applyFixes('甲,乙,丙', [fix(1, 3, 'X'), fix(3, 1, '，')])).toEqual({ text: '甲,乙，丙', count: 1 });
+    expect(applyFixes('甲,乙', [fix(2, 1, 'Y'), fix(1, 1, '，')])).toEqual({ text: '甲，Y', count: 2 });
+    expect(applyFixes('甲,乙', [fix(-1, 1, 'X'), fix(2, 2, 'X'), fix(3, 0, '。')])).toEqual({ text: '甲,乙。', count: 1 });
+    const { fix: _, ...without } = fix(1, 1, '，');
+    expect(applyFixes('甲,乙', [without])).toEqual({ text: '甲,乙', count: 0 });
+    expect(applyFixes('甲,乙', [fix(2, 2, 'X')])).toEqual({ text: '甲,乙', count: 0 });
+    expect(applyFixes('甲,乙', [fix(0, 1, '丙')])).toEqual({ text: '丙,乙', count: 1 });
+  });
+});
+
+describe('report fix, where it cannot', () => {
+  const source = `${MINIMAL}opening: 召开会议三次,研究部署。\n`;
+
+  it('names a file too large to read and one it may not write, leaves both as they are, and corrects the others', async () => {
+    const dir = tempDir('fix-');
+    mkdirSync(join(dir, 'data'));
+    for (const name of ['a.yaml', 'big.yaml', 'locked.yaml']) writeFileSync(join(dir, 'data', name), source);
+    truncateSync(join(dir, 'data', 'big.yaml'), 5 * 1024 * 1024);
+    const r = await runCli(['fix', 'data'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      'Corrected data/a.yaml: 1 changes',
+      'Cannot read data/big.yaml: the file is larger than 4 MB',
+      'Cannot write data/locked.yaml, left as it was: the disk is read-only',
+    ]);
+    // Each alone fails the command.
+    expect((await runCli(['fix', 'data/big.yaml'], dir)).code).toBe(1);
+    expect((await runCli(['fix', 'data/locked.yaml'], dir)).code).toBe(1);
+    expect(readFileSync(join(dir, 'data', 'a.yaml'), 'utf8')).toContain('三次，研究');
+    expect(readFileSync(join(dir, 'data', 'locked.yaml'), 'utf8')).toBe(source);
+    expect(statSync(join(dir, 'data', 'big.yaml')).size).toBe(5 * 1024 * 1024);
+  });
+
+  it('corrects nothing with a settings file it cannot read, or a pack it cannot load', async () => {
+    const dir = tempDir('fix-');
+    writeFileSync(join(dir, 'a.yaml'), source);
+    writeFileSync(join(dir, 'report.config.yaml'), 'rules: [\n');
+    const usage = await runCli(['fix', 'a.yaml'], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^report\.config\.yaml:\d+:\d+ +error /);
+    writeFileSync(join(dir, 'report.config.yaml'), '');
+    mkdirSync(join(dir, 'pack'));
+    writeFileSync(join(dir, 'pack', 'pack.yaml'), 'name: [\n');
+    const failed = await runCli(['fix', 'a.yaml', '--template', 'pack'], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^pack\/pack\.yaml:\d+:\d+ +error /);
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(source);
   });
 });
 
