@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { usageMessage } from '../src/cli/index.js';
 import { MINIMAL, runCli, tempDir } from './helpers.js';
 
 /** Builds one data file and returns exit code and stderr. */
@@ -94,5 +95,35 @@ describe('usage errors exit 2', () => {
     const r = await runCli(['build', 'no-such.yaml', '--out', tempDir()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no-such\.yaml +error +No such file or folder/);
+  });
+});
+
+describe('a mistake on the command line, in the words of the run', () => {
+  it('each kind commander finds, with its suggestion where it has one', async () => {
+    const first = async (args: string[], lang = 'en') => {
+      const r = await runCli([...args, '--lang', lang], tempDir());
+      return [r.code, r.stderr.split('\n')[0]];
+    };
+    expect(await first(['bulid'])).toEqual([2, "report: unknown command 'bulid' (Did you mean build?)"]);
+    expect(await first(['bulid'], 'zh')).toEqual([2, 'report：没有“bulid”这个命令 （是不是要写 build？）']);
+    expect(await first(['build', '--fromat', 'md'])).toEqual([2, "report: unknown option '--fromat' (Did you mean --format?)"]);
+    expect(await first(['build', '--zzz'])).toEqual([2, "report: unknown option '--zzz'"]);
+    expect(await first(['build', '--out'])).toEqual([2, "report: option '-o, --out <dir>' argument missing"]);
+    expect(await first(['build', '--out'], 'zh')).toEqual([2, 'report：选项 -o, --out <dir> 后面要写一个值']);
+    expect(await first(['init', 'a', 'b'])).toEqual([2, 'report: too many arguments']);
+    expect(await first(['init', 'a', 'b'], 'zh')).toEqual([2, 'report：参数太多']);
+  });
+
+  it('as commander words it when it is a mistake of another kind', () => {
+    expect(usageMessage('error: something new\n(see there)\n')).toBe('error: something new\n(see there)');
+    expect(usageMessage('')).toBe('');
+  });
+
+  it('in the language --lang asks for, written either way, but not after --', async () => {
+    const dir = tempDir();
+    expect((await runCli(['check', 'none.yaml', '--lang=zh'], dir)).stderr).toContain('没有这个文件或文件夹：none.yaml');
+    const after = await runCli(['check', 'none.yaml', '--', '--lang', 'zh'], dir, { REPORT_LANG: 'en' });
+    expect(after.stderr).toContain('No such file or folder: none.yaml');
+    expect(after.stderr).toContain('No such file or folder: --lang');
   });
 });

@@ -157,6 +157,13 @@ describe('help laid out for Chinese', () => {
     expect(wrapped).toContain('report.config.yaml');
   });
 
+  it('keeps the lines the text has, empty ones too, and leaves text alone at under 40 columns', () => {
+    expect(boxWrap('第一行\n\n第三行\r\n第四行', 40)).toBe('第一行\n\n第三行\n第四行');
+    const long = '由数据文件、存放数据文件的文件夹（连同其中的子文件夹）或通配符生成报告。';
+    expect(boxWrap(long, 39)).toBe(long);
+    expect(boxWrap(long, 40)).not.toBe(long);
+  });
+
   it('never ends a line with an opening bracket or quote', () => {
     // At 40 columns the unbroken line would end with （.
     for (let width = 40; width < 60; width++) {

@@ -106,13 +106,14 @@ export function boxWrap(text: string, width: number): string {
   if (width < 40) return text;
   // A line never ends with an opening bracket or quote, nor starts with a closing one or a comma.
   const chunk = /\s*(?:[（《“‘「『]*[\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60][，。、；：！？）》”’」』]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60]+)/gu;
+  // A carriage return before a line end is space, which no chunk ends with: it goes.
   return text
-    .split(/\r\n|\n/)
+    .split('\n')
     .map((line) => {
       const chunks = line.match(chunk);
       if (!chunks) return '';
       const lines: string[] = [];
-      let current = chunks.shift() ?? '';
+      let current = chunks.shift()!;
       for (const c of chunks) {
         if (displayWidth(current) + displayWidth(c) <= width) current += c;
         else {
