@@ -3,7 +3,7 @@
 // Fidelity is measured with the project's own yardsticks, ../shared/tools/fidelity.py (recall of
 // the seed's text, in order, and its headings verbatim) and the seeds' figure lists.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -332,6 +332,54 @@ describe('report import says what is wrong, in Chinese, and writes nothing', () 
     const forced = await runCli(['import', 'r.txt', '--out', 'r.yaml', '--force'], first.dir);
     expect(forced.code).toBe(0);
     expect(readFileSync(join(first.dir, 'r.yaml'), 'utf8')).toContain('[12场|legal_education.campaigns]');
+  });
+});
+
+describe('what report import says it found', () => {
+  it('the identity, each part, each figure with its name and words (at most 40 characters of them), and the commands to run next', async () => {
+    const dir = tempDir('import-');
+    writeFileSync(
+      join(dir, 'r.txt'),
+      '某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n在全乡内深入村组院落和田间地头以及集镇赶集日的人流密集场所开展普法宣传活动12场，在全乡范围内深入村组院落和田间地头以及集镇赶集日的人流密集场所发放宣传资料3000余份，另有工作人员7名参与。\n二、存在的不足\n部分村干部法治意识不强。\n',
+    );
+    const r = await runCli(['import', 'r.txt'], dir, { npm_command: 'exec' });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')).toEqual([
+      'Imported r.txt → 金坪乡-2025.yaml',
+      '  某某县金坪乡人民政府, 乡, 2025; county: 某某县; 成文日期: none',
+      '  Structure: opening 0 paragraphs, 2 parts, 0 sections, 2 paragraphs in all; 0 lines of the web page (menus, sharing, footer) left out',
+      '    一. 主要举措和成效 → part one (measures and results)',
+      '    二. 存在的不足 → part two (shortcomings and causes)',
+      '  Figures: 3 found, 2 catalogue fields, 1 under the report’s own names, 0 left unmarked',
+      '  Catalogue fields:',
+      '    12场 → legal_education.campaigns: “在全乡内深入村组院落和田间地头以及集镇赶集日的人流密集场所开展普法宣传活动12场”',
+      '    3000余份 → legal_education.materials: “在全乡范围内深入村组院落和田间地头以及集镇赶集日的人流密集场所发放宣传资料300…”',
+      '  Under the report’s own names (columns of their own in the roll-up):',
+      '    7名 → 另有工作人员: “另有工作人员7名参与”',
+      '  Check: 0 errors, 3 warnings; run “npx report check 金坪乡-2025.yaml” for details, “npx report fix 金坪乡-2025.yaml” to correct half-width punctuation',
+      '  Check the comments that say “Check” and the figures’ names in the data file; then run “npx report build 金坪乡-2025.yaml”',
+      '',
+    ]);
+    const plain = await runCli(['import', 'r.txt', '--out', 'again.yaml'], dir, { npm_command: 'run-script' });
+    expect(plain.stderr).toContain('then run “report build again.yaml”');
+  });
+
+  it('nothing, and writes nothing, for a file with a title and no text, a place it cannot write, or a pack it cannot load', async () => {
+    const dir = tempDir('import-');
+    writeFileSync(join(dir, 't.txt'), '某某县金坪乡人民政府2025年法治政府建设年度报告\n');
+    const empty = await runCli(['import', 't.txt'], dir);
+    expect([empty.code, empty.stderr]).toEqual([1, 'No report text found in t.txt\n']);
+    writeFileSync(join(dir, 'r.txt'), '某某县金坪乡人民政府2025年法治政府建设年度报告\n一、主要举措和成效\n全年开展普法宣传活动12场。\n');
+    writeFileSync(join(dir, 'file'), '');
+    const blocked = await runCli(['import', 'r.txt', '--out', 'file/r.yaml'], dir);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/^Could not import r\.txt: .+\n$/);
+    mkdirSync(join(dir, 'pack'));
+    writeFileSync(join(dir, 'pack', 'pack.yaml'), 'name: [\n');
+    const pack = await runCli(['import', 'r.txt', '--template', 'pack'], dir);
+    expect(pack.code).toBe(1);
+    expect(pack.stderr).toMatch(/^pack\/pack\.yaml:\d+:\d+ +error /);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.yaml'))).toEqual([]);
   });
 });
 
