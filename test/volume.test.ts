@@ -2,8 +2,8 @@
  * report volume: the county's volume (汇编) of the three examples, read as Word reads it (the XML of the package)
  * and, with LibreOffice, as it prints (the PDF, page by page).
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coverTitle } from '../src/batch/volume.js';
@@ -216,6 +216,61 @@ describe('report volume on the command line', () => {
     expect(both.code).toBe(1);
     expect(both.stderr).toContain('没有写出 v.pdf');
     expect(readdirSync(dir)).toEqual(['v.docx']);
+  });
+
+  /** A folder holding a stand-in for LibreOffice's soffice: one that writes a PDF of one line where it is told to, or one that writes no PDF. */
+  function office(works: boolean): string {
+    const bin = tempDir('office-');
+    // It notes where it was told to write and what to convert, and when it fails, it leaves a log of another name.
+    const write = works ? 'printf "%%PDF-1.7 of %s" "$(basename "$3")" > "$2/volume.pdf"' : 'echo failed > "$2/volume.log"; exit 1';
+    const script = `while [ "$1" != "--outdir" ]; do shift; done\nprintf "%s\\n%s" "$2" "$3" > "${bin}/seen"\nmkdir -p "$2"\n${write}\n`;
+    writeFileSync(join(bin, 'soffice'), `#!/bin/sh\n${script}`);
+    chmodSync(join(bin, 'soffice'), 0o755);
+    return bin;
+  }
+
+  it('writes the PDF LibreOffice makes of the volume, and only that for an --out ending in .pdf', async () => {
+    const dir = tempDir('volume-pdf-');
+    const r = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.pdf'], dir, { PATH: `${office(true)}:/usr/bin:/bin` });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').at(-2)).toMatch(/^wrote v\.pdf: 1 included, 0 left out, 0 errors, 1 warnings in [\d.]+s$/);
+    expect(readdirSync(dir)).toEqual(['v.pdf']);
+    expect(readFileSync(join(dir, 'v.pdf'), 'utf8')).toBe('%PDF-1.7 of volume.docx');
+  });
+
+  it('leaves nothing in the temporary folder: not the copy it converted, not LibreOffice’s profile and output', async () => {
+    const bin = office(false);
+    await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', join(tempDir('volume-pdf-'), 'v.pdf')], ROOT, { PATH: `${bin}:/usr/bin:/bin` });
+    const [outdir, converted] = readFileSync(join(bin, 'seen'), 'utf8').split('\n');
+    expect(basename(converted!)).toBe('volume.docx');
+    expect([existsSync(dirname(outdir!)), existsSync(dirname(converted!))]).toEqual([false, false]);
+  });
+
+  it('says so when LibreOffice makes no PDF, and writes the DOCX it was asked for too', async () => {
+    const dir = tempDir('volume-pdf-');
+    const r = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx', '--pdf'], dir, { PATH: `${office(false)}:/usr/bin:/bin` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('report: LibreOffice could not convert the volume to PDF; v.pdf was not written.');
+    expect(r.stderr.split('\n').at(-2)).toMatch(/^wrote v\.docx: 1 included/);
+    expect(readdirSync(dir)).toEqual(['v.docx']);
+  });
+
+  it('says so when the volume cannot be written, and that none was', async () => {
+    const dir = tempDir('volume-blocked-');
+    writeFileSync(join(dir, 'file'), '');
+    const r = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'file/v.docx'], dir);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    expect(lines.at(-3)).toMatch(/^report: cannot write file\/v\.docx: .+/);
+    expect(lines.at(-2)).toMatch(/^no volume written: 1 included, 0 left out, 0 errors, 1 warnings in [\d.]+s$/);
+  });
+
+  it('builds nothing with a settings file it cannot read', async () => {
+    const dir = tempDir('volume-settings-');
+    writeFileSync(join(dir, 'report.config.yaml'), 'layout: [\n');
+    const r = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx'], dir);
+    expect(r.code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['report.config.yaml']);
   });
 
   it('reads the inputs as report build does (a folder, its other YAML passed over)', async () => {
