@@ -298,6 +298,22 @@ describe('report preview', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('要写 0 到 65535 之间的整数');
   });
+
+  it('opens no page for a folder, a settings file it cannot read, or margins that leave no page', async () => {
+    const dir = tempDir('preview-');
+    writeFileSync(join(dir, 'a.yaml'), FIRST);
+    mkdirSync(join(dir, 'data'));
+    const folder = await runCli(['preview', 'data', '--port', '0'], dir);
+    expect([folder.code, folder.stderr]).toEqual([2, 'report: data is not a file: a preview shows one data file\n']);
+    writeFileSync(join(dir, 'report.config.yaml'), 'layout:\n  margin_left: 100\n  margin_right: 95\n');
+    const margins = await runCli(['preview', 'a.yaml', '--port', '0'], dir);
+    expect(margins.code).toBe(2);
+    expect(margins.stderr).toMatch(/^report: the margins are too wide/);
+    writeFileSync(join(dir, 'report.config.yaml'), 'layout: [\n');
+    const settings = await runCli(['preview', 'a.yaml', '--port', '0'], dir);
+    expect(settings.code).toBe(2);
+    expect(settings.stderr).toMatch(/^report\.config\.yaml:\d+:\d+ +error /);
+  });
 });
 
 describe('where a diagnostic is in the report', () => {
