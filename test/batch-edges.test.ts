@@ -1,11 +1,13 @@
 // The batch's own decisions, each on both sides: when the manifest on disk is brought up to date
 // while a batch writes, how long a build waits for another one, what a check leaves alone, when
 // the dashboard follows the roster, and when a build counts as done.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/batch/index.js';
+import { writeReport } from '../src/batch/outputs.js';
+import { settle } from '../src/batch/settings.js';
 import { MINIMAL, tempDir } from './helpers.js';
 
 /** A working folder with `n` townships' data files in data/. */
@@ -202,5 +204,42 @@ describe('when a build counts as done', () => {
     });
     expect(r.reports.map((x) => x.status)).toEqual(['built', 'built']);
     expect([r.interrupted, r.ok]).toEqual([true, false]);
+  });
+});
+
+describe('the manifest of builds with other inputs into one folder', () => {
+  it('keeps the reports of the earlier build whose data files are still there, and drops those whose files are gone', async () => {
+    const dir = county(3);
+    await build({ inputs: ['data/第1乡.yaml', 'data/第2乡.yaml'], cwd: dir, outDir: 'out', formats: ['md'] });
+    rmSync(join(dir, 'data', '第2乡.yaml'));
+    const r = await build({ inputs: ['data/第3乡.yaml'], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect(r.ok).toBe(true);
+    expect(onDisk(dir)).toEqual(['data/第1乡.yaml', 'data/第3乡.yaml']);
+    const dashboard = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
+    expect([dashboard.includes('第1乡'), dashboard.includes('第2乡'), dashboard.includes('第3乡')]).toEqual([true, false, true]);
+    // Built again alone, changed: its new entry, not the earlier build's.
+    const keyOf = () => (JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as { reports: { input: string; key: string }[] }).reports.find((x) => x.input === 'data/第1乡.yaml')!.key;
+    const before = keyOf();
+    writeFileSync(join(dir, 'data', '第1乡.yaml'), `${MINIMAL.replace('测试乡', '第1乡')}other: 无。\n`);
+    await build({ inputs: ['data/第1乡.yaml'], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect(keyOf()).not.toBe(before);
+    expect(onDisk(dir)).toEqual(['data/第1乡.yaml', 'data/第3乡.yaml']);
+  });
+});
+
+describe('a report whose output would fall outside the output folder', () => {
+  it('is failed with the path, and nothing is written', () => {
+    const dir = county(1);
+    // Two folders up from the output folder: in the working folder.
+    const settings = settle({ cwd: dir, outDir: 'deep/out', formats: ['md'] });
+    const input = { path: join(dir, 'data', '第1乡.yaml'), display: 'data/第1乡.yaml', outStem: '../../escaped' };
+    const settled = writeReport(
+      settings,
+      { todo: { input, sourceHash: '' }, result: { id: 0, diagnostics: [], outputs: { md: new TextEncoder().encode('# x\n') }, summary: undefined, dependencies: [] }, dependencies: [] },
+      new Map(),
+    );
+    expect(settled.result.status).toBe('failed');
+    expect(settled.result.diagnostics.map((d) => [d.ruleId, d.reason])).toEqual([['output/write', 'This report would be written to “../../escaped.md”, outside the output folder']]);
+    expect([existsSync(join(dir, 'escaped.md')), existsSync(join(dir, 'deep'))]).toEqual([false, false]);
   });
 });
