@@ -243,3 +243,20 @@ describe('a report whose output would fall outside the output folder', () => {
     expect([existsSync(join(dir, 'escaped.md')), existsSync(join(dir, 'deep'))]).toEqual([false, false]);
   });
 });
+
+describe('a manifest that cannot be used', () => {
+  it('(not JSON, of another version, or a report without its fields) is no manifest: every report is built again', async () => {
+    const dir = county(2);
+    await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    const good = readFileSync(join(dir, 'out', 'manifest.json'), 'utf8');
+    const parsed = JSON.parse(good) as { version: number; reports: Record<string, unknown>[] };
+    for (const bad of ['{"version":', JSON.stringify({ ...parsed, version: parsed.version + 1 }), JSON.stringify({ ...parsed, reports: parsed.reports.map(({ key: _, ...r }) => r) })]) {
+      writeFileSync(join(dir, 'out', 'manifest.json'), bad);
+      const r = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+      expect(r.reports.map((x) => x.status)).toEqual(['built', 'built']);
+      expect(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')).toBe(good);
+    }
+    const again = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect(again.reports.map((x) => x.status)).toEqual(['unchanged', 'unchanged']);
+  });
+});

@@ -95,8 +95,8 @@ const manifestSchema = z.object({
 export function readManifest(path: string): Manifest | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? (parsed.data as Manifest) : undefined;
+    // A manifest of another shape gives no data.
+    return manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8'))).data as Manifest | undefined;
   } catch {
     return undefined;
   }
