@@ -9,7 +9,7 @@ import { STANDARD_PACK } from '../src/render/index.js';
 import { MINIMAL, ROOT, tempDir } from './helpers.js';
 
 /** A stand-in worker: answers every task with one byte, and dies on a task named crash.yaml. */
-function fakeWorker(opts: { failAtStart?: boolean; readyAfterMs?: number } = {}): string {
+function fakeWorker(opts: { failAtStart?: boolean; readyAfterMs?: number; silent?: boolean } = {}): string {
   const path = join(tempDir('pool-'), 'worker.mjs');
   writeFileSync(
     path,
@@ -18,6 +18,7 @@ ${opts.failAtStart ? "throw new Error('cannot start');" : ''}
 setTimeout(() => parentPort.postMessage({ type: 'ready', diagnostics: [] }), ${opts.readyAfterMs ?? 0});
 parentPort.on('message', (task) => {
   if (task.display === 'crash.yaml') process.exit(3);
+${opts.silent ? '  return;' : ''}
   parentPort.postMessage({ type: 'result', result: { id: task.id, diagnostics: [], outputs: { md: new Uint8Array([119]) }, summary: undefined, dependencies: [] } });
 });
 `,
@@ -76,6 +77,20 @@ describe('the compile pool (main thread and worker threads)', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('settles every task still queued or on a worker when closed, as not built', async () => {
+    const pool = workerPool({ packDir: STANDARD_PACK, cwd: ROOT, formats: ['md'], layout: {} }, 2, fakeWorker({ silent: true }));
+    expect(await pool.init()).toEqual([]);
+    await pool.workersReady();
+    const pending = [0, 1, 2, 3, 4, 5, 6].map((i) => pool.run(task(i)));
+    await pool.close();
+    const results = await Promise.all(pending);
+    expect(results.map((r) => r.id)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const interrupted = results.filter((r) => r.diagnostics.some((d) => d.ruleId === 'internal/interrupted'));
+    // The one this thread took is compiled; the worker's and the queue's are not.
+    expect(interrupted.length).toBe(6);
+    for (const r of interrupted) expect([r.diagnostics.map((d) => [d.severity, d.reason]), r.outputs]).toEqual([[['error', 'The build was interrupted before this report was compiled']], {}]);
   });
 
   it('compiles everything on the main thread when the worker cannot start', async () => {
