@@ -2,7 +2,7 @@
  * report volume: the county's volume (汇编) of the three examples, read as Word reads it (the XML of the package)
  * and, with LibreOffice, as it prints (the PDF, page by page).
  */
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Document, Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -263,6 +263,37 @@ describe('report volume on the command line', () => {
     const lines = r.stderr.split('\n');
     expect(lines.at(-3)).toMatch(/^report: cannot write file\/v\.docx: .+/);
     expect(lines.at(-2)).toMatch(/^no volume written: 1 included, 0 left out, 0 errors, 1 warnings in [\d.]+s$/);
+  });
+
+  it('leaves out a data file it cannot read, saying why, and puts the others in', async () => {
+    const dir = tempDir('volume-read-');
+    copyFileSync(join(EXAMPLES, 'jinping-2025.yaml'), join(dir, 'jinping-2025.yaml'));
+    writeFileSync(join(dir, 'big.yaml'), '');
+    truncateSync(join(dir, 'big.yaml'), 5 * 1024 * 1024);
+    const r = await runCli(['volume', 'big.yaml', 'jinping-2025.yaml', '--out', 'v.docx'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('big.yaml  error  Cannot read the file: the file is larger than 4 MB  input/read');
+    expect(r.stderr.split('\n').at(-2)).toMatch(/^wrote v\.docx: 1 included, 1 left out, 1 errors, 1 warnings/);
+  });
+
+  it('lays out nothing with a template pack that does not load', async () => {
+    const dir = tempDir('volume-pack-');
+    mkdirSync(join(dir, 'pack'));
+    writeFileSync(join(dir, 'pack', 'pack.yaml'), 'name: [\n');
+    const r = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx', '--template', 'pack'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^pack\/pack\.yaml:\d+:\d+ +error /);
+    expect(r.stderr.split('\n').at(-2)).toMatch(/^no volume written: 0 included, 0 left out, 1 errors, 0 warnings/);
+    expect(readdirSync(dir)).toEqual(['pack']);
+    // A pack that loads with an error in one of its sections lays out nothing either.
+    writeFileSync(join(dir, 'pack', 'pack.yaml'), 'name: 某某县\nextends: standard\n');
+    mkdirSync(join(dir, 'pack', 'sections'));
+    writeFileSync(join(dir, 'pack', 'sections', '55-x.md'), '---\npart: 5\n---\n## 其他\n{{#if x}}\n');
+    const section = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx', '--template', 'pack'], dir);
+    expect(section.code).toBe(1);
+    expect(section.stderr).toMatch(/^pack\/sections\/55-x\.md:\d+:\d+ +error .*template\/syntax/);
+    expect(section.stderr).not.toMatch(/^(included|left out) /m);
+    expect(readdirSync(dir)).toEqual(['pack']);
   });
 
   it('builds nothing with a settings file it cannot read', async () => {

@@ -77,7 +77,8 @@ export async function buildVolume(options: VolumeOptions): Promise<VolumeBuild> 
   const packDir = options.template ? resolve(options.cwd, options.template) : STANDARD_PACK_DIR;
   const loaded = loadPack(packDir, options.cwd);
   options.onProblems?.(loaded.diagnostics);
-  if (!loaded.pack || hasErrors(loaded.diagnostics)) return { entries: [], diagnostics: loaded.diagnostics, volume: undefined };
+  // A pack is loaded only when it has no problem at all.
+  if (!loaded.pack) return { entries: [], diagnostics: loaded.diagnostics, volume: undefined };
   const pack = loaded.pack;
   const found = findInputs(options.inputs, options.cwd);
   options.onProblems?.(found.diagnostics);
