@@ -46,9 +46,9 @@ export async function readRoster(path: string, display: string): Promise<{ roste
   let rows: string[][];
   try {
     const table = await readTable(readBytes(path, MAX_ROSTER_BYTES), extname(path), display);
-    rows = table.rows.map((r) => Array.from(r, (c) => (c === null || c === undefined ? '' : String(c))));
+    rows = table.rows.map((r) => Array.from(r, (c) => String(c ?? '')));
   } catch (e) {
-    return problem(t('roster.unreadable', { why: e instanceof Error && !('code' in e) ? e.message : systemError(e) }), t('roster.note'));
+    return problem(t('roster.unreadable', { why: systemError(e) }), t('roster.note'));
   }
   const header = (rows[0] ?? []).map((h) => h.replace(/\s+/g, ''));
   const at = Object.fromEntries(Object.entries(COLUMNS).map(([key, re]) => [key, header.findIndex((h) => re.test(h))])) as Record<keyof typeof COLUMNS, number>;
