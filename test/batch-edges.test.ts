@@ -260,3 +260,16 @@ describe('a manifest that cannot be used', () => {
     expect(again.reports.map((x) => x.status)).toEqual(['unchanged', 'unchanged']);
   });
 });
+
+describe('a roll-up workbook damaged on disk', () => {
+  it('is written anew at the next build that changes the roll-up', async () => {
+    const dir = county(2);
+    await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    const good = readFileSync(join(dir, 'out', 'summary.xlsx'));
+    writeFileSync(join(dir, 'out', 'summary.xlsx'), 'PK\u0003\u0004 damaged');
+    writeFileSync(join(dir, 'data', '第2乡.yaml'), `${MINIMAL.replace('测试乡', '第2乡')}# 注释\n`);
+    const r = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect([r.ok, r.diagnostics]).toEqual([true, []]);
+    expect(readFileSync(join(dir, 'out', 'summary.xlsx')).equals(good)).toBe(true);
+  });
+});
