@@ -167,6 +167,20 @@ describe('the dashboard and the roster', () => {
     expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('未交乡');
   });
 
+  it('counts a report not built again as submitted, by the township its manifest entry names', async () => {
+    const dir = tempDir('edges-');
+    mkdirSync(join(dir, 'data'));
+    // Data files not named after their townships: only the report says whose it is.
+    writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL.replace('测试乡', '第1乡'));
+    writeFileSync(join(dir, 'data', 'b.yaml'), MINIMAL.replace('测试乡', '第2乡'));
+    roster(dir, ['第1乡', '第2乡']);
+    await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], roster: 'roster.csv' });
+    roster(dir, ['第1乡', '第2乡', '未交乡']);
+    const again = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], roster: 'roster.csv' });
+    expect(again.reports.map((x) => x.status)).toEqual(['unchanged', 'unchanged']);
+    expect(again.diagnostics.map((d) => [d.ruleId, d.reason])).toEqual([['input/not-submitted', '未交乡 has not submitted']]);
+  });
+
   it('is not written by a check with a roster, nor by a build without the roll-up', async () => {
     const dir = county(1);
     roster(dir, ['第1乡']);
