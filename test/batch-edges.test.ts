@@ -264,7 +264,17 @@ describe('a manifest that cannot be used', () => {
     await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
     const good = readFileSync(join(dir, 'out', 'manifest.json'), 'utf8');
     const parsed = JSON.parse(good) as { version: number; reports: Record<string, unknown>[] };
-    for (const bad of ['{"version":', JSON.stringify({ ...parsed, version: parsed.version + 1 }), JSON.stringify({ ...parsed, reports: parsed.reports.map(({ key: _, ...r }) => r) })]) {
+    const reports = (change: (r: Record<string, unknown>) => Record<string, unknown>) => JSON.stringify({ ...parsed, reports: parsed.reports.map(change) });
+    const summary = (recorded: unknown) => reports((r) => ({ ...r, summary: { ...(r.summary as object), recorded } }));
+    for (const bad of [
+      '{"version":',
+      JSON.stringify({ ...parsed, version: parsed.version + 1 }),
+      reports(({ key: _, ...r }) => r),
+      reports((r) => ({ ...r, status: 'done' })),
+      summary([]),
+      summary(null),
+      summary('x'),
+    ]) {
       writeFileSync(join(dir, 'out', 'manifest.json'), bad);
       const r = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
       expect(r.reports.map((x) => x.status)).toEqual(['built', 'built']);
@@ -285,5 +295,55 @@ describe('a roll-up workbook damaged on disk', () => {
     const r = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
     expect([r.ok, r.diagnostics]).toEqual([true, []]);
     expect(readFileSync(join(dir, 'out', 'summary.xlsx')).equals(good)).toBe(true);
+  });
+});
+
+describe('the manifest of a build in which nothing was built', () => {
+  it('is written again when a data file was removed, and the dashboard when it is gone; else left as it was', async () => {
+    const dir = county(2);
+    await build({ inputs: ['data/第2乡.yaml', 'data/第1乡.yaml'], cwd: dir, outDir: 'out', formats: ['md'] });
+    // In the order of the inputs' names, whatever the order of the arguments.
+    expect(onDisk(dir)).toEqual(['data/第1乡.yaml', 'data/第2乡.yaml']);
+    const manifest = join(dir, 'out', 'manifest.json');
+    const written = readFileSync(manifest, 'utf8');
+    writeFileSync(manifest, written.replace('"tool"', ' "tool"'));
+    const same = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect(same.reports.map((x) => x.status)).toEqual(['unchanged', 'unchanged']);
+    expect(readFileSync(manifest, 'utf8')).toBe(written.replace('"tool"', ' "tool"'));
+    rmSync(join(dir, 'out', 'index.html'));
+    await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect(existsSync(join(dir, 'out', 'index.html'))).toBe(true);
+    rmSync(join(dir, 'data', '第2乡.yaml'));
+    const gone = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect(gone.reports.map((x) => x.status)).toEqual(['unchanged']);
+    expect(onDisk(dir)).toEqual(['data/第1乡.yaml']);
+    expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).not.toContain('第2乡');
+  });
+
+  it('is left as it was by a build that compiled nothing (a pack that does not load) and by --check', async () => {
+    const dir = county(2);
+    await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    rmSync(join(dir, 'data', '第2乡.yaml'));
+    // A report with an error, too, which --check fails.
+    writeFileSync(join(dir, 'data', '第3乡.yaml'), 'township: [\n');
+    const checked = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], check: true });
+    expect(checked.reports.map((x) => x.status)).toEqual(['current', 'failed']);
+    expect(onDisk(dir)).toEqual(['data/第1乡.yaml', 'data/第2乡.yaml']);
+    mkdirSync(join(dir, 'pack'));
+    writeFileSync(join(dir, 'pack', 'pack.yaml'), 'name: [\n');
+    const broken = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], template: 'pack' });
+    expect(broken.ok).toBe(false);
+    expect(onDisk(dir)).toEqual(['data/第1乡.yaml', 'data/第2乡.yaml']);
+  });
+
+  it('is not written when nothing was given to build, nor when the pack does not load', async () => {
+    const dir = county(1);
+    await build({ inputs: [], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect(existsSync(join(dir, 'out', 'manifest.json'))).toBe(false);
+    mkdirSync(join(dir, 'pack'));
+    writeFileSync(join(dir, 'pack', 'pack.yaml'), 'name: [\n');
+    const r = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], template: 'pack' });
+    expect(r.ok).toBe(false);
+    expect(existsSync(join(dir, 'out', 'manifest.json'))).toBe(false);
   });
 });

@@ -93,7 +93,7 @@ const manifestSchema = z.object({
 
 /** Reads a manifest; an absent, unreadable or older one is no manifest (everything rebuilds). */
 export function readManifest(path: string): Manifest | undefined {
-  if (!existsSync(path)) return undefined;
+  // None there is one that cannot be read.
   try {
     // A manifest of another shape gives no data.
     return manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8'))).data as Manifest | undefined;
@@ -166,11 +166,7 @@ export function finishManifest(settings: BatchSettings, ledger: Ledger, previous
   const stillThere = (input: string) => existsSync(resolve(settings.cwd, input));
   // Nothing built and nothing gone: the manifest and roll-up on disk are already right.
   const nothingChanged =
-    previous !== undefined &&
-    ledger.reports.length > 0 &&
-    ledger.reports.every((r) => r.status === 'unchanged') &&
-    previous.reports.every((r) => stillThere(r.input)) &&
-    existsSync(join(settings.outDir, 'index.html'));
+    previous !== undefined && ledger.reports.every((r) => r.status === 'unchanged') && previous.reports.every((r) => stillThere(r.input)) && existsSync(join(settings.outDir, 'index.html'));
   if (nothingChanged) return { path, written: undefined };
   if (settings.readOnly || !packOk || (ledger.entries.size === 0 && !previous && !settings.sharded)) return { path: undefined, written: undefined };
   const entries = new Map(ledger.entries);
