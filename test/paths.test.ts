@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shardOf, inShard } from '../src/batch/shard.js';
-import { checkPattern, DEFAULT_PATTERN, outputPath } from '../src/batch/paths.js';
+import { checkPattern, DEFAULT_PATTERN, outputPath, safeName } from '../src/batch/paths.js';
 import type { ReportSummary } from '../src/compile/summary.js';
 
 const SUMMARY: ReportSummary = {
@@ -54,6 +54,33 @@ describe('--out-pattern', () => {
   it('makes each value a safe file name: no separators, reserved or control characters, never empty', () => {
     const odd = { ...SUMMARY, township: 'a/b\\c:d*e?f"g<h>i|j\u0001k\u001fl', county: '  ', kind: ' 乡 ' };
     expect(outputPath('{county}/{kind}/{township}.{ext}', 'x', 'md', odd)).toBe('_/乡/a_b_c_d_e_f_g_h_i_j_k_l.md');
+  });
+});
+
+describe('a value as a file name', () => {
+  it.each([
+    ['CON', '_CON'],
+    ['nul.txt', '_nul.txt'],
+    ['com1', '_com1'],
+    ['LPT²', '_LPT²'],
+    ['aux', '_aux'],
+    ['prn.yaml', '_prn.yaml'],
+    ['console', 'console'],
+    ['xcon', 'xcon'],
+    ['com', 'com'],
+    ['comx', 'comx'],
+    ['..', '_'],
+    ['. 金坪乡 .', '金坪乡'],
+  ])('%j is %j', (value, name) => {
+    expect(safeName(value)).toBe(name);
+  });
+
+  it('keeps the input’s folders and name, with control and direction characters made _', () => {
+    expect(outputPath(DEFAULT_PATTERN, 'a\u0001b/c\u202ed', 'md', SUMMARY)).toBe('a_b/c_d.md');
+  });
+
+  it('gives nothing for a placeholder of the report when there is no report, nor for one it does not know', () => {
+    expect(outputPath('{kind}/{township}/{other}{name}.{ext}', 'x', 'md', undefined)).toBe('x.md');
   });
 });
 

@@ -7,7 +7,7 @@ const TOKENS = ['dir', 'name', 'ext', 'year', 'county', 'city', 'province', 'tow
 
 /** Checks a pattern; returns a message when it is unusable. */
 export function checkPattern(pattern: string): string | undefined {
-  const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? '').filter((t) => !(TOKENS as readonly string[]).includes(t));
+  const unknown = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!).filter((t) => !(TOKENS as readonly string[]).includes(t));
   if (unknown.length > 0) return t('pattern.unknown', { placeholders: unknown.map((u) => `{${u}}`).join(', '), known: TOKENS.map((k) => `{${k}}`).join(' ') });
   if (!pattern.includes('{ext}')) return t('pattern.no-ext');
   if (pattern.startsWith('/') || pattern.split('/').includes('..')) return t('pattern.outside');
@@ -37,8 +37,8 @@ export function outputPath(pattern: string, outStem: string, ext: string, summar
   const slash = outStem.lastIndexOf('/');
   const values: Record<string, string> = {
     // Names of files and folders may hold what a value may: control and direction characters.
-    dir: slash >= 0 ? outStem.slice(0, slash).replace(INVISIBLE, '_') : '',
-    name: (slash >= 0 ? outStem.slice(slash + 1) : outStem).replace(INVISIBLE, '_'),
+    dir: outStem.slice(0, Math.max(slash, 0)).replace(INVISIBLE, '_'),
+    name: outStem.slice(slash + 1).replace(INVISIBLE, '_'),
     ext,
     year: summary ? String(summary.year) : '',
     county: summary ? safeName(summary.county) : '',
