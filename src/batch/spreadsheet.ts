@@ -24,7 +24,8 @@ const letters = (col: number): string => (col < 26 ? String.fromCharCode(65 + co
 
 async function csvTable(text: string, display: string): Promise<Table> {
   const { parse } = await import('csv-parse/sync');
-  const rows = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: false }) as string[][];
+  // decodeText has taken off a byte-order mark.
+  const rows = parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
   return { rows, ref: (row, col) => `${display}:${row}:${col + 1}` };
 }
 
@@ -34,12 +35,13 @@ async function xlsxTable(bytes: Uint8Array, display: string): Promise<Table> {
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   const rows: Value[][] = [];
-  sheet?.eachRow({ includeEmpty: true }, (row, n) => {
+  // Rows with nothing in them are not visited: each is an empty row of the table.
+  sheet?.eachRow((row, n) => {
     const cells: Value[] = [];
     row.eachCell({ includeEmpty: true }, (c, col) => {
       const v = c.value;
       const result = v !== null && typeof v === 'object' && 'result' in v ? (v.result as unknown) : v;
-      cells[col - 1] = typeof result === 'number' ? result : result === null || result === undefined ? null : c.text;
+      cells[col - 1] = typeof result === 'number' ? result : result == null ? null : c.text;
     });
     rows[n - 1] = cells;
   });
