@@ -42,15 +42,14 @@ export function xlsxIsCurrent(path: string, fingerprint: string): boolean {
   }
 }
 
-/** Text as XML character data: escaped, and without the characters XML cannot hold (a data value may have any). */
+/** Text as XML character data (a cell's text, never an attribute): escaped, and without the characters XML cannot hold (a data value may have any). */
 const xmlText = (s: string) =>
   s
     // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters removed
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+    .replace(/>/g, '&gt;');
 
 /** Column letters of a 0-based column: A … Z, AA … */
 const letters = (col: number): string => (col < 26 ? String.fromCharCode(65 + col) : letters(Math.floor(col / 26) - 1) + String.fromCharCode(65 + (col % 26)));
@@ -160,7 +159,7 @@ export function rollupXlsx(entries: readonly ManifestEntry[], fingerprint = xlsx
       yield {
         cells: row.cells.map((c, i): XCell => {
           const kind = table.head[i]!.kind;
-          if (kind === 'approx') return c === true ? { text: APPROX } : null;
+          if (kind === 'approx') return c ? { text: APPROX } : null;
           if (c === null || c === true || c === false) return null;
           return typeof c === 'number' ? { number: c } : { text: c };
         }),
@@ -173,7 +172,8 @@ export function rollupXlsx(entries: readonly ManifestEntry[], fingerprint = xlsx
   const head = ['年度', '县（区）', '乡镇（街道）', '指标', '单位', '今年', '去年', '增减', '增减率'];
   const yoy: XRow[] = [{ cells: head.map((text) => ({ text })), styles: head.map(() => STYLE.header) }];
   const built = entries
-    .filter((e) => e.status === 'built' && e.summary?.previous)
+    // A failed report has no summary.
+    .filter((e) => e.summary?.previous)
     .sort((a, b) => b.summary!.year - a.summary!.year || a.summary!.county.localeCompare(b.summary!.county, 'zh-CN') || a.summary!.township.localeCompare(b.summary!.township, 'zh-CN'));
   for (const e of built) {
     const s = e.summary!;
