@@ -128,3 +128,98 @@ describe('reporters in the command line', () => {
     }
   });
 });
+
+describe('one diagnostic as each reporter writes it', () => {
+  const info: Diagnostic = {
+    file: 'data/a,b:c.yaml',
+    line: 2,
+    severity: 'info',
+    ruleId: 'input/skipped',
+    reason: '100% done\r\nnext',
+    related: [
+      { file: 'data/total.yaml', line: 4, message: 'the total' },
+      { file: 'data/other.yaml', message: 'the other file' },
+    ],
+  };
+
+  it('in plain text: column 1 when none is known, a place of its own for each related one', () => {
+    expect(formatDiagnostic(info)).toBe('data/a,b:c.yaml:2:1  info  100% done\r\nnext  input/skipped\n  ↳ data/total.yaml:4:1: the total\n  ↳ data/other.yaml: the other file');
+  });
+
+  it('for GitHub: a notice, with %, CR and LF escaped in the message and : and , too in the properties', () => {
+    expect(githubAnnotation(info)).toBe('::notice file=data/a%2Cb%3Ac.yaml,line=2,col=1,title=input/skipped::100%25 done%0D%0Anext');
+    expect(githubAnnotation({ ...warning, note: 'a: b, c' })).toBe('::warning file=data/a.yaml,line=7,col=5,title=writing/numbering-style::`plans.items` numbers with “（1）”%0Aa: b, c');
+  });
+
+  it('closes an interrupted build saying so', () => {
+    expect(summaryLine({ ...result, interrupted: true }, 2)).toMatch(/ \(interrupted\)$/);
+    expect(summaryLine(result, 2)).not.toMatch(/interrupted/);
+  });
+});
+
+describe('the pretty reporter’s progress bar', () => {
+  const r = (input: string, status: ReportResult['status'], diagnostics: Diagnostic[] = []): ReportResult => ({ input, status, outputs: [], diagnostics });
+
+  function bar(reports: ReportResult[], total = reports.length) {
+    const raw: string[] = [];
+    const err: string[] = [];
+    const reporter = makeReporter('pretty', { out: () => {}, err: (s) => err.push(s), errRaw: (s) => raw.push(s) }, { colors: false, progress: true });
+    reporter.start({ total, toBuild: total });
+    const bars = [raw.at(-1)];
+    for (const x of reports) {
+      reporter.report(x);
+      bars.push(raw.at(-1));
+    }
+    return { bars, err };
+  }
+
+  it('fills in proportion and counts built, checked and current as built, failed and stale as failed', () => {
+    const { bars } = bar([r('a', 'built'), r('b', 'current'), r('c', 'checked'), r('d', 'unchanged'), r('e', 'failed'), r('f', 'stale')]);
+    expect(bars).toEqual([
+      `\r\x1b[2K[${'░'.repeat(30)}] 0/6  0 built  0 failed  0 unchanged`,
+      `\r\x1b[2K[${'█'.repeat(5)}${'░'.repeat(25)}] 1/6  1 built  0 failed  0 unchanged`,
+      `\r\x1b[2K[${'█'.repeat(10)}${'░'.repeat(20)}] 2/6  2 built  0 failed  0 unchanged`,
+      `\r\x1b[2K[${'█'.repeat(15)}${'░'.repeat(15)}] 3/6  3 built  0 failed  0 unchanged`,
+      `\r\x1b[2K[${'█'.repeat(20)}${'░'.repeat(10)}] 4/6  3 built  0 failed  1 unchanged`,
+      `\r\x1b[2K[${'█'.repeat(25)}${'░'.repeat(5)}] 5/6  3 built  1 failed  1 unchanged`,
+      `\r\x1b[2K[${'█'.repeat(30)}] 6/6  3 built  2 failed  1 unchanged`,
+    ]);
+  });
+
+  it('shows the failed count in red once there is one, on a terminal with colours', () => {
+    const raw: string[] = [];
+    const reporter = makeReporter('pretty', { out: () => {}, err: () => {}, errRaw: (s) => raw.push(s) }, { colors: true, progress: true });
+    reporter.start({ total: 2, toBuild: 2 });
+    reporter.report(r('a', 'built'));
+    expect(raw.at(-1)).toContain('  0 failed  ');
+    reporter.report(r('b', 'failed'));
+    expect(raw.at(-1)).toContain('  \x1b[31m1 failed\x1b[39m  ');
+  });
+
+  it('is not drawn for a build of nothing', () => {
+    expect(bar([], 0).bars).toEqual([undefined]);
+  });
+
+  it('marks a stale output as failed, and keeps a report without problems off the screen in a batch of more than twenty', () => {
+    const few = bar([r('a.yaml', 'stale'), r('b.yaml', 'built')]);
+    expect(few.err).toEqual(['✗ a.yaml', '✓ b.yaml']);
+    const twenty = bar(Array.from({ length: 20 }, (_, i) => r(`t${i}.yaml`, 'built')));
+    expect(twenty.err).toHaveLength(20);
+    const more = bar([...Array.from({ length: 20 }, (_, i) => r(`t${i}.yaml`, 'built')), r('w.yaml', 'built', [warning])]);
+    expect(more.err).toEqual(['✓ w.yaml', formatDiagnostic(warning)]);
+  });
+});
+
+describe('colours and times in the other reporters', () => {
+  it('are never written by the plain and github reporters, and the json reporter gives seconds to the millisecond', () => {
+    for (const name of ['plain', 'github'] as const) {
+      const err: string[] = [];
+      const reporter = makeReporter(name, { out: () => {}, err: (s) => err.push(s) }, { colors: true, progress: false });
+      reporter.report({ input: 'a.yaml', status: 'failed', outputs: [], diagnostics: [error] });
+      expect(err.join('\n')).not.toContain('\x1b[');
+    }
+    const out: string[] = [];
+    makeReporter('json', { out: (s) => out.push(s), err: () => {} }, { colors: false, progress: false }).done(result, 1.23456);
+    expect(JSON.parse(out[0]!).seconds).toBe(1.235);
+  });
+});
