@@ -127,3 +127,36 @@ describe('a mistake on the command line, in the words of the run', () => {
     expect(after.stderr).toContain('No such file or folder: --lang');
   });
 });
+
+describe('an option’s value that is wrong', () => {
+  const said = async (args: string[]) => {
+    const r = await runCli(['build', ...args, '--out', 'out'], tempDir());
+    return [r.code, r.stderr.split('\n')[0]];
+  };
+
+  it('is named with what to write instead', async () => {
+    expect(await said(['--format', 'pdf, md,pdf'])).toEqual([2, "report: option '-f, --format <list>' argument 'pdf, md,pdf' is invalid. unknown format “pdf”; choose from docx, html, md"]);
+    expect(await said(['--format', ' , '])).toEqual([2, "report: option '-f, --format <list>' argument ' , ' is invalid. unknown format “”; choose from docx, html, md"]);
+    expect(await said(['--jobs', '0'])).toEqual([2, "report: option '-j, --jobs <n>' argument '0' is invalid. expected a whole number of 1 or more"]);
+    expect(await said(['--timeout', 'x'])).toEqual([2, "report: option '--timeout <seconds>' argument 'x' is invalid. expected a number of seconds above 0, at most 3600"]);
+    for (const shard of ['0/3', '4/3', '1/0', '1-3', '1/3/5', 'a/b']) {
+      expect(await said(['--shard', shard])).toEqual([2, `report: option '--shard <k/n>' argument '${shard}' is invalid. expected k/n with 1 ≤ k ≤ n, e.g. 2/4`]);
+    }
+  });
+
+  it('but a list of formats with a comma to spare is taken', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), MINIMAL);
+    const r = await runCli(['build', 'a.yaml', '--out', 'out', '--format', 'md,,html,'], dir);
+    expect(r.code).toBe(0);
+    expect([existsSync(join(dir, 'out', 'a.md')), existsSync(join(dir, 'out', 'a.html')), existsSync(join(dir, 'out', 'a.docx'))]).toEqual([true, true, false]);
+  });
+
+  it('but a shard written with spaces, or the last of its count, is taken', async () => {
+    const dir = tempDir();
+    for (const shard of [' 3/3 ', '1/1']) {
+      const r = await runCli(['build', 'none', '--out', 'out', '--shard', shard], dir);
+      expect(r.stderr).not.toContain('--shard');
+    }
+  });
+});

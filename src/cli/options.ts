@@ -74,7 +74,7 @@ function parseShard(value: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(t('option.shard.invalid'));
+  if (!m || index < 1 || index > count) throw new InvalidArgumentError(t('option.shard.invalid'));
   return { index, count };
 }
 
