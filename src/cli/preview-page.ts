@@ -107,6 +107,7 @@ const panels = new WeakMap<PreviewView, string>();
 /** The panel of diagnostics, as HTML. */
 function panel(view: PreviewView, shown: 'this' | 'last' | 'none'): string {
   const made = panels.get(view);
+  // Stryker disable next-line ConditionalExpression,BlockStatement: made again, the panel is the same, only slower
   if (made !== undefined) return made;
   const ds = ordered(view.diagnostics);
   const clues = view.source === undefined ? [] : cluesFor(view.source, view.display, ds);
