@@ -93,7 +93,7 @@ const manifestSchema = z.object({
 
 /** Reads a manifest; an absent, unreadable or older one is no manifest (everything rebuilds). */
 export function readManifest(path: string): Manifest | undefined {
-  // None there is one that cannot be read.
+  // A manifest that is not there is read as one that cannot be read: none.
   try {
     // A manifest of another shape gives no data.
     return manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8'))).data as Manifest | undefined;
