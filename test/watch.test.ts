@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/index.js';
+import { buildDependencies, inputRoots } from '../src/cli/watch.js';
 import { BIN, ROOT, STANDARD_MODEL, tempDir } from './helpers.js';
 
 /**
@@ -138,6 +139,20 @@ describe('report build --watch', () => {
     expect(readFileSync(join(dir, 'data', 'out', 'tongle-2025.md'), 'utf8')).toContain('第二版。');
   });
 
+  it('names the files of a change to three at once, and of one to more the first three and how many more', async () => {
+    const dir = county();
+    const w = await watching(dir, ['data', '--template', 'pack']);
+    const three = await w.rebuildAfter(() => {
+      for (const t of ['jinping-2025', 'tongle-2025', 'zuolan-2024']) writeFileSync(join(dir, 'data', `${t}.yaml`), `${readFileSync(join(dir, 'data', `${t}.yaml`), 'utf8')}# 一改\n`);
+    });
+    expect(rebuilds(three)).toEqual([expect.stringMatching(/^change in data\/[\w-]+\.yaml, data\/[\w-]+\.yaml, data\/[\w-]+\.yaml: rebuilding$/)]);
+    const log = await w.rebuildAfter(() => {
+      for (const t of ['jinping-2025', 'tongle-2025', 'zuolan-2024']) writeFileSync(join(dir, 'data', `${t}.yaml`), `${readFileSync(join(dir, 'data', `${t}.yaml`), 'utf8')}# 改\n`);
+      for (const s of ['10-achievements.md', '40-plans.md']) writeFileSync(join(dir, 'pack', 'sections', s), `${readFileSync(join(dir, 'pack', 'sections', s), 'utf8')}\n`);
+    });
+    expect(rebuilds(log)).toEqual([expect.stringMatching(/^change in [^,]+, [^,]+, [^,]+ and 2 more: rebuilding$/)]);
+  });
+
   it('watches the folder a glob pattern starts from', async () => {
     const dir = county();
     const w = await watching(dir, ['data/**/*-2025.yaml']);
@@ -166,5 +181,22 @@ describe('report build --watch', () => {
     expect(await exited).toBe(0);
     clearTimeout(late);
     expect(summaries(err)).toHaveLength(1);
+  });
+});
+
+describe('what a watch watches', () => {
+  it('the folders and files the inputs name, a glob pattern by the folder it starts from, each once', () => {
+    expect(inputRoots(['data', 'data/', 'more/**/*.yaml', 'a.yaml', '*.yaml'], '/c')).toEqual(['/c/data', '/c/more', '/c/a.yaml', '/c']);
+  });
+
+  it('the files this build’s reports depend on, from its manifest; none without one', async () => {
+    const dir = county();
+    const { build } = await import('../src/batch/index.js');
+    const r = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'] });
+    expect(buildDependencies(r, dir)).toEqual([join(dir, 'archive', 'jinping-2024.yaml')]);
+    // Only this build's reports count, not those an earlier build left in the manifest.
+    expect(buildDependencies({ ...r, reports: r.reports.filter((x) => !x.input.includes('jinping')) }, dir)).toEqual([]);
+    expect(buildDependencies({ ...r, manifest: undefined }, dir)).toEqual([]);
+    expect(buildDependencies({ ...r, manifest: 'out/none.json' }, dir)).toEqual([]);
   });
 });
