@@ -231,6 +231,18 @@ describe('shards', () => {
     expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('| 合计 | 9个 |');
   });
 
+  it('merge by default into out/manifest.json, and not with a file that is no manifest', async () => {
+    const dir = county(2, false);
+    for (const k of [1, 2]) expect((await runCli(['build', 'data', '--out', 'out', '--format', 'md', '--shard', `${k}/2`], dir)).code).toBe(0);
+    const merged = await runCli(['manifest', 'merge', 'out/manifest.shard-1-of-2.json', 'out/manifest.shard-2-of-2.json'], dir);
+    expect([merged.code, merged.stderr.split(' ').slice(0, 4).join(' ')]).toEqual([0, 'merged 2 manifests (2']);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')).reports).toHaveLength(2);
+    writeFileSync(join(dir, 'bad.json'), '{}');
+    const bad = await runCli(['manifest', 'merge', 'out/manifest.shard-1-of-2.json', 'bad.json', '--out', 'other/manifest.json'], dir);
+    expect([bad.code, bad.stderr.trim()]).toEqual([1, 'bad.json  error  Not a manifest this version of township-report can read  input/read']);
+    expect(existsSync(join(dir, 'other'))).toBe(false);
+  });
+
   it('succeed, and write a manifest to merge, when a shard is given no township', async () => {
     const dir = county(2, false);
     const n = 8;
