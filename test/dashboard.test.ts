@@ -1,13 +1,14 @@
 // The county's dashboard (index.html) from the manifest's entries: each township's row, its status,
 // problems, figures beside last year's, links, and the charts. The page as a whole, opened in a
 // browser, is tested in test/county.test.ts.
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { dashboardHtml } from '../src/batch/dashboard.js';
 import type { ManifestEntry, Problem } from '../src/batch/manifest.js';
 import type { RosterEntry } from '../src/batch/roster.js';
 import type { ReportSummary, SummaryFigure } from '../src/compile/summary.js';
+import { all, classes as cls, text } from './hast.js';
 
 const figure = (value: number, text = `${value}件`): SummaryFigure => ({ value, exact: true, text });
 
@@ -20,20 +21,6 @@ function entry(input: string, fields: Partial<ManifestEntry> = {}): ManifestEntr
 }
 
 const OPTIONS = { outDir: '/c/out', cwd: '/c' };
-
-type Node = Root | RootContent | ElementContent;
-const isElement = (n: Node): n is Element => n.type === 'element';
-function all(node: Node, test: (e: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  const walk = (n: Node) => {
-    if (isElement(n) && test(n)) found.push(n);
-    if ('children' in n) for (const c of n.children) walk(c);
-  };
-  walk(node);
-  return found;
-}
-const text = (n: Node): string => (n.type === 'text' ? n.value : 'children' in n ? n.children.map(text).join('') : '');
-const cls = (e: Element): string[] => (e.properties.className as string[] | undefined) ?? [];
 
 /** The table's rows as the clerk reads them: each cell's text, and the elements of each cell. */
 function page(entries: ManifestEntry[], missing: RosterEntry[] = []) {

@@ -1,23 +1,11 @@
 // The preview's page as the server sends it: the report with the panel of diagnostics, its style and script.
-import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { previewPage, type PreviewView } from '../src/cli/preview-page.js';
 import type { Diagnostic } from '../src/diagnostics/index.js';
+import { all, classes, type Node, text } from './hast.js';
 
-type Node = Root | RootContent | ElementContent;
-const isElement = (n: Node): n is Element => n.type === 'element';
-function all(node: Node, test: (e: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  const walk = (n: Node) => {
-    if (isElement(n) && test(n)) found.push(n);
-    if ('children' in n) for (const c of n.children) walk(c);
-  };
-  walk(node);
-  return found;
-}
-const text = (n: Node): string => (n.type === 'text' ? n.value : 'children' in n ? n.children.map(text).join('') : '');
-const byClass = (tree: Node, name: string) => all(tree, (e) => ((e.properties.className as string[] | undefined) ?? []).includes(name));
+const byClass = (tree: Node, name: string) => all(tree, (e) => classes(e).includes(name));
 
 const REPORT = '<!DOCTYPE html><html><head><title>报告</title></head><body><main class="document"><p>正文</p></main></body></html>\n';
 const d = (severity: Diagnostic['severity'], line: number | undefined, fields: Partial<Diagnostic> = {}): Diagnostic => ({
