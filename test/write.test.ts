@@ -1,9 +1,9 @@
-import { mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/batch/index.js';
 import { manifestPieces, serializeManifest, type ManifestEntry } from '../src/batch/manifest.js';
-import { writeAtomic, writePiecesAtomic } from '../src/batch/write.js';
+import { removeStaleTemporaries, writeAtomic, writePiecesAtomic } from '../src/batch/write.js';
 import { MINIMAL, tempDir } from './helpers.js';
 
 // The file system as it is, with writeFileSync, openSync and renameSync wrapped so that a test can make
@@ -200,6 +200,18 @@ describe('writePiecesAtomic', () => {
     expect(readdirSync(dir)).toEqual(['report.md']);
   });
 
+  it('writes about 64 KB at a time: whenever the pieces not yet written reach 65,536 characters, and the rest at the end', () => {
+    const { target } = existing();
+    const piece = 'x'.repeat(4096);
+    writePiecesAtomic(
+      target,
+      Array.from({ length: 40 }, () => piece),
+    );
+    // 16 pieces make 65,536 exactly: written then, not with the 17th.
+    expect(write.mock.calls.map((c) => String(c[1]).length)).toEqual([65536, 65536, 32768]);
+    expect(readFileSync(target, 'utf8')).toBe(piece.repeat(40));
+  });
+
   it('leaves the old output whole and no temporary file when a write fails midway', () => {
     const { dir, target } = existing();
     let writes = 0;
@@ -242,5 +254,55 @@ describe('the manifest written in pieces', () => {
     const expected = `${JSON.stringify({ version: 3, tool: 'report 1', reports: sorted }, null, 2)}\n`;
     expect([...manifestPieces('report 1', entries)].join('')).toBe(expected);
     expect(serializeManifest('report 1', entries)).toBe(expected);
+  });
+});
+
+describe('removeStaleTemporaries', () => {
+  it('removes the hidden temporary files a killed build left, in the folder and in folders within it, and counts them', () => {
+    const dir = tempDir('stale-');
+    const tmp = (sub: string, name: string) => {
+      mkdirSync(join(dir, sub), { recursive: true });
+      actual.writeFileSync(join(dir, sub, name), 'half');
+    };
+    tmp('', '.a.md.1.0.report-tmp');
+    tmp('towns', '.b.docx.2.7.report-tmp');
+    tmp('towns/2025', '.c.html.3.1.report-tmp');
+    // A hidden folder that is not Git's is looked into.
+    tmp('.cache', '.d.md.4.0.report-tmp');
+    // Not temporaries of a build: not hidden, or hidden without the ending.
+    tmp('', 'notes.report-tmp');
+    tmp('', '.keep');
+    // Git's folders and installed packages are never touched.
+    tmp('.git', '.e.md.5.0.report-tmp');
+    tmp('.github', '.f.md.6.0.report-tmp');
+    tmp('node_modules/x', '.g.md.7.0.report-tmp');
+    expect(removeStaleTemporaries(dir)).toBe(4);
+    const left = (actual.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('report-tmp') || f.endsWith('.keep')).sort();
+    expect(left).toEqual(['.git/.e.md.5.0.report-tmp', '.github/.f.md.6.0.report-tmp', '.keep', 'node_modules/x/.g.md.7.0.report-tmp', 'notes.report-tmp']);
+    expect(removeStaleTemporaries(dir)).toBe(0);
+  });
+
+  it('looks eight folders deep and no deeper', () => {
+    const dir = tempDir('stale-');
+    const deep = (levels: number) => join(dir, ...Array.from({ length: levels }, (_, i) => `l${i + 1}`));
+    mkdirSync(deep(9), { recursive: true });
+    actual.writeFileSync(join(deep(8), '.eight.md.1.0.report-tmp'), 'half');
+    actual.writeFileSync(join(deep(9), '.nine.md.1.0.report-tmp'), 'half');
+    expect(removeStaleTemporaries(dir)).toBe(1);
+    expect(actual.readdirSync(deep(8))).toEqual(['l9']);
+    expect(actual.readdirSync(deep(9))).toEqual(['.nine.md.1.0.report-tmp']);
+  });
+
+  it('follows no link: what lies outside the folder is never touched', () => {
+    const dir = tempDir('stale-');
+    const outside = tempDir('stale-outside-');
+    actual.writeFileSync(join(outside, '.theirs.md.1.0.report-tmp'), 'not ours');
+    symlinkSync(outside, join(dir, 'linked'));
+    expect(removeStaleTemporaries(dir)).toBe(0);
+    expect(actual.readdirSync(outside)).toEqual(['.theirs.md.1.0.report-tmp']);
+  });
+
+  it('finds nothing in a folder that is not there', () => {
+    expect(removeStaleTemporaries(join(tempDir('stale-'), 'none'))).toBe(0);
   });
 });
