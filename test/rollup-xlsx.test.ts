@@ -1,10 +1,14 @@
 // summary.xlsx as Excel reads it: the roll-up sheet (汇总) and the year-on-year sheet (同比).
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../src/batch/manifest.js';
-import { rollupXlsx } from '../src/batch/xlsx.js';
+import { rollupXlsx, xlsxFingerprint, xlsxIsCurrent } from '../src/batch/xlsx.js';
 import type { ReportSummary, SummaryFigure } from '../src/compile/summary.js';
+import { tempDir } from './helpers.js';
 
 const fig = (value: number, text = `${value}件`, exact = true): SummaryFigure => ({ value, exact, text });
 const summary = (township: string, figures: Record<string, SummaryFigure>, previous: Record<string, SummaryFigure> | null, year = 2025): ReportSummary => ({
@@ -123,5 +127,144 @@ describe('summary.xlsx', () => {
     expect(strFromU8(xml['xl/worksheets/sheet2.xml']!)).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(strFromU8(xml['xl/worksheets/sheet1.xml']!)).toContain('<pane xSplit="3" ySplit="1" topLeftCell="D2" activePane="bottomRight" state="frozen"/>');
     expect(yoy!.columns.map((c) => c.width)).toEqual([8, 10, 16, 18, 8, 12, 12, 12, 12]);
+  });
+});
+
+/** Column letters as Excel names them, counted out one by one: A … Z, AA … AZ, BA … */
+function excelColumns(n: number): string[] {
+  const out: string[] = [];
+  const name = [0];
+  for (let i = 0; i < n; i++) {
+    out.push(name.map((d) => String.fromCharCode(65 + d)).join(''));
+    let k = name.length - 1;
+    while (k >= 0 && name[k] === 25) name[k--] = 0;
+    if (k < 0) name.unshift(0);
+    else name[k]!++;
+  }
+  return out;
+}
+
+const parts = (bytes: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');
+
+describe('summary.xlsx as a package', () => {
+  const many = () => {
+    const recorded = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`figures.自有${String(i).padStart(2, '0')}`, { value: i }]));
+    return [entry('a.yaml', { ...summary('甲乡', { disputes: fig(5) }, { disputes: fig(4) }), recorded })];
+  };
+
+  it('names its cells A … Z, AA … AZ, BA … in every row, and Excel finds each value in its column', async () => {
+    const files = parts(rollupXlsx(many()));
+    const sheet = files['xl/worksheets/sheet1.xml']!;
+    const header = [...sheet.matchAll(/<c r="([A-Z]+)1"/g)].map((m) => m[1]);
+    expect(header.length).toBeGreaterThan(60);
+    expect(header).toEqual(excelColumns(header.length));
+    const township = [...sheet.matchAll(/<c r="([A-Z]+)2"/g)].map((m) => m[1]!);
+    expect(township.every((ref) => header.includes(ref))).toBe(true);
+    const { rows } = await open(many());
+    const [head, row] = rows('汇总');
+    expect(head!.values.length).toBe(header.length);
+    // The 30th own figure, 自有29 = 29, in the next-to-last column (the last says whether it is approximate).
+    expect([head!.values.at(-2), row!.values[header.length - 2]]).toEqual(['自有29', 29]);
+  });
+
+  it('has rows of cells alone, and one column width for each column, numbered from 1', () => {
+    const files = parts(rollupXlsx(many()));
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
+      const doc = parse(files[name]!);
+      const rowList = doc.getElementsByTagName('row');
+      for (let i = 0; i < rowList.length; i++) {
+        const kids = Array.from({ length: rowList[i]!.childNodes.length }, (_, k) => rowList[i]!.childNodes[k]!);
+        expect(kids.map((k) => k.nodeName).filter((n) => n !== 'c')).toEqual([]);
+      }
+      const cols = doc.getElementsByTagName('col');
+      const ranges = Array.from({ length: cols.length }, (_, i) => [cols[i]!.getAttribute('min'), cols[i]!.getAttribute('max')]);
+      expect(ranges).toEqual(Array.from({ length: cols.length }, (_, i) => [String(i + 1), String(i + 1)]));
+    }
+  });
+
+  it('declares every part as XML in UTF-8, gives each its content type and points each relationship at a part that is there', () => {
+    const files = parts(rollupXlsx(many()));
+    for (const [name, xml] of Object.entries(files)) expect([name, xml.slice(0, xml.indexOf('\n'))]).toEqual([name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']);
+    const types = parse(files['[Content_Types].xml']!);
+    const overrides = Array.from({ length: types.getElementsByTagName('Override').length }, (_, i) => types.getElementsByTagName('Override')[i]!);
+    const typeOf = Object.fromEntries(overrides.map((o) => [o.getAttribute('PartName'), o.getAttribute('ContentType')]));
+    const ml = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+    expect(typeOf).toEqual({
+      '/xl/workbook.xml': `${ml}.sheet.main+xml`,
+      '/xl/worksheets/sheet1.xml': `${ml}.worksheet+xml`,
+      '/xl/worksheets/sheet2.xml': `${ml}.worksheet+xml`,
+      '/xl/styles.xml': `${ml}.styles+xml`,
+      '/docProps/core.xml': 'application/vnd.openxmlformats-package.core-properties+xml',
+    });
+    const defaults = types.getElementsByTagName('Default');
+    expect(Array.from({ length: defaults.length }, (_, i) => defaults[i]!.getAttribute('Extension'))).toEqual(['rels', 'xml']);
+    // Every part but the relationships and content types is reached by a relationship.
+    const targets: string[] = [];
+    for (const [rels, base] of [
+      ['_rels/.rels', ''],
+      ['xl/_rels/workbook.xml.rels', 'xl/'],
+    ] as const) {
+      const list = parse(files[rels]!).getElementsByTagName('Relationship');
+      for (let i = 0; i < list.length; i++) targets.push(base + list[i]!.getAttribute('Target'));
+    }
+    expect(targets.sort()).toEqual(
+      Object.keys(files)
+        .filter((n) => !n.endsWith('.rels') && n !== '[Content_Types].xml')
+        .sort(),
+    );
+  });
+
+  it('has the one cell style format Excel requires, and as many cell formats as it says', () => {
+    const styles = parse(parts(rollupXlsx(many()))['xl/styles.xml']!);
+    const base = styles.getElementsByTagName('cellStyleXfs')[0]!;
+    expect([base.getAttribute('count'), base.getElementsByTagName('xf').length]).toEqual(['1', 1]);
+    const xfs = styles.getElementsByTagName('cellXfs')[0]!;
+    expect(Number(xfs.getAttribute('count'))).toBe(xfs.getElementsByTagName('xf').length);
+  });
+
+  it('keeps characters beyond the Basic Multilingual Plane whole and leaves out halves of them, which XML cannot hold', async () => {
+    const name = '\ud800𠀀甲\udc00乙\udbff';
+    const { rows } = await open([entry('a.yaml', summary(name, { disputes: fig(5) }, { disputes: fig(4) }))]);
+    expect(rows('汇总')[1]!.values[2]).toBe('𠀀甲乙');
+    expect(rows('同比')[1]!.values[2]).toBe('𠀀甲乙');
+  });
+
+  it('sets the year-on-year rows of one year by county, then township, as Chinese sorts them', async () => {
+    const s = (township: string, county: string) => ({ ...summary(township, { disputes: fig(5) }, { disputes: fig(4) }), county });
+    const { rows } = await open([entry('a.yaml', s('乙乡', '巫溪县')), entry('b.yaml', s('乙乡', '城口县')), entry('c.yaml', s('甲乡', '城口县'))]);
+    expect(
+      rows('同比')
+        .slice(1)
+        .map((r) => `${r.values[1]}${r.values[2]}`),
+    ).toEqual(['城口县甲乡', '城口县乙乡', '巫溪县乙乡']);
+  });
+});
+
+describe('xlsxFingerprint and xlsxIsCurrent', () => {
+  const base = () => [entry('a.yaml', summary('甲乡', { disputes: fig(5) }, { disputes: fig(4) }))];
+
+  it('changes with any cell of the roll-up, and with last year’s figures, which only the year-on-year sheet shows', () => {
+    const f = xlsxFingerprint(base());
+    expect(xlsxFingerprint(base())).toBe(f);
+    expect(f).toMatch(/^[0-9a-f]{64}$/);
+    expect(xlsxFingerprint([entry('a.yaml', summary('甲乡', { disputes: fig(6) }, { disputes: fig(4) }))])).not.toBe(f);
+    expect(xlsxFingerprint([entry('a.yaml', summary('甲乡', { disputes: fig(5) }, { disputes: fig(3) }))])).not.toBe(f);
+    expect(xlsxFingerprint([entry('a.yaml', summary('甲乡', { disputes: fig(5) }, null))])).not.toBe(f);
+    expect(xlsxFingerprint([entry('a.yaml', summary('乙乡', { disputes: fig(5) }, { disputes: fig(4) }))])).not.toBe(f);
+  });
+
+  it('knows a workbook by the fingerprint written in it, and nothing else as current', () => {
+    const dir = tempDir('xlsx-current-');
+    const path = join(dir, 'summary.xlsx');
+    const f = xlsxFingerprint(base());
+    writeFileSync(path, rollupXlsx(base(), f));
+    expect(xlsxIsCurrent(path, f)).toBe(true);
+    expect(xlsxIsCurrent(path, xlsxFingerprint([]))).toBe(false);
+    expect(xlsxIsCurrent(join(dir, 'none.xlsx'), f)).toBe(false);
+    writeFileSync(path, 'not a zip');
+    expect(xlsxIsCurrent(path, f)).toBe(false);
+    writeFileSync(path, zipSync({ 'xl/workbook.xml': strToU8(`<workbook>roll-up ${f}</workbook>`) }));
+    expect(xlsxIsCurrent(path, f)).toBe(false);
   });
 });
