@@ -4,7 +4,7 @@
 // the seed's text, in order, and its headings verbatim) and the seeds' figure lists.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { decide, findFigures } from '../src/import/figures.js';
@@ -362,6 +362,58 @@ describe('what report import says it found', () => {
     ]);
     const plain = await runCli(['import', 'r.txt', '--out', 'again.yaml'], dir, { npm_command: 'run-script' });
     expect(plain.stderr).toContain('then run “report build again.yaml”');
+  });
+
+  it('what it could only guess (county and date from the web page, no kind or year) marked to check, sections, figures left unmarked, and the errors of the file it wrote', async () => {
+    const dir = tempDir('import-');
+    writeFileSync(
+      join(dir, 'w.txt'),
+      '首页 > 政务公开\n白沙镇2025年法治政府建设年度报告\n发布时间：2025年3月5日\n来源：城口县人民政府\n一、主要举措和成效\n（一）加强领导\n全年开展普法宣传活动12场，另有37。\n（二）完善制度\n制定制度3项。\n二、存在的不足\n部分干部法治意识不强。\n',
+    );
+    const r = await runCli(['import', 'w.txt', '--out', 'sub/dir/w.yaml'], dir, { npm_command: 'run-script' });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')).toEqual([
+      'Imported w.txt → sub/dir/w.yaml',
+      '  白沙镇, 镇, 2025; county: 城口县 (check); 成文日期: 2025-03-05 (check)',
+      '  Structure: opening 0 paragraphs, 2 parts, 2 sections, 3 paragraphs in all; 3 lines of the web page (menus, sharing, footer) left out',
+      '    一. 主要举措和成效 → part one (measures and results)',
+      '    二. 存在的不足 → part two (shortcomings and causes)',
+      '  Figures: 3 found, 1 catalogue fields, 1 under the report’s own names, 1 left unmarked',
+      '  Catalogue fields:',
+      '    12场 → legal_education.campaigns: “全年开展普法宣传活动12场”',
+      '  Under the report’s own names (columns of their own in the roll-up):',
+      '    3项 → 制定制度: “制定制度3项”',
+      '  Left unmarked (mark those that should be recorded):',
+      '    37: “另有37”',
+      '  Check: 1 errors, 2 warnings; run “report check sub/dir/w.yaml” for details, “report fix sub/dir/w.yaml” to correct half-width punctuation',
+      'sub/dir/w.yaml:12:7  error  成文日期 2025-03-05 is before the end of the year the report covers (2025)  regulation/date-before-year-end',
+      '  → A report on 2025 is dated in 2026, e.g. 2026-02-15.',
+      '  Check the comments that say “Check” and the figures’ names in the data file; then run “report build sub/dir/w.yaml”',
+      '',
+    ]);
+    // The file names its schema and its source from where it lies.
+    const [schemaLine, fromLine] = readFileSync(join(dir, 'sub', 'dir', 'w.yaml'), 'utf8').split('\n');
+    const schema = /^# yaml-language-server: \$schema=(.+)$/.exec(schemaLine!)?.[1];
+    expect(resolve(dir, 'sub', 'dir', schema!)).toBe(join(ROOT, 'schema', 'report.schema.json'));
+    expect(fromLine).toBe('# Imported by report import from “../../w.txt”.');
+
+    writeFileSync(join(dir, 'n.txt'), '法治政府建设年度报告\n一、主要举措和成效\n全年开展普法宣传活动12场。\n');
+    const guessed = await runCli(['import', 'n.txt'], dir);
+    expect(guessed.stderr.split('\n')[1]).toBe('  某某乡 (check), ? (check), ? (check); county: 某某县 (check); 成文日期: none');
+  });
+
+  it('a report with an opening and no part it can number (二、 without 一、), saying what the file it wrote lacks', async () => {
+    const dir = tempDir('import-');
+    writeFileSync(join(dir, 'q.txt'), '白沙镇2025年法治政府建设年度报告\n今年我镇法治建设取得新进展。\n二、存在的不足\n部分干部法治意识不强。\n');
+    const r = await runCli(['import', 'q.txt'], dir, { npm_command: 'run-script' });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').slice(1, 5)).toEqual([
+      '  白沙镇, 镇, 2025; county: 某某县 (check); 成文日期: none',
+      '  Structure: opening 3 paragraphs, 0 parts, 0 sections, 3 paragraphs in all; 0 lines of the web page (menus, sharing, footer) left out',
+      '  Figures: 0 found, 0 catalogue fields, 0 under the report’s own names, 0 left unmarked',
+      '  Check: 1 errors, 1 warnings; run “report check 白沙镇-2025.yaml” for details, “report fix 白沙镇-2025.yaml” to correct half-width punctuation',
+    ]);
+    expect(readFileSync(join(dir, '白沙镇-2025.yaml'), 'utf8')).toContain('opening: |-\n  今年我镇法治建设取得新进展。\n  二、存在的不足\n');
   });
 
   it('nothing, and writes nothing, for a file with a title and no text, a place it cannot write, or a pack it cannot load', async () => {
