@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { usageMessage } from '../src/cli/index.js';
+import { setLang } from '../src/i18n/index.js';
 import { MINIMAL, runCli, tempDir } from './helpers.js';
 
 /** Builds one data file and returns exit code and stderr. */
@@ -119,9 +120,40 @@ describe('a mistake on the command line, in the words of the run', () => {
     expect(usageMessage('')).toBe('');
   });
 
+  it.each([
+    "unknown option '--x'",
+    "unknown command 'x'",
+    "missing required argument 'x'",
+    "required option '--x' not specified",
+    "option '--x' argument missing",
+    "option '--x' argument 'y' is invalid. Allowed choices are a, b.",
+    "option '--x' argument 'y' is invalid. no good",
+    'too many arguments',
+  ])('as commander words it when its words only quote one it knows: error: %s', (known) => {
+    // At the end, where the patterns that end with $ would find it too.
+    const message = `error: not taken: error: ${known}`;
+    expect(usageMessage(`${message}\n`)).toBe(message);
+  });
+
+  it('with the choices commander allows only when its message ends with them', () => {
+    setLang('zh');
+    try {
+      expect(usageMessage("error: option '--x' argument 'y' is invalid. Allowed choices are a, b.")).toBe('report：选项 --x 的值“y”不对：只能写 a, b');
+      expect(usageMessage("error: option '--x' argument 'y' is invalid. Allowed choices are a, b. See --help")).toBe('report：选项 --x 的值“y”不对：Allowed choices are a, b. See --help');
+    } finally {
+      setLang('en');
+    }
+  });
+
+  it('with the value a clerk wrote, whatever words it holds', () => {
+    const quoting = "error: option '--title <text>' argument 'error: unknown option '--x'' is invalid. 标题太长";
+    expect(usageMessage(quoting)).toBe("report: option '--title <text>' argument 'error: unknown option '--x'' is invalid. 标题太长");
+  });
+
   it('in the language --lang asks for, written either way, but not after --', async () => {
     const dir = tempDir();
     expect((await runCli(['check', 'none.yaml', '--lang=zh'], dir)).stderr).toContain('没有这个文件或文件夹：none.yaml');
+    expect((await runCli(['check', 'none.yaml', '--lang=en'], dir, { REPORT_LANG: 'zh' })).stderr).toContain('No such file or folder: none.yaml');
     const after = await runCli(['check', 'none.yaml', '--', '--lang', 'zh'], dir, { REPORT_LANG: 'en' });
     expect(after.stderr).toContain('No such file or folder: none.yaml');
     expect(after.stderr).toContain('No such file or folder: --lang');
@@ -158,5 +190,45 @@ describe('an option’s value that is wrong', () => {
       const r = await runCli(['build', 'none', '--out', 'out', '--shard', shard], dir);
       expect(r.stderr).not.toContain('--shard');
     }
+  });
+});
+
+describe('values of numbers on the command line', () => {
+  const first = async (args: string[]) => {
+    const r = await runCli(args, tempDir());
+    return [r.code, r.stderr.split('\n')[0]];
+  };
+
+  it('a year from 2000 to 2100', async () => {
+    for (const year of ['2000', '2100']) expect((await runCli(['init', '--year', year, '--township', '甲乡', '--out', 'a.yaml'], tempDir())).code).toBe(0);
+    for (const year of ['1999', '2101', '2025.5', 'x']) {
+      expect(await first(['init', '--year', year])).toEqual([2, `report: option '--year <year>' argument '${year}' is invalid. expected a year from 2000 to 2100, such as 2025`]);
+    }
+  });
+
+  it('a port from 0 to 65535, in digits alone', async () => {
+    const top = await runCli(['preview', 'none.yaml', '--port', '65535'], tempDir());
+    expect([top.code, top.stderr]).toEqual([1, expect.not.stringContaining('--port')]);
+    for (const port of ['65536', 'x80', '80x', '-1', '8.0']) {
+      expect(await first(['preview', 'a.yaml', '--port', port])).toEqual([2, `report: option '-p, --port <port>' argument '${port}' is invalid. expected a whole number from 0 to 65535`]);
+    }
+  });
+});
+
+describe('help', () => {
+  it('with no command, on the error stream, line for line as report help writes it, and exit 0', async () => {
+    const none = await runCli([], tempDir());
+    const help = await runCli(['help'], tempDir());
+    expect([none.code, help.code]).toEqual([0, 0]);
+    expect(none.stderr.split('\n').slice(0, 3)).toEqual(['Usage: report [options] [command]', '', 'Compile township 法治政府建设年度报告 from yearly data files (YAML) into']);
+    expect(none.stderr).toBe(`${help.stdout}`);
+  });
+
+  it('of a command and the version exit 0', async () => {
+    for (const args of [['build', '--help'], ['help', 'build'], ['--version']]) expect((await runCli(args, tempDir())).code).toBe(0);
+  });
+
+  it('of report preview names the port it listens on by default', async () => {
+    expect((await runCli(['preview', '--help'], tempDir())).stdout).toMatch(/^ {2}-p, --port <port> +port \(default: 4173; 0 picks a free one\)$/m);
   });
 });

@@ -68,7 +68,8 @@ const TITLES: Record<string, MessageId> = {
 /** A command-line mistake as commander words it, in the language of the run (the first line; commander's own wording when it is not one we know). */
 export function usageMessage(message: string): string {
   const [first = '', ...rest] = message.replace(/\n$/, '').split('\n');
-  const suggestion = /^\(Did you mean (.+)\?\)$/.exec(rest.join(' ').trim())?.[1];
+  // commander gives its suggestion alone on the line after the mistake.
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(rest[0] ?? '')?.[1];
   const hint = suggestion ? ` ${t('usage.did-you-mean', { suggestion })}` : '';
   const known: [RegExp, (m: RegExpExecArray) => string][] = [
     [/^error: unknown option '(.+?)'/, (m) => t('usage.unknown-option', { option: m[1]! }) + hint],
@@ -80,7 +81,7 @@ export function usageMessage(message: string): string {
       /^error: option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\.$/,
       (m) => t('usage.invalid-value', { option: m[1]!, value: m[2]!, reason: t('usage.choices', { choices: m[3]! }) }),
     ],
-    [/^error: option '(.+?)' argument '(.*?)' is invalid\. (.*)$/, (m) => t('usage.invalid-value', { option: m[1]!, value: m[2]!, reason: m[3]! })],
+    [/^error: option '(.+?)' argument '(.*?)' is invalid\. (.*)/, (m) => t('usage.invalid-value', { option: m[1]!, value: m[2]!, reason: m[3]! })],
     [/^error: too many arguments/, () => t('usage.too-many-arguments')],
   ];
   for (const [pattern, say] of known) {
