@@ -19,18 +19,26 @@ describe('--layout key=value', () => {
     });
     expect(parseLayoutOverrides(['line_spacing=28', 'line_spacing=30'])).toEqual({ line_spacing: 30 });
     expect(parseLayoutOverrides(['title_font=a=b'])).toEqual({ title_font: 'a=b' });
+    expect(parseLayoutOverrides(['line_spacing=28.75'])).toEqual({ line_spacing: 28.75 });
   });
 
   it.each([
     ['grid', '--layout takes key=value, got “grid”'],
     ['=true', '--layout takes key=value, got “=true”'],
     ['colour=red', `unknown layout setting “colour”; known: ${KNOWN}`],
+    // Numbers are digits with at most one decimal point, and nothing after.
+    ['line_spacing=29.5pt', 'layout line_spacing: Invalid input: expected number, received string'],
+    ['line_spacing=29.', 'layout line_spacing: Invalid input: expected number, received string'],
     ['grid=yes', 'layout grid: Invalid input: expected boolean, received string'],
     ['line_spacing=wide', 'layout line_spacing: Invalid input: expected number, received string'],
     ['line_spacing=-1', 'layout line_spacing: Invalid input: expected number, received string'],
     ['page_numbers=top', 'layout page_numbers: Invalid option: expected one of "outside"|"center"|"right"|"left"|"none"'],
   ])('%s: %s', (pair, message) => {
     expect(parseLayoutOverrides([pair])).toBe(message);
+  });
+
+  it('names the settings it does not know each in quotes, in one message', () => {
+    expect(parseLayoutOverrides(['colour=red', 'size=4'])).toBe(`unknown layout setting “colour”, “size”; known: ${KNOWN}`);
   });
 
   it('names every problem at once', () => {

@@ -10,6 +10,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { referenceDocLayout } from '../src/cli/build-command.js';
 import { compile } from '../src/compile/index.js';
 import { loadPack } from '../src/render/index.js';
 import { layoutOverridesSchema } from '../src/render/layout.js';
@@ -870,4 +871,19 @@ describe.skipIf(!tools.available)('LibreOffice prints on the reference document�
     },
     180_000,
   );
+});
+
+describe('what report build says it read from a reference document', () => {
+  it('each setting it took, as read (page_height to 0.1 mm); or that it took none, and the default layout is used', () => {
+    const dir = tempDir('refdoc-said-');
+    writeFileSync(join(dir, 'a5.docx'), wordShaped({ pgSz: '<w:pgSz w:w="8391" w:h="11910"/>', pgMar: '', docDefaults: '' }));
+    const read = referenceDocLayout(join(dir, 'a5.docx'), 'a5.docx');
+    expect(read.said).toBe(
+      'layout from the reference document a5.docx: page_width=148, page_height=210.1, title_size=20, title_font=方正小标宋简体, heading1_font=黑体, heading1_size=16, page_numbers=none',
+    );
+    const bare = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body><w:p/></w:body></w:document>`);
+    writeFileSync(join(dir, 'bare.docx'), zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(ROOT_RELS), 'word/document.xml': bare }));
+    const none = referenceDocLayout(join(dir, 'bare.docx'), 'bare.docx');
+    expect([none.said, none.layout, none.diagnostics]).toEqual(['the reference document bare.docx sets no layout; the default layout is used', {}, []]);
+  });
 });

@@ -43,7 +43,8 @@ export function readConfig(path: string, io: Io): { config: Config; diagnostics:
     return { config: {}, diagnostics: [diagnostic(display, { ruleId: 'config/invalid', reason: t('config.unreadable', { message: systemError(e) }) })] };
   }
   const parsed = parseYaml(display, source, CONFIG_RULES);
-  if (parsed.diagnostics.length === 0 && (parsed.raw === null || parsed.raw === undefined)) return { config: {}, diagnostics: [] };
+  // An empty file, or one of comments alone, is no settings.
+  if (parsed.diagnostics.length === 0 && parsed.raw === null) return { config: {}, diagnostics: [] };
   const read = checkYaml(parsed, configSchema, CONFIG_RULES, explainSetting);
   return { config: read.value ?? {}, diagnostics: read.diagnostics };
 }
