@@ -186,6 +186,19 @@ describe('report fix, where a careless fix would change what the clerk meant', (
     expect(after).toBe(source);
   });
 
+  it('succeeds over a folder whose scan only notes what it passed over (a link out of the folder)', async () => {
+    const dir = tempDir('fix-');
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL);
+    const outside = tempDir('fix-outside-');
+    writeFileSync(join(outside, 'b.yaml'), MINIMAL);
+    symlinkSync(join(outside, 'b.yaml'), join(dir, 'data', 'b.yaml'));
+    const r = await runCli(['fix', 'data'], dir);
+    expect(r.stderr).toMatch(/^data\/b\.yaml +info +.*input\/skipped$/m);
+    expect(r.stderr).toContain('data/a.yaml: nothing to correct');
+    expect(r.code).toBe(0);
+  });
+
   it('corrects the file a link points to and keeps its permissions', async () => {
     const dir = tempDir('fix-');
     const source = `${MINIMAL}opening: 召开会议三次,研究部署。\n`;
