@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/index.js';
+import { previewIgnores } from '../src/cli/preview-command.js';
 import { cluesFor, comparable, escapeHtml } from '../src/cli/preview-page.js';
 import type { Diagnostic } from '../src/diagnostics/index.js';
 import { lang, setLang } from '../src/i18n/index.js';
@@ -156,6 +157,43 @@ describe('report preview', () => {
     expect(await getWithHost(p.url, `attacker.example:${p.port}`)).toBe(421);
   });
 
+  it('answers each address with the headers it needs: never cached, never sniffed, no referrer, and the page and report under a policy of their own', async () => {
+    const dir = tempDir('preview-');
+    writeFileSync(join(dir, 'a.yaml'), FIRST);
+    const p = await previewing(dir, ['a.yaml', '--port', '0']);
+    const headers = async (path: string, method = 'GET') => {
+      const abort = new AbortController();
+      const res = await fetch(`${p.url}${path}`, { method, signal: abort.signal });
+      const h = Object.fromEntries(['cache-control', 'x-content-type-options', 'referrer-policy', 'content-type'].map((k) => [k, res.headers.get(k)]));
+      const first = path === 'events' ? await res.body!.getReader().read() : undefined;
+      abort.abort();
+      return { status: res.status, ...h, csp: res.headers.get('content-security-policy'), first: first && new TextDecoder().decode(first.value) };
+    };
+    const common = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+    const page = await headers('');
+    expect(page).toMatchObject({ status: 200, ...common, 'content-type': 'text/html; charset=utf-8' });
+    expect(page.csp).toMatch(
+      /^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{24}'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/,
+    );
+    expect(await headers('report.html')).toMatchObject({
+      status: 200,
+      ...common,
+      'content-type': 'text/html; charset=utf-8',
+      csp: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    });
+    const stream = await headers('events');
+    expect(stream).toMatchObject({ status: 200, ...common, 'content-type': 'text/event-stream; charset=utf-8' });
+    expect(stream.first).toMatch(/^retry: 1000\n\n/);
+    for (const [path, method] of [
+      ['report.html', 'POST'],
+      ['events', 'POST'],
+      ['nothing', 'GET'],
+    ] as const) {
+      expect(await headers(path, method)).toMatchObject({ status: 404, ...common, 'content-type': 'text/plain; charset=utf-8' });
+    }
+    expect(await (await fetch(`${p.url}nothing`)).text()).toBe('没有这个页面');
+  });
+
   it('sends a reload on the event stream when the data file is saved, and serves the new text, within a second', async () => {
     const dir = tempDir('preview-');
     const file = join(dir, 'a.yaml');
@@ -222,6 +260,8 @@ describe('report preview', () => {
     expect(page).toContain('有 1 个错误，报告没有生成。');
     expect(page).toContain('data/invalid-value');
     expect(page).not.toContain('<article');
+    // No report alone either.
+    expect((await fetch(`${p.url}report.html`)).status).toBe(404);
   });
 
   it('follows a data file deleted and written anew, as some editors save, and nothing else in its folder', async () => {
@@ -410,5 +450,32 @@ describe.skipIf(!browser.available)('report preview in Chromium', () => {
     } finally {
       await b.close();
     }
+  });
+});
+
+describe('what the preview’s watcher passes over', () => {
+  const watched = { files: new Set(['/w/data/a.yaml', '/w/own/section.md']), packDirs: ['/w/pack', '/w/base'], dataDir: '/w/data' };
+  const file = { isFile: () => true };
+  const folder = { isFile: () => false };
+
+  it.each([
+    ['the data file', '/w/data/a.yaml', file, false],
+    ['a dependency outside every folder watched', '/w/own/section.md', file, false],
+    ['a pack folder itself', '/w/base', folder, false],
+    ['the data file’s folder', '/w/data', folder, false],
+    ['another file beside the data file', '/w/data/b.yaml', file, true],
+    ['a folder beside the data file', '/w/data/old', folder, true],
+    ['a section of the pack', '/w/pack/sections/10-a.md', file, false],
+    ['a partial of the pack it extends', '/w/base/partials/x.hbs', file, false],
+    ['the pack’s pack.yaml', '/w/pack/pack.yaml', file, false],
+    ['a file of another kind in the pack', '/w/pack/sections/notes.txt', file, true],
+    ['a folder of the pack', '/w/pack/sections', folder, false],
+    ['a path not yet known to be a file', '/w/pack/sections/notes.txt', undefined, false],
+    ['a template in the pack’s node_modules', '/w/pack/node_modules/x/a.md', file, true],
+    ['a template in a hidden folder of the pack', '/w/pack/.cache/a.md', file, true],
+    ['the hidden folder itself', '/w/pack/.cache', folder, false],
+    ['something outside all of them', '/elsewhere/a.md', file, false],
+  ])('%s: %s', (_, path, stats, ignored) => {
+    expect(previewIgnores(watched, path, stats)).toBe(ignored);
   });
 });

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { inlineCompiler } from '../batch/inline.js';
 import { unreadable } from '../batch/plan.js';
@@ -25,7 +25,7 @@ import { runLayout, workingSettings } from './build-command.js';
 import { EXIT, PREVIEW_PORT, type Io } from './index.js';
 import { previewPage, type PreviewView } from './preview-page.js';
 import { formatDiagnostic } from './reporters.js';
-import { SKIP_DIR, WATCHED_FILE } from './watch.js';
+import { inSkippedFolder, WATCHED_FILE, within } from './watch.js';
 
 export interface PreviewFlags {
   port?: number;
@@ -230,20 +230,7 @@ class Preview {
     // The data file's folder is watched, not the file alone: an editor that saves by deleting the
     // file and writing it anew would otherwise end the watch on it. Nothing else in it counts.
     const dataDir = dirname(this.options.path);
-    const ignored = (p: string, stats?: { isFile(): boolean }): boolean => {
-      if (this.watchedFiles.has(p) || this.packDirs.includes(p)) return false;
-      if (dirname(p) === dataDir && p !== dataDir) return true;
-      const root = this.packDirs.find((d) => within(p, d));
-      if (!root) return false;
-      if (
-        relative(root, p)
-          .split(sep)
-          .slice(0, -1)
-          .some((d) => SKIP_DIR.test(d))
-      )
-        return true;
-      return stats?.isFile() === true && !WATCHED_FILE.test(p);
-    };
+    const ignored = (p: string, stats?: { isFile(): boolean }) => previewIgnores({ files: this.watchedFiles, packDirs: this.packDirs, dataDir }, p, stats);
     const watcher = watch([dataDir, ...this.dependencies, ...this.packDirs], { ignoreInitial: true, ignored });
     this.watcher = watcher;
     watcher.on('error', (e) => log(t('watch.error', { message: (e as Error).message })));
@@ -318,8 +305,17 @@ function send(res: ServerResponse, event: string, data: string): void {
   res.write(`event: ${event}\ndata: ${data}\n\n`);
 }
 
-/** Whether `path` is `dir` or lies inside it. */
-function within(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
+/**
+ * What the preview's watcher passes over, of the folders it watches: the data file's folder, where
+ * only the data file counts (an editor may save it by deleting it and writing it anew), and the
+ * template pack's folders, where data and templates count outside skipped folders; the report's
+ * other dependencies (files) are watched themselves.
+ */
+export function previewIgnores(watched: { files: ReadonlySet<string>; packDirs: readonly string[]; dataDir: string }, p: string, stats?: { isFile(): boolean }): boolean {
+  if (watched.files.has(p) || watched.packDirs.includes(p)) return false;
+  if (dirname(p) === watched.dataDir) return true;
+  const root = watched.packDirs.find((d) => within(p, d));
+  if (!root) return false;
+  if (inSkippedFolder(root, p)) return true;
+  return stats?.isFile() === true && !WATCHED_FILE.test(p);
 }

@@ -66,14 +66,7 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
     if (watched.has(path)) return false;
     if (outputsIgnored && within(path, outDir)) return true;
     const root = [...watched].filter((w) => within(path, w)).sort((a, b) => b.length - a.length)[0];
-    if (
-      root &&
-      relative(root, path)
-        .split(sep)
-        .slice(0, -1)
-        .some((d) => SKIP_DIR.test(d))
-    )
-      return true;
+    if (root && inSkippedFolder(root, path)) return true;
     return stats?.isFile() === true && !WATCHED_FILE.test(path);
   };
   /** A dependency (a file) that no watched folder sees is watched by itself; none in the output folder. */
@@ -135,8 +128,16 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
   await running;
 }
 
+/** Whether `path`, below the watched folder `root`, lies in a folder of it that holds no one's data or templates (node_modules, hidden ones). */
+export function inSkippedFolder(root: string, path: string): boolean {
+  return relative(root, path)
+    .split(sep)
+    .slice(0, -1)
+    .some((d) => SKIP_DIR.test(d));
+}
+
 /** Whether `path` is `dir` or lies inside it. */
-function within(path: string, dir: string): boolean {
+export function within(path: string, dir: string): boolean {
   const rel = relative(dir, path);
   return rel === '' || !outside(rel);
 }
