@@ -90,7 +90,8 @@ describe('on a terminal', () => {
   it('draws it without colour under NO_COLOR', async () => {
     const r = await onTerminal({ NO_COLOR: '1' });
     expect(r.stderr.startsWith(`\r\x1b[2K${bar.replace('1/1', '0/1')}`)).toBe(true);
-    expect(r.stderr).not.toMatch(/\x1b\[(?!2K)/);
+    // Only the escape that clears the line, which the bar needs to be redrawn.
+    expect(r.stderr.replaceAll('\x1b[2K', '')).not.toContain('\x1b');
   });
 
   it('writes plain lines in CI (CI=true or CI=1), as to a file', async () => {
