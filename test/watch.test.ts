@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/index.js';
-import { buildDependencies, inputRoots } from '../src/cli/watch.js';
+import { buildDependencies, inputRoots, type WatchScope, watchedApart, watchIgnores } from '../src/cli/watch.js';
 import { BIN, ROOT, STANDARD_MODEL, tempDir } from './helpers.js';
 
 /**
@@ -198,5 +198,62 @@ describe('what a watch watches', () => {
     expect(buildDependencies({ ...r, reports: r.reports.filter((x) => !x.input.includes('jinping')) }, dir)).toEqual([]);
     expect(buildDependencies({ ...r, manifest: undefined }, dir)).toEqual([]);
     expect(buildDependencies({ ...r, manifest: 'out/none.json' }, dir)).toEqual([]);
+  });
+});
+
+describe('what a watch passes over, and the dependencies it watches apart', () => {
+  const scope = (outputsIgnored: boolean): WatchScope => ({
+    watched: new Set(['/w/data', '/w/pack', '/w/data/2025', '/w/data/.hidden/2025', '/w/last/a-2024.yaml', '/w/county/数字.xlsx']),
+    outDir: '/w/out',
+    outputsIgnored,
+  });
+  const file = { isFile: () => true };
+  const folder = { isFile: () => false };
+
+  it.each([
+    ['a watched folder', '/w/data', folder, false],
+    ['a file watched apart', '/w/last/a-2024.yaml', file, false],
+    ['a file watched apart, of any kind', '/w/county/数字.xlsx', file, false],
+    ['an editor’s copy of a template', '/w/pack/sections/10-a.md.bak', file, true],
+    ['a data file in a folder with a dot in its name', '/w/data/第1.0版/a.yml', file, false],
+    ['a data file in a folder named as an input inside a hidden one', '/w/data/.hidden/2025/a.yaml', file, false],
+    ['a data file', '/w/data/a.yaml', file, false],
+    ['a file of another kind', '/w/data/notes.txt', file, true],
+    ['a path not yet known to be a file', '/w/data/notes.txt', undefined, false],
+    ['a folder', '/w/data/old', folder, false],
+    ['a section template', '/w/pack/sections/10-a.md', file, false],
+    ['a partial', '/w/pack/partials/x.hbs', file, false],
+    ['a template in node_modules', '/w/pack/node_modules/x/a.md', file, true],
+    ['a data file in a hidden folder', '/w/data/.backup/a.yaml', file, true],
+    ['a data file in Git’s folder', '/w/data/.git/a.yaml', file, true],
+    ['a hidden folder itself', '/w/data/.backup', folder, false],
+    ['a data file in a skipped folder of the nearest watched folder', '/w/data/2025/node_modules/a.yaml', file, true],
+    ['an output', '/w/out/a.md', file, true],
+    ['the output folder', '/w/out', folder, true],
+    ['something outside them all', '/elsewhere/a.yaml', file, false],
+  ])('%s: %s', (_, path, stats, ignored) => {
+    expect(watchIgnores(scope(true), path, stats)).toBe(ignored);
+  });
+
+  it('watches the outputs when they are written among the inputs (--out .)', () => {
+    expect(watchIgnores(scope(false), '/w/out/a.md', file)).toBe(false);
+    expect(watchIgnores(scope(false), '/w/out/a.docx', file)).toBe(true);
+  });
+
+  it.each([
+    ['a file no watched folder sees', '/w/own/section.md', true],
+    ['a file a watched folder sees', '/w/data/own.md', false],
+    ['one a watched folder passes over (another kind)', '/w/data/notes.txt', true],
+    ['one in a skipped folder of a watched one', '/w/pack/node_modules/x.md', true],
+    ['one already watched apart', '/w/last/a-2024.yaml', false],
+    ['a watched folder', '/w/pack', false],
+    ['one in the output folder', '/w/out/x.md', false],
+  ])('a dependency watched apart or not: %s', (_, path, apart) => {
+    expect(watchedApart(scope(true), path)).toBe(apart);
+  });
+
+  it('a dependency in an output folder among the inputs is seen by their folder', () => {
+    expect(watchedApart({ ...scope(false), watched: new Set(['/w']) }, '/w/out/x.md')).toBe(false);
+    expect(watchedApart(scope(false), '/w/out/x.md')).toBe(true);
   });
 });

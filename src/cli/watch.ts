@@ -49,6 +49,29 @@ export function buildDependencies(result: BuildResult, cwd: string): string[] {
   return [...new Set(manifest.reports.filter((r) => built.has(r.input)).flatMap((r) => r.dependencies.map((d) => resolve(cwd, d))))];
 }
 
+/** What a watch watches: folders and the files it watches apart, the output folder, and whether what lies in it is passed over. */
+export interface WatchScope {
+  watched: ReadonlySet<string>;
+  outDir: string;
+  /** False when the output folder is one the inputs are in (--out .): its changes cannot be told from edits. */
+  outputsIgnored: boolean;
+}
+
+/** What the watcher passes over: the outputs, and below the watched path holding it, a skipped folder or a file that is not data or a template. */
+export function watchIgnores(scope: WatchScope, path: string, stats?: { isFile(): boolean }): boolean {
+  if (scope.watched.has(path)) return false;
+  if (scope.outputsIgnored && within(path, scope.outDir)) return true;
+  const root = [...scope.watched].filter((w) => within(path, w)).sort((a, b) => b.length - a.length)[0];
+  if (root && inSkippedFolder(root, path)) return true;
+  return stats?.isFile() === true && !WATCHED_FILE.test(path);
+}
+
+/** Whether a dependency (a file) must be watched apart: no watched folder sees it; never one in the output folder. */
+export function watchedApart(scope: WatchScope, path: string): boolean {
+  if (scope.watched.has(path) || (scope.outputsIgnored && within(path, scope.outDir))) return false;
+  return [...scope.watched].every((w) => !within(path, w)) || watchIgnores(scope, path, { isFile: () => true });
+}
+
 /** Takes the build's inputs, pack and output folders, its first result and a way to rebuild; rebuilds on each change until the signal aborts. */
 export async function watchAndRebuild(options: WatchOptions): Promise<void> {
   const { cwd, outDir, signal, log } = options;
@@ -60,17 +83,9 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
   // Writing into a data folder (--out .) cannot be told from editing it; otherwise outputs are never watched.
   const outputsIgnored = !roots.some((r) => within(r, outDir));
   const watched = new Set(roots);
-
-  /** Below the watched path holding it: in a skipped folder, or a file that is not data or a template. */
-  const ignored = (path: string, stats?: { isFile(): boolean }): boolean => {
-    if (watched.has(path)) return false;
-    if (outputsIgnored && within(path, outDir)) return true;
-    const root = [...watched].filter((w) => within(path, w)).sort((a, b) => b.length - a.length)[0];
-    if (root && inSkippedFolder(root, path)) return true;
-    return stats?.isFile() === true && !WATCHED_FILE.test(path);
-  };
-  /** A dependency (a file) that no watched folder sees is watched by itself; none in the output folder. */
-  const uncovered = (path: string) => !watched.has(path) && !(outputsIgnored && within(path, outDir)) && ([...watched].every((w) => !within(path, w)) || ignored(path, { isFile: () => true }));
+  const scope: WatchScope = { watched, outDir, outputsIgnored };
+  const ignored = (path: string, stats?: { isFile(): boolean }) => watchIgnores(scope, path, stats);
+  const uncovered = (path: string) => watchedApart(scope, path);
 
   const watcher: FSWatcher = watch(roots, { ignoreInitial: true, ignored });
   const extra = buildDependencies(options.first, cwd).filter(uncovered);
