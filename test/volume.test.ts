@@ -48,6 +48,13 @@ describe('report volume of the three examples', () => {
     expect(readdirSync(dir)).toEqual(['汇编.docx']);
   });
 
+  it('notes that the reports are of two years, then says how many it lays out', () => {
+    const lines = run.stderr.split('\n');
+    const laying = lines.indexOf('正在排版 3 份报告……');
+    expect(lines[laying - 1]).toBe('注意：编入的报告不是同一年度的（2024、2025）。汇编通常只收一个年度的报告：可以只写这一年度的数据文件，例如 "data/*2025*.yaml"');
+    expect(lines.slice(laying + 1, -1)).toHaveLength(1);
+  });
+
   it('has a cover with the counties and years of its reports, alone in a section without page numbers', () => {
     const { doc } = parts(bytes);
     const sections = all(doc, 'sectPr');
@@ -194,6 +201,46 @@ describe('report volume on the command line', () => {
     expect(r.code).toBe(0);
     const paragraphs = docxParagraphs(new Uint8Array(readFileSync(join(dir, 'v.docx'))));
     expect(paragraphs.slice(0, 2).join('').replace(/\n/g, '')).toBe('城口县2025年度法治政府建设年度报告汇编');
+    // The title is taken without the spaces around it; one of spaces only gives the cover its own title.
+    const spaced = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx', '--title', '  金坪乡报告  '], dir);
+    expect(
+      docxParagraphs(new Uint8Array(readFileSync(join(dir, 'v.docx'))))
+        .slice(0, 2)
+        .join('')
+        .replace(/\n/g, ''),
+    ).toBe('金坪乡报告');
+    const blank = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx', '--title', '   '], dir);
+    expect([spaced.code, blank.code]).toEqual([0, 0]);
+    expect(
+      docxParagraphs(new Uint8Array(readFileSync(join(dir, 'v.docx'))))
+        .slice(0, 2)
+        .join('')
+        .replace(/\n/g, ''),
+    ).toBe(coverTitle([{ county: '城口县', year: 2025 }]));
+  });
+
+  it('notes no years and lays out the one report it has', async () => {
+    const r = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx'], tempDir('volume-one-'), { REPORT_LANG: 'en' });
+    expect(r.stderr).not.toContain('note:');
+    expect(r.stderr.split('\n').at(-3)).toBe('laying out 1 reports…');
+  });
+
+  it('lays the volume out with the settings file’s layout', async () => {
+    const dir = tempDir('volume-layout-');
+    const plain = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'plain.docx'], dir);
+    writeFileSync(join(dir, 'report.config.yaml'), 'layout:\n  body_font: 楷体\n');
+    const set = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'set.docx'], dir);
+    expect([plain.code, set.code]).toEqual([0, 0]);
+    const fonts = (f: string) =>
+      new Set(
+        [
+          ...docxXmlParts(new Uint8Array(readFileSync(join(dir, f))))
+            .get('word/styles.xml')!
+            .toString()
+            .matchAll(/w:eastAsia="([^"]+)"/g),
+        ].map((m) => m[1]),
+      );
+    expect([fonts('plain.docx').has('楷体'), fonts('set.docx').has('楷体')]).toEqual([false, true]);
   });
 
   it('is a usage error without --out, or with an --out that is neither .docx nor .pdf', async () => {
@@ -202,19 +249,26 @@ describe('report volume on the command line', () => {
     expect([none.code, none.stderr.split('\n')[0]]).toEqual([2, 'report：缺少选项 -o, --out <file>']);
     const wrong = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.doc'], dir, { REPORT_LANG: 'zh' });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('report：--out 要写一个 .docx 或 .pdf 文件');
+    expect(wrong.stderr).toBe('report：--out 要写一个 .docx 或 .pdf 文件，例如 --out 汇编.docx，现在是“v.doc”\n');
+    // The file's name must end so: a name with .docx inside it is not a Word file.
+    const inside = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx.txt'], dir, { REPORT_LANG: 'zh' });
+    expect([inside.code, inside.stderr]).toEqual([2, 'report：--out 要写一个 .docx 或 .pdf 文件，例如 --out 汇编.docx，现在是“v.docx.txt”\n']);
     expect(readdirSync(dir)).toEqual([]);
+    // The ending in capitals is the same ending.
+    const capitals = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'V.DOCX'], dir);
+    expect([capitals.code, readdirSync(dir)]).toEqual([0, ['V.DOCX']]);
   });
 
   it('says in Chinese that a PDF needs LibreOffice when it is not installed, and writes the DOCX it can', async () => {
     const dir = tempDir('volume-nooffice-');
     const pdf = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.pdf'], dir, { REPORT_LANG: 'zh', PATH: '/nonexistent' });
     expect(pdf.code).toBe(1);
-    expect(pdf.stderr).toContain('report：转换 PDF 需要安装 LibreOffice');
+    // It says so before compiling anything: no report is read, none goes in.
+    expect(pdf.stderr).toBe('report：转换 PDF 需要安装 LibreOffice（https://zh-cn.libreoffice.org），没有写出 v.pdf。也可以写出 .docx，用 WPS 或 Word 打开后另存为 PDF。\n');
     expect(readdirSync(dir)).toEqual([]);
     const both = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'v.docx', '--pdf'], dir, { REPORT_LANG: 'zh', PATH: '/nonexistent' });
     expect(both.code).toBe(1);
-    expect(both.stderr).toContain('没有写出 v.pdf');
+    expect(both.stderr).toContain('report：转换 PDF 需要安装 LibreOffice（https://zh-cn.libreoffice.org），没有写出 v.pdf。');
     expect(readdirSync(dir)).toEqual(['v.docx']);
   });
 
@@ -236,6 +290,13 @@ describe('report volume on the command line', () => {
     expect(r.stderr.split('\n').at(-2)).toMatch(/^wrote v\.pdf: 1 included, 0 left out, 0 errors, 1 warnings in [\d.]+s$/);
     expect(readdirSync(dir)).toEqual(['v.pdf']);
     expect(readFileSync(join(dir, 'v.pdf'), 'utf8')).toBe('%PDF-1.7 of volume.docx');
+  });
+
+  it('writes the PDF beside the DOCX, in the DOCX’s folder whatever that folder is called', async () => {
+    const dir = tempDir('volume-pdf-');
+    const r = await runCli(['volume', join(EXAMPLES, 'jinping-2025.yaml'), '--out', 'a.docx.d/v.docx', '--pdf'], dir, { PATH: `${office(true)}:/usr/bin:/bin` });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'a.docx.d'))).toEqual(['v.docx', 'v.pdf']);
   });
 
   it('leaves nothing in the temporary folder: not the copy it converted, not LibreOffice’s profile and output', async () => {
