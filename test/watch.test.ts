@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/index.js';
-import { buildDependencies, inputRoots, type WatchScope, watchedApart, watchIgnores } from '../src/cli/watch.js';
+import { buildDependencies, inputRoots, type WatchScope, watchAndRebuild, watchedApart, watchIgnores } from '../src/cli/watch.js';
 import { BIN, ROOT, STANDARD_MODEL, tempDir } from './helpers.js';
 
 /**
@@ -255,5 +255,170 @@ describe('what a watch passes over, and the dependencies it watches apart', () =
   it('a dependency in an output folder among the inputs is seen by their folder', () => {
     expect(watchedApart({ ...scope(false), watched: new Set(['/w']) }, '/w/out/x.md')).toBe(false);
     expect(watchedApart(scope(false), '/w/out/x.md')).toBe(true);
+  });
+});
+
+describe('the rebuild loop', () => {
+  /** A result without a manifest: a rebuild that adds no file to watch. */
+  const result = { reports: [], diagnostics: [], ok: true, interrupted: false, manifest: undefined };
+
+  /** Watches dir/data and dir/pack with a stand-in rebuild; resolves once the watcher is ready. */
+  async function loop(dir: string, rebuild: () => Promise<typeof result>, inputs = ['data'], { packDir = 'pack', outDir = join(dir, 'out') } = {}) {
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const done = watchAndRebuild({ inputs, cwd: dir, packDir, outDir, first: result, rebuild, signal: stop.signal, log: (l) => lines.push(l) });
+    const until = async (cond: () => boolean, what: string) => {
+      const start = Date.now();
+      while (!cond()) {
+        if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${what}: ${lines.join('\n')}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await until(() => lines.some((l) => l.startsWith('watching ')), 'the watching line');
+    stopWatching = async () => {
+      stop.abort();
+      await done;
+    };
+    return { lines, until };
+  }
+
+  function folders(): string {
+    const dir = tempDir('watch-loop-');
+    mkdirSync(join(dir, 'data'));
+    mkdirSync(join(dir, 'pack'));
+    writeFileSync(join(dir, 'data', 'a.yaml'), 'a: 1\n');
+    writeFileSync(join(dir, 'data', 'old.txt'), '旧\n');
+    mkdirSync(join(dir, 'data', 'gone.md'));
+    return dir;
+  }
+
+  it('builds a change made during a rebuild right after it, never at the same time', async () => {
+    const dir = folders();
+    let running = 0;
+    let most = 0;
+    let release: (() => void) | undefined;
+    let calls = 0;
+    const w = await loop(dir, async () => {
+      calls++;
+      running++;
+      most = Math.max(most, running);
+      if (calls === 1) await new Promise<void>((r) => (release = r));
+      running--;
+      return result;
+    });
+    expect(w.lines).toEqual(['watching data, pack for changes (Ctrl-C to stop)']);
+    writeFileSync(join(dir, 'data', 'a.yaml'), 'a: 2\n');
+    await w.until(() => release !== undefined, 'the first rebuild');
+    writeFileSync(join(dir, 'pack', 'b.md'), '## 二\n');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(calls).toBe(1);
+    release!();
+    await w.until(() => calls === 2, 'the second rebuild');
+    await new Promise((r) => setTimeout(r, 300));
+    expect([calls, most]).toEqual([2, 1]);
+    expect(w.lines.slice(1)).toEqual(['change in data/a.yaml: rebuilding', 'change in pack/b.md: rebuilding']);
+  });
+
+  it('builds nothing more once stopped during a rebuild, though a change came while it ran', async () => {
+    const dir = folders();
+    let calls = 0;
+    let release: (() => void) | undefined;
+    const stop = new AbortController();
+    const lines: string[] = [];
+    const done = watchAndRebuild({
+      inputs: ['data'],
+      cwd: dir,
+      packDir: 'pack',
+      outDir: join(dir, 'out'),
+      first: result,
+      rebuild: async () => {
+        calls++;
+        await new Promise<void>((r) => (release = r));
+        return result;
+      },
+      signal: stop.signal,
+      log: (l) => lines.push(l),
+    });
+    const wait = async (cond: () => boolean) => {
+      for (let i = 0; i < 750 && !cond(); i++) await new Promise((r) => setTimeout(r, 20));
+    };
+    await wait(() => lines.length > 0);
+    writeFileSync(join(dir, 'data', 'a.yaml'), 'a: 2\n');
+    await wait(() => release !== undefined);
+    writeFileSync(join(dir, 'data', 'a.yaml'), 'a: 3\n');
+    await new Promise((r) => setTimeout(r, 400));
+    stop.abort();
+    release!();
+    await done;
+    expect([calls, lines.slice(1)]).toEqual([1, ['change in data/a.yaml: rebuilding']]);
+  });
+
+  it('says what went wrong with a rebuild and still builds the next change', async () => {
+    const dir = folders();
+    let calls = 0;
+    const w = await loop(dir, async () => {
+      calls++;
+      if (calls === 1) throw new Error('磁盘已满');
+      return result;
+    });
+    writeFileSync(join(dir, 'data', 'a.yaml'), 'a: 2\n');
+    await w.until(() => w.lines.length === 3, 'the failed rebuild');
+    writeFileSync(join(dir, 'data', 'a.yaml'), 'a: 3\n');
+    await w.until(() => calls === 2, 'the next rebuild');
+    expect(w.lines.slice(1)).toEqual(['change in data/a.yaml: rebuilding', 'report: unexpected failure: 磁盘已满', 'change in data/a.yaml: rebuilding']);
+  });
+
+  it('passes over a new folder and a file that is neither data nor a template', async () => {
+    const dir = folders();
+    let calls = 0;
+    const w = await loop(dir, async () => {
+      calls++;
+      return result;
+    });
+    mkdirSync(join(dir, 'data', 'new'));
+    // A folder whose name ends as a data file's does.
+    mkdirSync(join(dir, 'data', 'old.yaml'));
+    writeFileSync(join(dir, 'data', 'notes.txt'), '备忘\n');
+    rmSync(join(dir, 'data', 'old.txt'));
+    rmSync(join(dir, 'data', 'gone.md'), { recursive: true });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(calls).toBe(0);
+    // A data file in the new folder is seen.
+    writeFileSync(join(dir, 'data', 'new', 'b.yml'), 'b: 1\n');
+    await w.until(() => calls === 1, 'a rebuild');
+    expect(w.lines.slice(1)).toEqual(['change in data/new/b.yml: rebuilding']);
+  });
+
+  it('sees edits to the data when the outputs are written among it, the pack being elsewhere (--out .)', async () => {
+    const dir = folders();
+    let calls = 0;
+    const w = await loop(
+      dir,
+      async () => {
+        calls++;
+        return result;
+      },
+      ['data'],
+      { packDir: tempDir('watch-pack-'), outDir: dir },
+    );
+    writeFileSync(join(dir, 'data', 'a.yaml'), 'a: 2\n');
+    await w.until(() => calls === 1, 'a rebuild');
+    expect(w.lines.slice(1)).toEqual(['change in data/a.yaml: rebuilding']);
+  });
+
+  it('names the working folder "." and a folder outside it by its whole path', async () => {
+    const dir = folders();
+    const away = tempDir('watch-away-');
+    const w = await loop(dir, async () => result, ['.', away]);
+    expect(w.lines).toEqual([`watching ., ${away}, pack for changes (Ctrl-C to stop)`]);
+  });
+
+  it('says nothing and watches nothing once stopped before it was ready', async () => {
+    const dir = folders();
+    const stop = new AbortController();
+    stop.abort();
+    const lines: string[] = [];
+    await watchAndRebuild({ inputs: ['data'], cwd: dir, packDir: 'pack', outDir: join(dir, 'out'), first: result, rebuild: async () => result, signal: stop.signal, log: (l) => lines.push(l) });
+    expect(lines).toEqual([]);
   });
 });

@@ -90,12 +90,14 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
   const watcher: FSWatcher = watch(roots, { ignoreInitial: true, ignored });
   const extra = buildDependencies(options.first, cwd).filter(uncovered);
   for (const d of extra) watched.add(d);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: chokidar adds nothing for an empty list
   if (extra.length > 0) watcher.add(extra);
   watcher.on('error', (e) => log(t('watch.error', { message: (e as Error).message })));
 
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  // Stryker disable next-line BooleanLiteral: each round of the loop sets it false before it is read
   let again = false;
   const rebuildLoop = async () => {
     do {
@@ -108,12 +110,13 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
         const result = await options.rebuild();
         const added = buildDependencies(result, cwd).filter(uncovered);
         for (const d of added) watched.add(d);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: chokidar adds nothing for an empty list
         if (added.length > 0) watcher.add(added);
       } catch (e) {
         // Whatever went wrong with this build, the next change is still built.
         log(t('cli.unexpected', { message: (e as Error).message }));
       }
-    } while (again && changed.size > 0 && !signal.aborted);
+    } while (again && !signal.aborted); // again: a change settled during this round, so there is one to build
     running = undefined;
   };
   const settled = () => {
@@ -125,6 +128,7 @@ export async function watchAndRebuild(options: WatchOptions): Promise<void> {
   };
   watcher.on('all', (event, path) => {
     if (event === 'addDir' || event === 'unlinkDir') return;
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: a guard; chokidar passes over such files already when `ignored` is told they are files
     if (!watched.has(path) && !WATCHED_FILE.test(path)) return;
     changed.add(path);
     clearTimeout(timer);
