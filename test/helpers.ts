@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { lang, setLang } from '../src/i18n/index.js';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../src/cli/index.js';
@@ -19,6 +19,16 @@ export const BIN = join(ROOT, 'bin', 'report.js');
  * REPORT_TEST_SHARED names (Stryker runs the tests in a copy of the project, with no ../shared beside it).
  */
 export const SHARED = process.env.REPORT_TEST_SHARED ?? join(ROOT, '..', 'shared');
+
+/** A path in SHARED; throws, saying where the folder is looked for, when it is not there. */
+export function inShared(...parts: string[]): string {
+  if (!existsSync(SHARED)) {
+    throw new Error(
+      `The seeds are not at ${SHARED}: these tests compare the examples with the real reports they come from. Put the shared folder (seeds/, eval/, tools/) beside the project as ../shared, or name it in REPORT_TEST_SHARED.`,
+    );
+  }
+  return join(SHARED, ...parts);
+}
 
 let standard: Pack | undefined;
 export function standardPack(): Pack {

@@ -1,11 +1,10 @@
 // What the tests of `report import` share: fidelity.py's verdict, the errors a check finds, an import and build.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { BuildResult } from '../src/batch/index.js';
-import { runCli, SHARED, tempDir } from './helpers.js';
+import { inShared, runCli, tempDir } from './helpers.js';
 
-const FIDELITY = join(SHARED, 'tools', 'fidelity.py');
+const FIDELITY = inShared('tools', 'fidelity.py');
 
 /** fidelity.py's verdict: recall and headings found, of a seed against a built report. */
 export function fidelity(seed: string, output: string): { recall: number; headings: [number, number]; text: string } {

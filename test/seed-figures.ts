@@ -2,9 +2,9 @@
 // report writes it), which the example rewritten from that seed must show wherever it is built.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED } from './helpers.js';
+import { inShared } from './helpers.js';
 
-const EVAL = join(SHARED, 'eval', 'figures');
+const EVAL = inShared('eval', 'figures');
 const SEEDS: Record<string, string> = {
   'jinping-2025.yaml': '000_jinping_2025.tsv',
   'zuolan-2024.yaml': '002_zuolan_2024.tsv',
@@ -46,4 +46,4 @@ export const SEED_FILES: Record<string, string> = {
   'zuolan-2024.yaml': '002_fb4fb1fb4ee4856e.txt',
   'tongle-2025.yaml': '003_14fc8f7e2f144526.txt',
 };
-export const SEEDS_DIR = join(SHARED, 'seeds');
+export const SEEDS_DIR = inShared('seeds');
