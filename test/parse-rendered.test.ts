@@ -162,8 +162,13 @@ describe('parseRendered', () => {
     ['a paragraph under a heading', '### （二）规范执法\n全年开展检查162次。', ['heading', 'paragraph']],
     ['headings and paragraphs in turn', '甲。\n## 一\n乙。\n### （一）二\n丙。', ['paragraph', 'heading', 'paragraph', 'heading', 'paragraph']],
     ['paragraphs apart by an odd number of empty lines', '甲。\n\n\n乙。\n\n\n丙。', ['paragraph', 'paragraph', 'paragraph']],
+    ['a heading and a paragraph apart by an empty section (four line breaks)', '## 一\n\n\n\n正文。', ['heading', 'paragraph']],
+    ['paragraphs apart by five, six and seven line breaks', '甲。\n\n\n\n\n乙。\n\n\n\n\n\n丙。\n\n\n\n\n\n\n丁。', ['paragraph', 'paragraph', 'paragraph', 'paragraph']],
+    ['blank lines before the first block and after the last', '\n\n\n\n甲。\n\n\n\n', ['paragraph']],
   ])('puts in %s without parsing', (_, text, types) => {
     const tree = parseRendered(text);
+    // A tree from the parser has a position, the root's included.
+    expect(tree.position).toBeUndefined();
     expect(tree.children.map((n: Node) => [n.type, n.position === undefined])).toEqual(types.map((t) => [t, true]));
     same(text);
   });
@@ -174,6 +179,7 @@ describe('parseRendered', () => {
     ['a list item under a paragraph', '甲。\n- 项'],
     ['a line of spaces between paragraphs', '甲。\n  \n乙。'],
     ['blank lines between a list and an indented line (which stays in the list)', '1. 甲\n2. 乙\n\n\n\n\n    缩进'],
+    ['blank lines in a fenced code block between plain lines', '```\n甲\n\n\n\n乙\n```'],
   ])('parses %s', (_, text) => {
     expect(parseRendered(text).children.every((n: Node) => n.position !== undefined)).toBe(true);
     same(text);
@@ -229,6 +235,22 @@ describe('parseRendered', () => {
     ['a byte-order mark before a list', '\uFEFF全年\n\n- 一'],
   ])('gives the parser’s tree for %s', (_, text) => {
     same(text);
+  });
+
+  it('keeps blank lines next to what is parsed, where they may belong to it', () => {
+    // Between a plain paragraph and a list, and inside a fenced code block whose lines look plain.
+    for (const text of ['甲。\n\n\n\n- 一\n\n\n\n乙。', '```\n\n甲\n\n\n\n乙\n\n```', '- 一\n\n\n\n\n\n    缩进\n\n甲。']) same(text);
+  });
+
+  it('gives the parser’s tree for blocks of any kind with any number of blank lines between them', () => {
+    const block = fc.constantFrom('甲。', '## 一', '**1.排查。**坚持', '- 一', '1. 甲', '```', '    缩进', '> 引', '<!--', '-->', '===', '|a|b|\n|-|-|', '');
+    const gap = fc.constantFrom('\n\n', '\n\n\n', '\n\n\n\n', '\n\n\n\n\n', '\n\n\n\n\n\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(block, gap), { maxLength: 12 }), (parts) => {
+        same(parts.map(([b, g]) => b + g).join(''));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('parses the whole text when a paragraph turns out to be inside something else', () => {

@@ -123,20 +123,23 @@ export function plainBlock(block: string): Paragraph | Heading | undefined {
 export function parseRendered(text: string): Root {
   // The parser drops a byte-order mark at the start; a text that holds the slot character is parsed whole.
   if (text.includes(SLOT) || text.startsWith('\uFEFF')) return parseMarkdown(text);
-  const blocks = text.split('\n\n');
+  const split = text.split('\n\n');
   const plain: (Paragraph | Heading)[][] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const nodes = plainLines(blocks[i]!);
+  const slotted = new Array<boolean>(split.length).fill(false);
+  for (let i = 0; i < split.length; i++) {
+    const nodes = plainLines(split[i]!);
     if (!nodes) continue;
-    blocks[i] = `${SLOT}${plain.length}`;
+    split[i] = `${SLOT}${plain.length}`;
+    slotted[i] = true;
     plain.push(nodes);
   }
+  const blocks = split.filter((_, i) => slotted[i] || !blankBetweenSlots(split, slotted, i));
   // Stryker disable next-line ConditionalExpression: without a slot the text is parsed as it is all the same, below
   if (plain.length === 0) return parseMarkdown(text);
   // Stryker disable next-line ConditionalExpression: a text of slots only is parsed into the same nodes, below
   if (plain.length === blocks.length) return { type: 'root', children: plain.flat() };
-  const slotted = blocks.join('\n\n');
-  const tree = parseMarkdown(slotted);
+  const joined = blocks.join('\n\n');
+  const tree = parseMarkdown(joined);
   const children: RootContent[] = [];
   let found = 0;
   for (const node of tree.children) {
@@ -145,10 +148,26 @@ export function parseRendered(text: string): Root {
     const slot = only?.type === 'text' ? SLOT_TEXT.exec(only.value) : null;
     // A slot as written, not a character reference (&#xE002;) that reads as one.
     // Stryker disable next-line ConditionalExpression,UnaryOperator: a paragraph that starts at a slot character is a slot, in order (the text holds no other), so the first checks only agree; the parser gives every node its place
-    if (slot && Number(slot[1]) === found && slotted[node.position?.start.offset ?? -1] === SLOT) children.push(...plain[found++]!);
+    if (slot && Number(slot[1]) === found && joined[node.position?.start.offset ?? -1] === SLOT) children.push(...plain[found++]!);
     else children.push(node);
   }
   return found === plain.length ? { ...tree, children } : parseMarkdown(text);
+}
+
+/**
+ * Whether block i is blank lines only with nothing but blank lines and slots on either side up to
+ * the nearest slot or the text's start or end (an empty section between two, say): such lines
+ * separate blocks that are apart anyway, and leaving them out spares the parser a text of slots.
+ * Blank lines next to anything else (a fenced code block, a list) stay, as they may belong to it.
+ */
+function blankBetweenSlots(blocks: readonly string[], slotted: readonly boolean[], i: number): boolean {
+  const blank = (k: number) => /^\n*$/.test(blocks[k]!);
+  if (!blank(i)) return false;
+  let before = i - 1;
+  while (before >= 0 && blank(before)) before--;
+  let after = i + 1;
+  while (after < blocks.length && blank(after)) after++;
+  return (before < 0 || slotted[before]!) && (after >= blocks.length || slotted[after]!);
 }
 
 /**
