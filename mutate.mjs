@@ -9,7 +9,8 @@
 // kept under, so a file that moves to another part keeps its results. When every part has
 // results they are merged into reports/mutation/stryker-incremental.json, and one Stryker run over
 // all of src/ reuses them all, prints the score table for the whole, per folder and file, and
-// writes the HTML report.
+// writes the HTML report; its results are kept as reports/incremental/all.json.gz, which
+// supersedes the parts' until a part is tested again.
 //
 //   npm run mutate               the parts not yet tested, then the whole table
 //   npm run mutate -- cli emit   the parts of these folders (or name parts: cli-2), then the whole table
@@ -21,6 +22,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import config from './stryker.config.mjs';
 
 const KEPT = 'reports/incremental';
+/** The name the results of a run over all of src/ are kept under. */
+const WHOLE = 'all';
 const WORK = 'reports/mutation';
 /** About how many lines of source a part holds: a folder larger than this is cut into parts. */
 const PART_LINES = 700;
@@ -142,7 +145,8 @@ const untestedParts = () => {
 if (args.includes('--table')) {
   const whole = existsSync(config.jsonReporter.fileName);
   const report = whole ? JSON.parse(readFileSync(config.jsonReporter.fileName, 'utf8')) : mergeKept();
-  console.log(whole ? `From the run over all of src/ (${config.jsonReporter.fileName}).\n` : `From the results each part kept (${KEPT}/), each part's from its own run: no run over all of src/ yet.\n`);
+  const kept = keptNames().includes(WHOLE) ? `the last run over all of src/ (${keptFile(WHOLE)})${keptNames().length > 1 ? ' and the parts tested since' : ''}` : `each part's own run: no run over all of src/ yet`;
+  console.log(whole ? `From the run over all of src/ (${config.jsonReporter.fileName}).\n` : `From the results kept (${KEPT}/): ${kept}.\n`);
   const rows = new Map();
   const add = (key, status) => {
     const row = rows.get(key) ?? { killed: 0, survived: 0, noCoverage: 0 };
@@ -187,6 +191,19 @@ const stryker = (...a) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
+/**
+ * Keeps the results of a run that has ended well, of the files it was asked to test, under `name`.
+ * It notes when, so that the newest result of a file wins a merge; the others' results came in
+ * from the files that keep them.
+ */
+function keep(name, result, asked) {
+  result.kept = Date.now();
+  result.asked = asked;
+  result.files = Object.fromEntries(Object.entries(result.files).filter(([file]) => asked.includes(file)));
+  writeFileSync(`${keptFile(name)}.tmp`, gzipSync(JSON.stringify(result), { level: 9 }));
+  renameSync(`${keptFile(name)}.tmp`, keptFile(name));
+}
+
 /** Removes each kept file whose every result a newer kept file holds (a folder kept whole before it was cut into parts). */
 function removeSuperseded() {
   const kept = keptNames().map((n) => {
@@ -207,14 +224,7 @@ for (const name of asked.length > 0 ? asked : untestedParts()) {
   // Stryker reads and writes plain JSON; it reuses the results of this part's files from whatever part kept them.
   writeFileSync(work, JSON.stringify(mergeKept()));
   stryker('--mutate', [...parts.get(name), ...excluded.map((g) => `!${g}`)].join(','), '--incrementalFile', work, '--reporters', 'clear-text,progress');
-  // The kept copy is replaced only when the run has ended well; it notes when, so the newest result of a file wins a merge.
-  const result = JSON.parse(readFileSync(work, 'utf8'));
-  result.kept = Date.now();
-  result.asked = parts.get(name);
-  // Only this part's files: the others' results came in from the files that keep them.
-  result.files = Object.fromEntries(Object.entries(result.files).filter(([file]) => result.asked.includes(file)));
-  writeFileSync(`${keptFile(name)}.tmp`, gzipSync(JSON.stringify(result), { level: 9 }));
-  renameSync(`${keptFile(name)}.tmp`, keptFile(name));
+  keep(name, JSON.parse(readFileSync(work, 'utf8')), parts.get(name));
   removeSuperseded();
 }
 
@@ -226,3 +236,7 @@ if (missing.length > 0) {
 writeFileSync(config.incrementalFile, JSON.stringify(mergeKept()));
 console.log(`\n== all of src/ (the results of every part reused where nothing changed) ==`);
 stryker();
+// Kept as one more result (all), newer than every part's, which it supersedes: a later run starts
+// from it and tests again only what changed after it.
+keep(WHOLE, JSON.parse(readFileSync(config.incrementalFile, 'utf8')), [...parts.values()].flat());
+removeSuperseded();
