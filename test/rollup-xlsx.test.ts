@@ -6,6 +6,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../src/batch/manifest.js';
+import { rollupTable } from '../src/batch/rollup-table.js';
 import { rollupXlsx, xlsxFingerprint, xlsxIsCurrent } from '../src/batch/xlsx.js';
 import type { ReportSummary, SummaryFigure } from '../src/compile/summary.js';
 import { tempDir } from './helpers.js';
@@ -252,6 +253,17 @@ describe('xlsxFingerprint and xlsxIsCurrent', () => {
     expect(xlsxFingerprint([entry('a.yaml', summary('甲乡', { disputes: fig(5) }, { disputes: fig(3) }))])).not.toBe(f);
     expect(xlsxFingerprint([entry('a.yaml', summary('甲乡', { disputes: fig(5) }, null))])).not.toBe(f);
     expect(xlsxFingerprint([entry('a.yaml', summary('乙乡', { disputes: fig(5) }, { disputes: fig(4) }))])).not.toBe(f);
+  });
+
+  it('makes a batch’s table once for the fingerprint and the workbook, and anew for other entries', () => {
+    const entries = base();
+    expect(rollupTable(entries)).toBe(rollupTable(entries));
+    const other = base();
+    expect(rollupTable(other)).not.toBe(rollupTable(entries));
+    expect(rollupTable(other)).toEqual(rollupTable(entries));
+    // What the fingerprint and the workbook write is the same whether the table was made before or not.
+    expect(xlsxFingerprint(entries)).toBe(xlsxFingerprint(base()));
+    expect(rollupXlsx(entries)).toEqual(rollupXlsx(base()));
   });
 
   it('knows a workbook by the fingerprint written in it, and nothing else as current', () => {
