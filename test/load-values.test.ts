@@ -1,5 +1,6 @@
 // The loader's checks of single values (src/load): dates, keys and values holding what no document
 // may hold, keys that could reach an object's prototype, and the part a heading names.
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLang } from '../src/i18n/index.js';
 import { loadReport } from '../src/load/index.js';
@@ -65,6 +66,50 @@ describe('withoutForbidden', () => {
     expect(withoutForbidden('甲\u0007乙\u000B丙\u007F丁\uFFFE')).toBe('甲乙丙丁');
     expect(withoutForbidden('a\tb\nc\r\n😀')).toBe('a\tb\nc\r\n😀');
     expect(withoutForbidden('x\uD800y\uDC00z')).toBe('xyz');
+  });
+
+  it('takes out exactly the characters no document may hold, whatever the text', () => {
+    // The same, code point by code point: controls but tab and line breaks, DEL and C1, noncharacters, lone surrogates.
+    const forbidden = (c: number) =>
+      (c <= 0x1f && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f) || (c >= 0xfdd0 && c <= 0xfdef) || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff);
+    const reference = (text: string) => [...text].filter((ch) => !forbidden(ch.codePointAt(0)!)).join('');
+    const unit = fc.oneof(
+      fc.constantFrom(
+        '甲',
+        'a',
+        '\t',
+        '\n',
+        '\r',
+        '\u0000',
+        '\u0007',
+        '\u000B',
+        '\u001F',
+        '\u007F',
+        '\u0085',
+        '\u009F',
+        '\u00A0',
+        '\uFDD0',
+        '\uFDEF',
+        '\uFDF0',
+        '\uFFFD',
+        '\uFFFE',
+        '\uFFFF',
+        '\uD800',
+        '\uDBFF',
+        '\uDC00',
+        '\uDFFF',
+        '😀',
+        '\u202E',
+      ),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join('');
+        expect(withoutForbidden(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

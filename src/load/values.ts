@@ -15,6 +15,13 @@ import { fieldName, keyName } from './labels.js';
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters looked for
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+/**
+ * Every character FORBIDDEN can find, each surrogate whether paired or not: a text with none of
+ * them holds nothing forbidden, and this one class is quicker to look for than FORBIDDEN's
+ * alternatives with their lookarounds (most texts are clean).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters looked for
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 /** Characters that change the direction text is shown in, so that it reads otherwise than it is stored. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
 
@@ -23,7 +30,7 @@ export const codePoint = (c: string): string => `U+${(c.codePointAt(0) ?? 0).toS
 
 /** The same text without the characters no document may hold. */
 export function withoutForbidden(text: string): string {
-  return text.replace(FORBIDDEN, '');
+  return SUSPECT.test(text) ? text.replace(FORBIDDEN, '') : text;
 }
 
 /** Checks (and cleans, in place) every key and value of a parsed data file, and reports the numbers written otherwise than in decimal digits. */
@@ -83,14 +90,14 @@ export function checkValues(file: string, raw: unknown, locator: Locator, oddNum
   const checkText = (text: string, path: Path, isKey: boolean, key?: string): string => {
     // Looked up only for a value that has a problem: most have none.
     const spanOf = () => (isKey && key !== undefined ? locator.key(path, key) : locator.value(path));
-    const field = isKey && key !== undefined ? keyName(path, key) : fieldName(path);
-    const bad = text.match(FORBIDDEN);
+    const field = () => (isKey && key !== undefined ? keyName(path, key) : fieldName(path));
+    const bad = SUSPECT.test(text) ? text.match(FORBIDDEN) : null;
     if (bad) {
       const names = [...new Set(bad.map((c) => codePoint(c)))];
       out.push(
         diagnostic(file, {
           ruleId: 'data/control-character',
-          reason: t(isKey ? 'data.control.key' : bad.length === 1 ? 'data.control.one' : 'data.control', { field, codes: names.join(', ') }),
+          reason: t(isKey ? 'data.control.key' : bad.length === 1 ? 'data.control.one' : 'data.control', { field: field(), codes: names.join(', ') }),
           note: t('data.control.note'),
           start: spanOf()?.start,
           end: spanOf()?.end,
@@ -103,7 +110,7 @@ export function checkValues(file: string, raw: unknown, locator: Locator, oddNum
       out.push(
         diagnostic(file, {
           ruleId: 'data/bidi-control',
-          reason: t('data.bidi', { field, code: codePoint(bidi[0]) }),
+          reason: t('data.bidi', { field: field(), code: codePoint(bidi[0]) }),
           note: t('data.bidi.note'),
           start: spanOf()?.start,
           end: spanOf()?.end,
