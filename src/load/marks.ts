@@ -104,7 +104,7 @@ export function readMarks(
   const data = structuredClone(input);
   /** The county's figure for a mark's or a listed figure's name, when it differs from the one written; with a warning at `at`. */
   const used = new Set<string>();
-  const fromSheet = (name: string, written: Figure, span: Span | undefined): Figure => {
+  const fromSheet = (name: string, written: Figure, span: () => Span | undefined): Figure => {
     const path = CATALOGUE().get(name) ?? breakdownItem(name);
     const key = path ? pathString(path) : ownKey(name);
     const o = overrides.get(key);
@@ -112,7 +112,7 @@ export function readMarks(
     used.add(key);
     const figure = overridden(o, written);
     if (figure === written) return written;
-    diagnostics.push(differs(file, path ? fieldName(path) : `“${name}”`, o, figure, written, span));
+    diagnostics.push(differs(file, path ? fieldName(path) : `“${name}”`, o, figure, written, span()));
     return figure;
   };
   const diagnostics: Diagnostic[] = [];
@@ -162,7 +162,13 @@ export function readMarks(
 
   // Figures recorded without being printed.
   // Stryker disable next-line StringLiteral: a listed figure has no mark; within() places any mark not in its value at the value
-  for (const [name, figure] of Object.entries(input.figures ?? {})) record(name.trim(), fromSheet(name.trim(), figure, locator.value(['figures', name])), ['figures', name], '');
+  for (const [name, figure] of Object.entries(input.figures ?? {}))
+    record(
+      name.trim(),
+      fromSheet(name.trim(), figure, () => locator.value(['figures', name])),
+      ['figures', name],
+      '',
+    );
 
   const visit = (value: unknown, path: Path): unknown => {
     // Stryker disable next-line ConditionalExpression,StringLiteral: text without a bar holds no mark, and reading it for marks leaves it as it is; the test spares the work
@@ -196,7 +202,7 @@ export function readMarks(
         );
         return written;
       }
-      const figure = fromSheet(name.trim(), parsed.figure, locator.within(at, mark));
+      const figure = fromSheet(name.trim(), parsed.figure, () => locator.within(at, mark));
       record(name.trim(), figure, at, mark);
       return figure === parsed.figure ? written.trim() : formatFigure(figure);
     });
