@@ -274,11 +274,12 @@ describe('the rebuild loop', () => {
         await new Promise((r) => setTimeout(r, 20));
       }
     };
-    await until(() => lines.some((l) => l.startsWith('watching ')), 'the watching line');
+    // Stopped after the test whatever happens in it, the wait for the watching line included.
     stopWatching = async () => {
       stop.abort();
       await done;
     };
+    await until(() => lines.some((l) => l.startsWith('watching ')), 'the watching line');
     return { lines, until };
   }
 
