@@ -1,8 +1,10 @@
-import { Document, Packer, Paragraph } from 'docx';
+import { BookmarkEnd, BookmarkStart, Document, Packer, Paragraph, type ParagraphChild } from 'docx';
+import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { assemble, type Block, type Day, documentXml, makeSkeleton, repack, restoreSkeleton, storeSkeleton } from '../src/emit/docx/package.js';
 import { coreXml, documentDate, isoDay } from '../src/emit/docx/finish.js';
+import { escapeText, paragraph, textRun } from '../src/emit/docx/shapes.js';
 import { NS, parseXml, textOfFirst, zipEntryDates } from './xml.js';
 
 const doc = (children: Block[]) => new Document({ sections: [{ children }] });
@@ -46,6 +48,61 @@ describe('a layout’s skeleton: the parts docx writes once, with the body left 
     const day = { year: 2025, month: 12, day: 31 };
     expect(assemble(restoreSkeleton(stored, make), [p('y')], '<core/>', day)).toEqual(assemble(made, [p('y')], '<core/>', day));
     expect(() => restoreSkeleton({ ...stored, parts: [...stored.parts, 'word/unknown.xml'] }, make)).toThrow('dist/prebuilt.json names an unknown part word/unknown.xml');
+  });
+});
+
+describe('paragraphs written once per shape', () => {
+  // Texts with what XML escapes, white space at either end, line breaks, and the marker of the shapes' own XML.
+  const text = fc.oneof(
+    fc.constant(''),
+    fc.constantFrom('&', '<', '>', '"', "'", '&amp;', ' 前后有空格 ', '一\n二', 'report-run-text-goes-here', '{{x}}', '**粗**'),
+    fc.string({ unit: fc.constantFrom('a', '甲', '&', '<', '>', '"', "'", ' ', '\t', '1') }),
+  );
+  const run = fc.record(
+    { text, bold: fc.constant(true), italics: fc.constant(true), break: fc.constantFrom(0, 1), font: fc.constant({ ascii: 'Times New Roman', eastAsia: '黑体', hint: 'eastAsia' as const }) },
+    { requiredKeys: [] },
+  );
+  const options = fc.record(
+    { style: fc.constantFrom('BodyText', 'Heading1', 'Plain'), indent: fc.record({ left: fc.nat(2000), hanging: fc.constantFrom(0, 320) }), pageBreakBefore: fc.constant(true) },
+    { requiredKeys: [] },
+  );
+  const body = fc.array(fc.tuple(options, fc.array(run, { maxLength: 4 })), { maxLength: 6 });
+  const make = (blocks: Block[]) => doc(blocks);
+
+  it('writes every paragraph of text runs as docx’s Packer does, shapes met before or not', async () => {
+    const skeleton = await makeSkeleton(make);
+    await fc.assert(
+      fc.asyncProperty(body, async (spec) => {
+        const blocks = spec.map(([o, runs]) =>
+          paragraph(
+            o,
+            runs.map((r) => textRun(r)),
+          ),
+        );
+        const reference = strFromU8(unzipSync(new Uint8Array(await Packer.toBuffer(make(blocks))))['word/document.xml']!);
+        expect(documentXml(skeleton, blocks)).toBe(reference);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('leaves to docx a paragraph with anything but text runs, or whose shape holds the place of the text twice', async () => {
+    const skeleton = await makeSkeleton(make);
+    const marked = paragraph({ style: 'BodyText' }, [new BookmarkStart('b', 1) as unknown as ParagraphChild, textRun({ text: '甲' }), new BookmarkEnd(1) as unknown as ParagraphChild]);
+    // A style or font named like the place the text goes: the shape's XML holds it twice.
+    const mark = 'report-run-text-goes-here';
+    const named = [paragraph({ style: mark }, [textRun({ text: '戊' })]), paragraph({ style: 'BodyText' }, [textRun({ text: '己', font: mark })])];
+    const blocks = [paragraph({ style: 'BodyText' }, [textRun({ text: '乙&丙' })]), marked, paragraph({ style: 'BodyText' }, [textRun({ text: '丁' })]), ...named];
+    const reference = strFromU8(unzipSync(new Uint8Array(await Packer.toBuffer(make(blocks))))['word/document.xml']!);
+    expect(documentXml(skeleton, blocks)).toBe(reference);
+    expect(reference).toContain('w:bookmarkStart');
+    expect(reference).toContain('乙&amp;丙');
+    expect(reference).toContain(`<w:pStyle w:val="${mark}"/>`);
+  });
+
+  it('escapes as the xml package does', () => {
+    expect(escapeText(`a&b<c>d"e'f`)).toBe('a&amp;b&lt;c&gt;d&quot;e&apos;f');
+    expect(escapeText('甲乙')).toBe('甲乙');
   });
 });
 

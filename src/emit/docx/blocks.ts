@@ -3,11 +3,11 @@
  * tables: one handler per node type. A node without one is written as a body
  * paragraph of its plain text, with a warning.
  */
-import { Paragraph } from 'docx';
 import type { RootContent } from 'mdast';
 import { plainText } from '../../markdown/index.js';
 import { run, runs } from './inline.js';
 import type { Block } from './package.js';
+import { paragraph } from './shapes.js';
 import { warnUnknown, type State } from './state.js';
 import { STYLE } from './styles.js';
 import { table } from './table.js';
@@ -24,9 +24,9 @@ export const blockHandlers: BlockHandlers = {
   heading: (node, state) => {
     const level = (node.data as { level?: number } | undefined)?.level ?? Math.max(1, node.depth - 1);
     // Four levels of heading (一、（一）1.（1）); a volume moves them down one, under each report's title.
-    return [new Paragraph({ style: HEADING_STYLE[Math.min(level, 4) + state.headingOffset] ?? STYLE.h4, children: runs(node.children, state) })];
+    return [paragraph({ style: HEADING_STYLE[Math.min(level, 4) + state.headingOffset] ?? STYLE.h4 }, runs(node.children, state))];
   },
-  paragraph: (node, state) => [new Paragraph({ style: state.quoteDepth > 0 ? STYLE.quote : STYLE.body, children: runs(node.children, state) })],
+  paragraph: (node, state) => [paragraph({ style: state.quoteDepth > 0 ? STYLE.quote : STYLE.body }, runs(node.children, state))],
   blockquote: (node, state) => {
     state.quoteDepth++;
     const inner = node.children.flatMap((c) => blocks(c, state));
@@ -42,13 +42,7 @@ export const blockHandlers: BlockHandlers = {
       item.children.forEach((child, j) => {
         if (child.type === 'paragraph') {
           const indent = 640 * state.listDepth;
-          out.push(
-            new Paragraph({
-              style: STYLE.plain,
-              indent: { left: indent, hanging: j === 0 ? 320 : 0 },
-              children: [...(j === 0 ? [run(`${marker} `, {}, state)] : []), ...runs(child.children, state)],
-            }),
-          );
+          out.push(paragraph({ style: STYLE.plain, indent: { left: indent, hanging: j === 0 ? 320 : 0 } }, [...(j === 0 ? [run(`${marker} `, {}, state)] : []), ...runs(child.children, state)]));
         } else {
           out.push(...blocks(child, state));
         }
@@ -58,14 +52,14 @@ export const blockHandlers: BlockHandlers = {
     return out;
   },
   table: (node, state) => [table(node, state)],
-  thematicBreak: () => [new Paragraph({ style: STYLE.body, children: [] })],
-  code: (node, state) => node.value.split('\n').map((line) => new Paragraph({ style: STYLE.plain, children: [run(line, {}, state)] })),
+  thematicBreak: () => [paragraph({ style: STYLE.body })],
+  code: (node, state) => node.value.split('\n').map((line) => paragraph({ style: STYLE.plain }, [run(line, {}, state)])),
 };
 
 /** A block node no handler knows and the state → a body paragraph of its plain text; warns. */
 export function unknownBlock(node: RootContent, state: State): Block[] {
   warnUnknown(node, state);
-  return [new Paragraph({ style: STYLE.body, children: [run(plainText(node), {}, state)] })];
+  return [paragraph({ style: STYLE.body }, [run(plainText(node), {}, state)])];
 }
 
 /** A block node and the state → its paragraphs and tables, through its type's handler. */

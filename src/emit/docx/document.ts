@@ -15,6 +15,7 @@ import { blocks } from './blocks.js';
 import { finishStyles } from './finish.js';
 import { runs } from './inline.js';
 import { makeSkeleton, restoreSkeleton, type Block, type Skeleton } from './package.js';
+import { paragraph, textRun } from './shapes.js';
 import { createState, type State } from './state.js';
 import { geometry, STYLE, styles } from './styles.js';
 
@@ -39,8 +40,8 @@ const inlineOf = (node: RootContent) => (node.type === 'paragraph' ? node.childr
 /** The frame's paragraphs, by the role the Markdown stage gave their node. */
 const frameHandlers: Partial<Record<Role, FrameHandler>> = {
   title: (_, f) => {
-    const lines = titleLines(f.title, f.titleChars).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 }));
-    if (!f.inVolume) return new Paragraph({ style: STYLE.title, children: lines });
+    const lines = titleLines(f.title, f.titleChars).map((line, i) => textRun({ text: line, break: i > 0 ? 1 : 0 }));
+    if (!f.inVolume) return paragraph({ style: STYLE.title }, lines);
     // In a volume the title is heading 1, which the contents lists and links to, on a page of its own.
     // docx's Bookmark numbers its bookmarks with a counter of the whole process; a volume's are numbered by it, so
     // the same volume is the same bytes however many were written before. Paragraph writes any component it is given.
@@ -49,21 +50,18 @@ const frameHandlers: Partial<Record<Role, FrameHandler>> = {
     const end = new BookmarkEnd(id) as unknown as ParagraphChild;
     return new Paragraph({ style: STYLE.h1, pageBreakBefore: true, children: [start, ...lines, end] });
   },
-  'doc-number': (node, _, state) => new Paragraph({ style: STYLE.docNumber, children: runs(inlineOf(node), state) }),
-  recipient: (node, _, state) => new Paragraph({ style: STYLE.recipient, children: runs(inlineOf(node), state) }),
+  'doc-number': (node, _, state) => paragraph({ style: STYLE.docNumber }, runs(inlineOf(node), state)),
+  recipient: (node, _, state) => paragraph({ style: STYLE.recipient }, runs(inlineOf(node), state)),
   'signature-issuer': (_, f) =>
-    new Paragraph({
-      style: STYLE.signature,
-      spacing: { before: f.geometry.line, ...f.geometry.spacing() },
-      indent: { right: Math.round(f.signature.issuerRight * f.geometry.char), firstLine: 0 },
-      children: [new TextRun({ text: f.issuer })],
-    }),
-  'signature-date': (_, f) =>
-    new Paragraph({
-      style: STYLE.signature,
-      indent: { right: Math.round(f.signature.dateRight * f.geometry.char), firstLine: 0 },
-      children: [new TextRun({ text: f.date })],
-    }),
+    paragraph(
+      {
+        style: STYLE.signature,
+        spacing: { before: f.geometry.line, ...f.geometry.spacing() },
+        indent: { right: Math.round(f.signature.issuerRight * f.geometry.char), firstLine: 0 },
+      },
+      [textRun({ text: f.issuer })],
+    ),
+  'signature-date': (_, f) => paragraph({ style: STYLE.signature, indent: { right: Math.round(f.signature.dateRight * f.geometry.char), firstLine: 0 } }, [textRun({ text: f.date })]),
 };
 
 /** Where a report stands in a volume: the bookmark its title is in, for the contents to link to and find its page by. */

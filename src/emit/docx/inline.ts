@@ -2,9 +2,10 @@
  * Phrasing content (text, emphasis, breaks…) to DOCX runs: one handler per
  * node type. A node without one is written as its plain text, with a warning.
  */
-import { TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import type { IRunOptions, ParagraphChild, TextRun } from 'docx';
 import type { PhrasingContent } from 'mdast';
 import { plainText } from '../../markdown/index.js';
+import { textRun } from './shapes.js';
 import { warnUnknown, type RunStyle, type State } from './state.js';
 
 /** The handler of one phrasing node type: the node, the state and the inherited style → its runs. */
@@ -23,7 +24,7 @@ export const inlineHandlers: InlineHandlers = {
   emphasis: (node, state, style) => runs(node.children, state, { ...style, italics: true }),
   delete: (node, state, style) => runs(node.children, state, style),
   inlineCode: (node, state, style) => [run(node.value, style, state)],
-  break: () => [new TextRun({ break: 1 })],
+  break: () => [textRun({ break: 1 })],
   link: (node, state, style) => runs(node.children, state, style),
   // An image cannot be placed in the page: its alternative text stands in, with a warning.
   image: (node, state, style) => {
@@ -62,5 +63,5 @@ export function run(text: string, style: RunStyle, state: State): TextRun {
     options.font = { ascii: l.latin_font, hAnsi: l.latin_font, cs: l.latin_font, eastAsia: cjk, hint: 'eastAsia' };
     if (style.runInLevel === 3 && l.heading3_bold) options.bold = true;
   }
-  return new TextRun(options);
+  return textRun(options);
 }

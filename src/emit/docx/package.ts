@@ -15,6 +15,7 @@ import { deflateSync, strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } fr
 import { crc32 } from 'node:zlib';
 import xml from 'xml';
 import type { StoredSkeleton } from '../../speed/prebuilt.js';
+import { ShapeWriter } from './shapes.js';
 
 /** What a body is made of. */
 export type Block = Paragraph | Table;
@@ -101,11 +102,18 @@ export function restoreSkeleton(stored: StoredSkeleton, make: (body: Block[]) =>
 
 /** A skeleton and a body → word/document.xml, as docx's Packer would write it. */
 export function documentXml(skeleton: Skeleton, body: readonly Block[]): string {
-  const context = skeleton.context();
-  // A paragraph or a table always gives its element (only docx's ignore-if-empty parts give none).
-  const formatted = body.map((block) => block.prepForXml(context));
-  return skeleton.before + xml(formatted as xml.XmlObject[]) + skeleton.after;
+  let writer = writers.get(skeleton);
+  if (!writer) {
+    writer = new ShapeWriter(skeleton.context);
+    writers.set(skeleton, writer);
+  }
+  let out = skeleton.before;
+  for (const block of body) out += writer.write(block);
+  return out + skeleton.after;
 }
+
+/** Each skeleton's writer, which knows the shapes of paragraph its documents have had. */
+const writers = new WeakMap<Skeleton, ShapeWriter>();
 
 /** A day of the calendar: what a package's entries and properties are dated with. */
 export interface Day {
