@@ -2,12 +2,12 @@ import { BookmarkEnd, BookmarkStart, Document, Packer, Paragraph, type Paragraph
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { assemble, type Block, type Day, documentXml, makeSkeleton, repack, restoreSkeleton, storeSkeleton } from '../src/emit/docx/package.js';
+import { assemble, type Block, type Day, docxBlock, documentXml, makeSkeleton, repack, restoreSkeleton, storeSkeleton } from '../src/emit/docx/package.js';
 import { coreXml, documentDate, isoDay } from '../src/emit/docx/finish.js';
 import { escapeText, paragraph, textRun } from '../src/emit/docx/shapes.js';
 import { NS, parseXml, textOfFirst, zipEntryDates } from './xml.js';
 
-const doc = (children: Block[]) => new Document({ sections: [{ children }] });
+const doc = (children: Block[]) => new Document({ sections: [{ children: children.map(docxBlock) }] });
 const p = (text?: string) => new Paragraph(text === undefined ? {} : { text });
 
 describe('a layout’s skeleton: the parts docx writes once, with the body left open', () => {

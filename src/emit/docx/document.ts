@@ -14,8 +14,8 @@ import { titleCharsPerLine, titleLines } from '../title.js';
 import { blocks } from './blocks.js';
 import { finishStyles } from './finish.js';
 import { runs } from './inline.js';
-import { makeSkeleton, restoreSkeleton, type Block, type Skeleton } from './package.js';
-import { paragraph, textRun } from './shapes.js';
+import { docxBlock, makeSkeleton, restoreSkeleton, type Block, type Skeleton } from './package.js';
+import { docxParagraph, paragraph, textRun } from './shapes.js';
 import { createState, type State } from './state.js';
 import { geometry, STYLE, styles } from './styles.js';
 
@@ -33,7 +33,7 @@ interface Frame {
 }
 
 /** The handler of one frame role: the node, the frame and the state → its paragraph. */
-type FrameHandler = (node: RootContent, frame: Frame, state: State) => Paragraph;
+type FrameHandler = (node: RootContent, frame: Frame, state: State) => Block;
 
 const inlineOf = (node: RootContent) => (node.type === 'paragraph' ? node.children : []);
 
@@ -48,7 +48,7 @@ const frameHandlers: Partial<Record<Role, FrameHandler>> = {
     const { name, id } = f.inVolume.bookmark;
     const start = new BookmarkStart(name, id) as unknown as ParagraphChild;
     const end = new BookmarkEnd(id) as unknown as ParagraphChild;
-    return new Paragraph({ style: STYLE.h1, pageBreakBefore: true, children: [start, ...lines, end] });
+    return docxParagraph({ style: STYLE.h1, pageBreakBefore: true }, [start, ...lines, end]);
   },
   'doc-number': (node, _, state) => paragraph({ style: STYLE.docNumber }, runs(inlineOf(node), state)),
   recipient: (node, _, state) => paragraph({ style: STYLE.recipient }, runs(inlineOf(node), state)),
@@ -145,7 +145,7 @@ export function docxDocument(layout: Layout, body: Block[]): Document {
       {
         properties: pageProperties(layout),
         ...(footers ? { footers } : {}),
-        children: body,
+        children: body.map(docxBlock),
       },
     ],
   });

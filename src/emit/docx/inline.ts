@@ -2,14 +2,14 @@
  * Phrasing content (text, emphasis, breaks…) to DOCX runs: one handler per
  * node type. A node without one is written as its plain text, with a warning.
  */
-import type { IRunOptions, ParagraphChild, TextRun } from 'docx';
+import type { IRunOptions } from 'docx';
 import type { PhrasingContent } from 'mdast';
 import { plainText } from '../../markdown/index.js';
-import { textRun } from './shapes.js';
+import { type Inline, type RunSpec, textRun } from './shapes.js';
 import { warnUnknown, type RunStyle, type State } from './state.js';
 
 /** The handler of one phrasing node type: the node, the state and the inherited style → its runs. */
-export type InlineHandler<T extends PhrasingContent['type'] = PhrasingContent['type']> = (node: Extract<PhrasingContent, { type: T }>, state: State, style: RunStyle) => ParagraphChild[];
+export type InlineHandler<T extends PhrasingContent['type'] = PhrasingContent['type']> = (node: Extract<PhrasingContent, { type: T }>, state: State, style: RunStyle) => Inline[];
 
 export type InlineHandlers = { [T in PhrasingContent['type']]?: InlineHandler<T> };
 
@@ -35,14 +35,14 @@ export const inlineHandlers: InlineHandlers = {
 };
 
 /** A phrasing node no handler knows, the state and the style → its plain text as one run; warns. */
-export function unknownInline(node: PhrasingContent, state: State, style: RunStyle): ParagraphChild[] {
+export function unknownInline(node: PhrasingContent, state: State, style: RunStyle): Inline[] {
   warnUnknown(node, state);
   return [run(plainText(node), style, state)];
 }
 
 /** Phrasing nodes, the state and an inherited style → their runs, each node through its type's handler. */
-export function runs(nodes: readonly PhrasingContent[], state: State, style: RunStyle = {}): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
+export function runs(nodes: readonly PhrasingContent[], state: State, style: RunStyle = {}): Inline[] {
+  const out: Inline[] = [];
   for (const node of nodes) {
     const handler = Object.hasOwn(inlineHandlers, node.type) ? (inlineHandlers[node.type] as InlineHandler | undefined) : undefined;
     out.push(...(handler ? handler(node, state, style) : unknownInline(node, state, style)));
@@ -51,7 +51,7 @@ export function runs(nodes: readonly PhrasingContent[], state: State, style: Run
 }
 
 /** A text, its style and the state → one run; fonts come from the paragraph style except in a run-in heading. */
-export function run(text: string, style: RunStyle, state: State): TextRun {
+export function run(text: string, style: RunStyle, state: State): RunSpec {
   const options: { -readonly [K in keyof IRunOptions]: IRunOptions[K] } = { text };
   if (style.bold) options.bold = true;
   if (style.italics) options.italics = true;

@@ -15,10 +15,13 @@ import { deflateSync, strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } fr
 import { crc32 } from 'node:zlib';
 import xml from 'xml';
 import type { StoredSkeleton } from '../../speed/prebuilt.js';
-import { ShapeWriter } from './shapes.js';
+import { ShapedParagraph, ShapeWriter } from './shapes.js';
 
 /** What a body is made of. */
-export type Block = Paragraph | Table;
+export type Block = Paragraph | Table | ShapedParagraph;
+
+/** A block → docx's own, for a document docx writes whole. */
+export const docxBlock = (block: Block): Paragraph | Table => (block instanceof ShapedParagraph ? block.docx : block);
 type FormatContext = Parameters<Paragraph['prepForXml']>[0];
 
 interface Part {

@@ -17,34 +17,54 @@ export type ParagraphOptions = Omit<IParagraphOptions, 'children' | 'text'>;
 
 type FormatContext = Parameters<Paragraph['prepForXml']>[0];
 
-const RUN = Symbol('run');
-const SHAPE = Symbol('shape');
-
-interface ShapedRun {
-  [RUN]?: IRunOptions;
-}
-interface ShapedParagraph {
-  [SHAPE]?: { options: ParagraphOptions; runs: readonly IRunOptions[] };
+/** A run of text as its options: docx's own run is made only where docx writes it. */
+export class RunSpec {
+  constructor(readonly options: IRunOptions) {}
 }
 
-/** Run options → docx's run, which remembers them. */
-export function textRun(options: IRunOptions): TextRun {
-  const run = new TextRun(options);
-  (run as ShapedRun)[RUN] = options;
-  return run;
+/** What a paragraph holds: runs of text, or docx's own children (a bookmark). */
+export type Inline = RunSpec | ParagraphChild;
+
+/** Run options → a run of text. */
+export function textRun(options: IRunOptions): RunSpec {
+  return new RunSpec(options);
 }
 
-/** Paragraph options and children → docx's paragraph; one whose children were all made by textRun remembers its shape. */
-export function paragraph(options: ParagraphOptions, children: readonly ParagraphChild[] = []): Paragraph {
-  const made = new Paragraph({ ...options, children: [...children] });
-  const runs: IRunOptions[] = [];
-  for (const child of children) {
-    const run = (child as ShapedRun)[RUN];
-    if (!run) return made;
-    runs.push(run);
+const toDocx = (child: Inline): ParagraphChild => (child instanceof RunSpec ? new TextRun(child.options) : child);
+
+/** A paragraph of runs of text, as its options and runs: docx's own paragraph is made only where docx writes it. */
+export class ShapedParagraph {
+  private made: Paragraph | undefined;
+
+  constructor(
+    readonly options: ParagraphOptions,
+    readonly runs: readonly IRunOptions[],
+  ) {}
+
+  /** docx's paragraph, made once. */
+  get docx(): Paragraph {
+    this.made ??= new Paragraph({ ...this.options, children: this.runs.map((r) => new TextRun(r)) });
+    return this.made;
   }
-  (made as ShapedParagraph)[SHAPE] = { options, runs };
-  return made;
+
+  prepForXml(context: FormatContext): ReturnType<Paragraph['prepForXml']> {
+    return this.docx.prepForXml(context);
+  }
+}
+
+/** Paragraph options and what it holds → a paragraph of runs of text, or docx's paragraph if it holds anything else. */
+export function paragraph(options: ParagraphOptions, children: readonly Inline[] = []): ShapedParagraph | Paragraph {
+  if (children.every((c) => c instanceof RunSpec))
+    return new ShapedParagraph(
+      options,
+      (children as RunSpec[]).map((c) => c.options),
+    );
+  return docxParagraph(options, children);
+}
+
+/** Paragraph options and what it holds → docx's paragraph: for a table's cell, or a document docx writes whole. */
+export function docxParagraph(options: ParagraphOptions, children: readonly Inline[] = []): Paragraph {
+  return new Paragraph({ ...options, children: children.map(toDocx) });
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
@@ -77,8 +97,7 @@ export class ShapeWriter {
 
   /** A paragraph or table → its XML, as docx writes it. */
   write(block: { prepForXml(context: FormatContext): unknown }): string {
-    const shape = (block as ShapedParagraph)[SHAPE];
-    const fast = shape && this.paragraphXml(shape.options, shape.runs);
+    const fast = block instanceof ShapedParagraph ? this.paragraphXml(block.options, block.runs) : undefined;
     return fast ?? this.format(block);
   }
 

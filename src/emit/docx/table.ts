@@ -1,8 +1,9 @@
 /** A Markdown table to a DOCX table across the type area, with a repeated header row. */
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { Table as MdTable } from 'mdast';
 import { plainText } from '../../markdown/index.js';
 import { runs } from './inline.js';
+import { docxParagraph } from './shapes.js';
 import type { State } from './state.js';
 import { geometry, STYLE } from './styles.js';
 
@@ -30,12 +31,7 @@ export function table(node: MdTable, state: State): Table {
             (w, c) =>
               new TableCell({
                 width: { size: w, type: WidthType.DXA },
-                children: [
-                  new Paragraph({
-                    style: STYLE.tableCell,
-                    children: runs(row.children[c]?.children ?? [], state, r === 0 ? { bold: true } : {}),
-                  }),
-                ],
+                children: [docxParagraph({ style: STYLE.tableCell }, runs(row.children[c]?.children ?? [], state, r === 0 ? { bold: true } : {}))],
               }),
           ),
         }),

@@ -15,7 +15,7 @@
  * - The same reports give the same bytes: the package's dates are the latest 成文日期, its bookmarks are
  *   numbered in order, and its zip entries are written as finish.ts and package.ts write a report's.
  */
-import { BuilderElement, Document, InternalHyperlink, LeaderType, Packer, PageReference, Paragraph, type ParagraphChild, Tab, TabStopType, TextRun, XmlComponent } from 'docx';
+import { BuilderElement, Document, InternalHyperlink, LeaderType, Packer, PageReference, Paragraph, type ParagraphChild, Tab, type Table, TabStopType, TextRun, XmlComponent } from 'docx';
 import { estimatePageNumbersWith, type MeasureWidth } from 'docx/layout';
 import type { Root } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/index.js';
@@ -23,7 +23,7 @@ import type { Layout } from '../../render/pack.js';
 import { NATURAL_BREAKS, titleLines } from '../title.js';
 import { docxBody, pageNumberFooters, pageProperties } from './document.js';
 import { coreXml, documentDate, finishStyles, isoDay } from './finish.js';
-import { type Block, type Day, repack } from './package.js';
+import { type Day, docxBlock, repack } from './package.js';
 import { geometry, STYLE, volumeStyles } from './styles.js';
 
 export interface VolumeReport {
@@ -108,7 +108,7 @@ export async function emitVolume(reports: readonly VolumeReport[], options: Volu
   const diagnostics: Diagnostic[] = [];
   const titles: string[] = [];
   const bookmarks: string[] = [];
-  const bodies: Block[] = [];
+  const bodies: Array<Paragraph | Table> = [];
   // The volume is dated as its latest report (as a report without a date, when none has one): the same reports, the same bytes.
   // Stryker disable next-line StringLiteral: any text that is not a date gives the date of a report without one
   let date: Day = documentDate('');
@@ -120,7 +120,7 @@ export async function emitVolume(reports: readonly VolumeReport[], options: Volu
     diagnostics.push(...built.diagnostics);
     titles.push(built.title);
     bookmarks.push(bookmark.name);
-    bodies.push(...built.body);
+    bodies.push(...built.body.map(docxBlock));
     const day = documentDate(built.date);
     if (later(day, date)) date = day;
   });
