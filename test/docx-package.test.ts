@@ -51,6 +51,23 @@ describe('a layout’s skeleton: the parts docx writes once, with the body left 
   });
 });
 
+describe('a restored skeleton', () => {
+  it('makes its document only for a block that needs it, once', async () => {
+    const stored = storeSkeleton(await makeSkeleton((body) => doc(body)));
+    let made = 0;
+    const restored = restoreSkeleton(stored, (body) => {
+      made++;
+      return doc(body);
+    });
+    const text = [paragraph({ style: 'BodyText' }, [textRun({ text: '正文' })]), paragraph({ style: 'Heading1' })];
+    expect(documentXml(restored, text)).toContain('正文');
+    expect(made).toBe(0);
+    const bookmarked = paragraph({}, [new BookmarkStart('b', 1) as unknown as ParagraphChild, textRun({ text: '题' }), new BookmarkEnd(1) as unknown as ParagraphChild]);
+    expect(documentXml(restored, [bookmarked, bookmarked])).toContain('w:bookmarkStart');
+    expect(made).toBe(1);
+  });
+});
+
 describe('paragraphs written once per shape', () => {
   // Texts with what XML escapes, white space at either end, line breaks, and the marker of the shapes' own XML.
   const text = fc.oneof(

@@ -93,14 +93,20 @@ export function storeSkeleton(skeleton: Skeleton): StoredSkeleton {
   };
 }
 
-/** A stored skeleton and its layout's document maker → the skeleton: docx only constructs the document, it writes no part. */
+/** A stored skeleton and its layout's document maker → the skeleton: docx writes no part, and constructs the document only for a block that needs it. */
 export function restoreSkeleton(stored: StoredSkeleton, make: (body: Block[]) => Document): Skeleton {
   const parts = stored.parts.map((p): Skeleton['parts'][number] => {
     if (typeof p !== 'string') return { ...p, data: new Uint8Array(Buffer.from(p.data, 'base64')) };
     if (p === 'word/document.xml' || p === 'docProps/core.xml') return p;
     throw new Error(`dist/prebuilt.json names an unknown part ${p}; run “npm run build”`);
   });
-  return { parts, before: stored.before, after: stored.after, context: skeletonDocument(make).context };
+  // The document is made only if a block needs it (a table: a paragraph of text runs is written without it).
+  let made: ReturnType<typeof skeletonDocument> | undefined;
+  const context = () => {
+    made ??= skeletonDocument(make);
+    return made.context();
+  };
+  return { parts, before: stored.before, after: stored.after, context };
 }
 
 /** A skeleton and a body → word/document.xml, as docx's Packer would write it. */

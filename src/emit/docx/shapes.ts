@@ -87,6 +87,9 @@ function around(written: string, mark: string): Template {
   return after !== undefined && more.length === 0 ? [before!, after] : null;
 }
 
+/** The context a shape is written in: no document. */
+const bare = () => ({ file: undefined, viewWrapper: undefined, stack: [] }) as unknown as FormatContext;
+
 /** Writes the blocks of one skeleton's documents, each shape once through docx. */
 export class ShapeWriter {
   private readonly paragraphs = new Map<string, Template>();
@@ -106,12 +109,17 @@ export class ShapeWriter {
     return xml(component.prepForXml(this.context) as xml.XmlObject);
   }
 
+  /** A paragraph or run of a shape → its XML: docx writes one of text runs without looking at the document it is in. */
+  private shape(component: Paragraph | TextRun): string {
+    return xml(component.prepForXml(bare()) as xml.XmlObject);
+  }
+
   private paragraphXml(options: ParagraphOptions, runs: readonly IRunOptions[]): string | undefined {
     const key = `${runs.length > 0 ? 'runs' : 'empty'}${JSON.stringify(options)}`;
     let template = this.paragraphs.get(key);
     if (template === undefined) {
-      if (runs.length === 0) template = this.format(new Paragraph({ ...options, children: [] }));
-      else template = around(this.format(new Paragraph({ ...options, children: [new TextRun({ text: MARK })] })), this.format(new TextRun({ text: MARK })));
+      if (runs.length === 0) template = this.shape(new Paragraph({ ...options, children: [] }));
+      else template = around(this.shape(new Paragraph({ ...options, children: [new TextRun({ text: MARK })] })), this.shape(new TextRun({ text: MARK })));
       this.paragraphs.set(key, template);
     }
     if (template === null) return undefined;
@@ -131,7 +139,7 @@ export class ShapeWriter {
     const key = `${text === undefined ? 'none' : text === '' ? 'empty' : 'text'}${JSON.stringify({ ...run, text: undefined })}`;
     let template = this.runs.get(key);
     if (template === undefined) {
-      template = text ? around(this.format(new TextRun({ ...run, text: MARK })), MARK) : this.format(new TextRun(run));
+      template = text ? around(this.shape(new TextRun({ ...run, text: MARK })), MARK) : this.shape(new TextRun(run));
       this.runs.set(key, template);
     }
     if (template === null) return undefined;
