@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// CommonJS (bin/package.json), so that a command starts without Node's loader of ES modules.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
 
-const entry = new URL('../dist/cli.cjs', import.meta.url);
-if (!existsSync(entry)) {
+if (!existsSync(join(__dirname, '..', 'dist', 'cli.cjs'))) {
   const english = /^en/i.test(process.env.REPORT_LANG || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
   process.stderr.write(
     english
@@ -20,13 +20,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 // The bundle, with V8's code cache (bin/load.cjs).
-const { main } = createRequire(import.meta.url)('./load.cjs').load('cli.cjs');
-const code = await main(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
+const { main } = require('./load.cjs').load('cli.cjs');
+main(process.argv.slice(2), {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
   errRaw: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY),
   env: process.env,
   cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

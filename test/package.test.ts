@@ -1,10 +1,10 @@
 // The package a county office installs without internet: `npm pack` makes one file with the
 // program, its templates and every library it needs (README: 安装到其他电脑).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 describe('the package', () => {
   it('holds the built program, the templates, the schema and every library it runs on', () => {
@@ -14,6 +14,8 @@ describe('the package', () => {
     const files = new Set(pack!.files.map((f) => f.path));
     for (const f of [
       'bin/report.js',
+      // bin/report.js is CommonJS by it: without it, the package's type would make it an ES module.
+      'bin/package.json',
       'bin/load.cjs',
       'dist/cli.cjs',
       'dist/worker.cjs',
@@ -29,5 +31,18 @@ describe('the package', () => {
     for (const d of dependencies) expect(pack!.bundled, d).toContain(d);
     // Nothing of the tests or the sources' tooling.
     expect([...files].filter((f) => /^(test|src|\.ci|bench)\//.test(f))).toEqual([]);
+  });
+
+  it('says, in the user’s language, to install when the built program is missing', () => {
+    const copy = tempDir('no-dist-');
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+    const run = (lang: string) => spawnSync(process.execPath, [join(copy, 'bin', 'report.js'), '--version'], { encoding: 'utf8', env: { ...process.env, REPORT_LANG: lang } });
+    const zh = run('zh');
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe('report：缺少编译好的程序（dist/）。请先在 township-report 文件夹中运行“npm install”（或“npm run build”）。\n');
+    const en = run('en');
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe('report: the compiled program is missing (dist/). Run “npm install” (or “npm run build”) in the township-report folder first.\n');
   });
 });
