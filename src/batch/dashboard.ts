@@ -11,6 +11,7 @@ import { ROLLUP_COLUMNS, type SummaryFigure } from '../compile/summary.js';
 import { FORMATS } from '../formats.js';
 import type { ManifestEntry } from './manifest.js';
 import type { RosterEntry } from './roster.js';
+import { ZH } from './rollup-rows.js';
 
 export interface DashboardOptions {
   /** Townships on the roster that have not submitted. */
@@ -49,7 +50,7 @@ function rowsOf(entries: readonly ManifestEntry[], missing: readonly RosterEntry
   const rows: Row[] = entries.map((e) => ({ county: e.summary?.county ?? '', name: e.summary?.township ?? nameOfInput(e.input), status: statusOf(e), entry: e, roster: null }));
   for (const m of missing) rows.push({ county: m.county ?? '', name: m.name, status: 'not-submitted', entry: null, roster: m });
   const order: Status[] = ['errors', 'not-submitted', 'missing-part', 'warnings', 'ok'];
-  return rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.county.localeCompare(b.county, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
+  return rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || ZH.compare(a.county, b.county) || ZH.compare(a.name, b.name));
 }
 
 /** A key figure beside last year's: the change as an arrow and a percentage. */
@@ -93,28 +94,25 @@ function linksCell(e: ManifestEntry | null): string {
   return `<td class="links">${links}</td>`;
 }
 
-/** A horizontal bar chart of one key figure across the townships that report it. */
-function chart(column: (typeof ROLLUP_COLUMNS)[number], entries: readonly ManifestEntry[]): string {
+/** A horizontal bar chart of one key figure across the townships that report it, a bar at a time; nothing when none does. */
+function* chart(column: (typeof ROLLUP_COLUMNS)[number], entries: readonly ManifestEntry[]): Generator<string> {
   const bars = entries
     .filter((e) => e.summary?.figures[column.key])
     .map((e) => ({ name: e.summary!.township, figure: e.summary!.figures[column.key]! }))
-    .sort((a, b) => b.figure.value - a.figure.value || a.name.localeCompare(b.name, 'zh-CN'));
-  if (bars.length === 0) return '';
+    .sort((a, b) => b.figure.value - a.figure.value || ZH.compare(a.name, b.name));
+  if (bars.length === 0) return;
   const max = Math.max(...bars.map((b) => b.figure.value), 1);
   const [label, bar, gap, width] = [120, 26, 8, 560];
   const height = bars.length * (bar + gap) + gap;
-  const rows = bars
-    .map((b, i) => {
-      const y = gap + i * (bar + gap);
-      const w = Math.max(1, Math.round((b.figure.value / max) * (width - label - 90)));
-      return (
-        `<text x="${label - 8}" y="${y + bar * 0.7}" text-anchor="end">${esc(b.name)}</text>` +
-        `<rect x="${label}" y="${y}" width="${w}" height="${bar}" rx="3"><title>${esc(b.name)}：${esc(b.figure.text)}</title></rect>` +
-        `<text x="${label + w + 6}" y="${y + bar * 0.7}">${esc(b.figure.text)}</text>`
-      );
-    })
-    .join('');
-  return `<figure class="chart"><figcaption>${esc(column.label)}（${esc(column.unit)}）</figcaption><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(column.label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${rows}</svg></figure>`;
+  yield `<figure class="chart"><figcaption>${esc(column.label)}（${esc(column.unit)}）</figcaption><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${esc(column.label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`;
+  for (const [i, b] of bars.entries()) {
+    const y = gap + i * (bar + gap);
+    const w = Math.max(1, Math.round((b.figure.value / max) * (width - label - 90)));
+    yield `<text x="${label - 8}" y="${y + bar * 0.7}" text-anchor="end">${esc(b.name)}</text>` +
+      `<rect x="${label}" y="${y}" width="${w}" height="${bar}" rx="3"><title>${esc(b.name)}：${esc(b.figure.text)}</title></rect>` +
+      `<text x="${label + w + 6}" y="${y + bar * 0.7}">${esc(b.figure.text)}</text>`;
+  }
+  yield '</svg></figure>';
 }
 
 const CSS = `body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:1.5em auto;max-width:84em;padding:0 1em;color:#1a1a1a;font-size:14px}
@@ -145,6 +143,14 @@ const num=th.dataset.type==='num';const key=r=>{const c=r.cells[i];return num?(c
 
 /** The dashboard's page. */
 export function dashboardHtml(entries: readonly ManifestEntry[], title: string, options: DashboardOptions): string {
+  return [...dashboardPieces(entries, title, options)].join('');
+}
+
+/**
+ * The dashboard's page in pieces, a township's row at a time: a county's runs to megabytes (13 MB
+ * at 10,000 townships), and made whole, it and the rows it was joined from stayed in memory at once.
+ */
+export function* dashboardPieces(entries: readonly ManifestEntry[], title: string, options: DashboardOptions): Generator<string> {
   const rows = rowsOf(entries, options.missing ?? []);
   const count = (s: Status) => rows.filter((r) => r.status === s).length;
   const counts = (Object.keys(STATUS) as Status[])
@@ -152,33 +158,34 @@ export function dashboardHtml(entries: readonly ManifestEntry[], title: string, 
     .map((s) => `<span class="s-${s}">${STATUS[s]} ${count(s)}</span>`)
     .join('');
   const order: Record<Status, number> = { errors: 0, 'not-submitted': 1, 'missing-part': 2, warnings: 3, ok: 4 };
-  const body = rows
-    .map((r) => {
-      const s = r.entry?.summary;
-      return (
-        `<tr class="${r.status}" data-status="${r.status}" data-name="${esc(r.name)}" data-county="${esc(r.county)}">` +
-        `<td>${esc(r.county)}</td><td>${esc(r.name)}</td>` +
-        `<td class="status s-${r.status}" data-value="${order[r.status]}">${STATUS[r.status]}</td>` +
-        problemsCell(r, options) +
-        SHOWN.map((c) => figureCell(s?.figures[c.key], s?.previous?.[c.key] ?? undefined)).join('') +
-        linksCell(r.entry) +
-        '</tr>'
-      );
-    })
-    .join('');
   const head = `<tr><th>县（区）</th><th>乡镇（街道）</th><th>状态</th><th>问题</th>${SHOWN.map((c) => `<th data-type="num">${esc(c.label)}（${esc(c.unit)}）</th>`).join('')}<th>报告</th></tr>`;
-  const built = entries.filter((e) => e.status === 'built');
-  const charts = CHARTED.map((c) => chart(c, built)).join('');
   const options_ = (Object.keys(STATUS) as Status[]).map((s) => `<option value="${s}">${STATUS[s]}</option>`).join('');
-  return (
-    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+  yield `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">` +
     `<title>${esc(title)}</title><style>${CSS}</style></head><body>` +
     `<h1>${esc(title)}</h1><p class="counts">共 ${rows.length} 个乡镇（街道）${counts}</p>` +
     `<p class="more-links"><a href="summary.html">汇总表</a> · <a href="summary.csv">汇总表（CSV）</a></p>` +
     `<div class="controls"><input id="filter" type="search" placeholder="按乡镇或县（区）筛选" aria-label="筛选"><select id="status" aria-label="状态"><option value="">全部状态</option>${options_}</select></div>` +
-    `<table id="townships"><thead>${head}</thead><tbody>${body}</tbody></table>` +
-    (charts ? `<div class="charts">${charts}</div>` : '') +
-    `<script>${SCRIPT}</script></body></html>\n`
-  );
+    `<table id="townships"><thead>${head}</thead><tbody>`;
+  for (const r of rows) {
+    const s = r.entry?.summary;
+    yield `<tr class="${r.status}" data-status="${r.status}" data-name="${esc(r.name)}" data-county="${esc(r.county)}">` +
+      `<td>${esc(r.county)}</td><td>${esc(r.name)}</td>` +
+      `<td class="status s-${r.status}" data-value="${order[r.status]}">${STATUS[r.status]}</td>` +
+      problemsCell(r, options) +
+      SHOWN.map((c) => figureCell(s?.figures[c.key], s?.previous?.[c.key] ?? undefined)).join('') +
+      linksCell(r.entry) +
+      '</tr>';
+  }
+  yield '</tbody></table>';
+  const built = entries.filter((e) => e.status === 'built');
+  let charted = false;
+  for (const c of CHARTED) {
+    for (const piece of chart(c, built)) {
+      if (!charted) yield '<div class="charts">';
+      charted = true;
+      yield piece;
+    }
+  }
+  yield `${charted ? '</div>' : ''}<script>${SCRIPT}</script></body></html>\n`;
 }
