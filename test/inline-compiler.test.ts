@@ -13,6 +13,8 @@ vi.mock('../src/compile/index.js', async (importOriginal) => {
   };
 });
 
+const real = () => vi.importActual<typeof import('../src/compile/index.js')>('../src/compile/index.js');
+
 const setup = { packDir: STANDARD_PACK, cwd: ROOT, formats: ['md'] as const, layout: {} };
 const task = (source: string) => ({ id: 7, display: 'data/测试乡.yaml', path: `${ROOT}/data/测试乡.yaml`, source });
 
@@ -43,6 +45,21 @@ describe('compiling on the calling thread', () => {
     const next = await compiler.run(task(MINIMAL));
     expect(next.township).toBe('测试乡');
     expect(Object.keys(next.outputs)).toEqual(['md']);
+  });
+
+  it('gives the summary as JSON text, the compiled summary exactly', async () => {
+    const compiler = inlineCompiler(setup);
+    await compiler.init();
+    const done = await compiler.run(task(MINIMAL));
+    const direct = await (await real()).compile('data/测试乡.yaml', MINIMAL, (await import('../src/render/index.js')).loadPack(STANDARD_PACK).pack!, {
+      formats: ['md'],
+      layout: {},
+      path: `${ROOT}/data/测试乡.yaml`,
+      roots: [ROOT],
+    });
+    expect(typeof done.summary).toBe('string');
+    expect(JSON.parse(done.summary!)).toEqual(direct.summary);
+    expect(JSON.parse(done.summary!).township).toBe('测试乡');
   });
 
   it('names the township of a report with errors, for the roster', async () => {

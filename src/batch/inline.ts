@@ -26,7 +26,14 @@ export function inlineCompiler(setup: CompilerSetup): Compiler {
           timeLimit: setup.timeLimit,
           figures: setup.figures,
         });
-        return { id: task.id, diagnostics: c.diagnostics, outputs: c.outputs, summary: c.summary, dependencies: c.dependencies, township: c.summary?.township ?? c.data?.township.name };
+        return {
+          id: task.id,
+          diagnostics: c.diagnostics,
+          outputs: c.outputs,
+          summary: c.summary && JSON.stringify(c.summary),
+          dependencies: c.dependencies,
+          township: c.summary?.township ?? c.data?.township.name,
+        };
       } catch (e) {
         return {
           id: task.id,

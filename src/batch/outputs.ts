@@ -7,6 +7,7 @@ import { t } from '../i18n/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compareDiagnostics, diagnostic, hasErrors, quote, systemError, type Diagnostic } from '../diagnostics/index.js';
+import type { ReportSummary } from '../compile/summary.js';
 import type { Format } from '../formats.js';
 import type { CompiledReport } from './compile.js';
 import { MAX_PROBLEMS, type ManifestOutput, type Problem } from './manifest.js';
@@ -40,10 +41,11 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
   if (hasErrors(ds)) return failed();
   if (settings.lintOnly) return { township, result: { input, status: 'checked', outputs: [], diagnostics: ds } };
 
+  const summary = result.summary === undefined ? undefined : (JSON.parse(result.summary) as ReportSummary);
   const planned: Planned[] = [];
   for (const format of settings.formats) {
     const bytes = result.outputs[format];
-    if (bytes) planned.push({ format, rel: outputPath(settings.pattern, todo.input.outStem, format, result.summary), bytes });
+    if (bytes) planned.push({ format, rel: outputPath(settings.pattern, todo.input.outStem, format, summary), bytes });
   }
   const outside = planned.filter((p) => !isInsideFolder(settings.outDir, p.rel));
   if (outside.length > 0) {
@@ -91,7 +93,7 @@ export function writeReport(settings: BatchSettings, report: CompiledReport, cla
     return failed([diagnostic(input, { ruleId: 'output/write', reason: t('outputs.write', { message: systemError(e) }) })]);
   }
   return {
-    entry: { input, key, status: 'built', dependencies, outputs, summary: result.summary ?? null, ...counts, problems: problemsOf(ds) },
+    entry: { input, key, status: 'built', dependencies, outputs, summary: summary ?? null, ...counts, problems: problemsOf(ds) },
     result: { input, status: 'built', outputs: outputs.map((o) => shown(settings, o.path)), diagnostics: ds },
   };
 }
