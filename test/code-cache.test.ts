@@ -17,6 +17,15 @@ vm.Script = class extends Script {
 };
 `;
 
+/** Preloaded into the program: names each script compiled from node_modules, which no bundle's cache covers. */
+const OUTSIDE = `const Module = require('node:module');
+const compile = Module.prototype._compile;
+Module.prototype._compile = function (content, filename) {
+  if (/[\\\\/]node_modules[\\\\/]/.test(filename)) process.stderr.write('outside ' + filename + '\\n');
+  return compile.call(this, content, filename);
+};
+`;
+
 function check(root: string) {
   const probe = join(tempDir('probe-'), 'probe.cjs');
   writeFileSync(probe, PROBE);
@@ -36,6 +45,19 @@ describe('the code cache', () => {
     expect(r.code).toBe(0);
     expect(r.caches.length).toBeGreaterThanOrEqual(10);
     expect(r.caches.filter((c) => !c.taken)).toEqual([]);
+  });
+
+  it('covers every script a build runs: none is compiled from node_modules', () => {
+    const probe = join(tempDir('probe-'), 'outside.cjs');
+    writeFileSync(probe, OUTSIDE);
+    const out = tempDir('outside-out-');
+    const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin', 'report.js'), 'build', join(EXAMPLES, '*.yaml'), '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', REPORT_LANG: 'en' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('3 built');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('outside '))).toEqual([]);
   });
 
   it('that V8 cannot use is passed over, and the program does the same', () => {
