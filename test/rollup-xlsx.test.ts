@@ -266,6 +266,20 @@ describe('xlsxFingerprint and xlsxIsCurrent', () => {
     expect(rollupXlsx(entries)).toEqual(rollupXlsx(base()));
   });
 
+  it('holds a county too large for a sheet to be written in one piece, every row in order', async () => {
+    // 2,000 townships: the roll-up sheet runs to several pieces of 64 KB, deflated as they come.
+    const many = Array.from({ length: 2000 }, (_, i) => entry(`t${String(i).padStart(4, '0')}.yaml`, summary(`第${String(i).padStart(4, '0')}乡`, { disputes: fig(i) }, { disputes: fig(i + 1) })));
+    const { rows } = await open(many);
+    const sheet = rows('汇总');
+    // A header, a row per township and the year's totals.
+    expect(sheet).toHaveLength(2002);
+    const name = sheet[0]!.values.indexOf('乡镇（街道）');
+    const disputes = sheet[0]!.values.findIndex((v) => String(v).startsWith('排查调处矛盾纠纷'));
+    expect(sheet.slice(1, 2001).map((r) => [r.values[name], r.values[disputes]])).toEqual(many.map((_, i) => [`第${String(i).padStart(4, '0')}乡`, i]));
+    expect(sheet[2001]!.values[disputes]).toBe((1999 * 2000) / 2);
+    expect(rows('同比')).toHaveLength(2001);
+  });
+
   it('knows a workbook by the fingerprint written in it, and nothing else as current', () => {
     const dir = tempDir('xlsx-current-');
     const path = join(dir, 'summary.xlsx');
