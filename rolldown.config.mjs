@@ -7,6 +7,13 @@ import { defineConfig } from 'rolldown';
 const UNBUNDLED = join(import.meta.dirname, 'src', 'speed', 'unbundled.ts');
 
 /**
+ * fflate's build for Node requires worker_threads as it loads, for its asynchronous functions,
+ * which run on worker threads; report calls only the synchronous ones (deflateSync, Zip, Unzip…),
+ * the same code in fflate's build for browsers, which requires nothing (some 2 ms of a start).
+ */
+const FFLATE_SYNC = join(import.meta.dirname, 'node_modules', 'fflate', 'esm', 'browser.js');
+
+/**
  * fdir (tinyglobby's folder walker) requires picomatch from node_modules as it loads, for a glob
  * method of its own that tinyglobby never calls (tinyglobby matches with the picomatch bundled
  * here). Required at run time, that copy came without the code cache: some 4 ms of every command.
@@ -21,12 +28,27 @@ const fdirWithoutPicomatch = {
   },
 };
 
+/**
+ * commander requires child_process as it loads, to run a subcommand that is a program of its own;
+ * report has none. Required on every command, it brought in Node's modules for processes, sockets
+ * and streams (some 3 ms of a start): it is required when a subcommand would be spawned instead.
+ */
+const COMMANDER_CHILD_PROCESS = /const childProcess = require\(['"]node:child_process['"]\);/;
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    if (!COMMANDER_CHILD_PROCESS.test(code)) this.warn('commander no longer requires child_process as rolldown.config.mjs expects: see commanderLazyChildProcess there');
+    return code.replace(COMMANDER_CHILD_PROCESS, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+  },
+};
+
 export default defineConfig({
   input: { cli: 'src/cli/index.ts', worker: 'src/batch/worker.ts', prebuild: 'src/speed/prebuild.ts' },
   platform: 'node',
-  plugins: [fdirWithoutPicomatch],
-  // Modules that are loaded but never called; see src/speed/unbundled.ts.
-  resolve: { alias: { 'js-yaml': UNBUNDLED, 'source-map': UNBUNDLED } },
+  plugins: [fdirWithoutPicomatch, commanderLazyChildProcess],
+  // Modules that are loaded but never called (src/speed/unbundled.ts), and fflate without its workers.
+  resolve: { alias: { 'js-yaml': UNBUNDLED, 'source-map': UNBUNDLED, fflate: FFLATE_SYNC } },
   // CommonJS: Node 20 keeps no compiled code of ES modules, but bin/load.cjs gives each CommonJS
   // bundle V8's code cache (a check started 0.1 s sooner as CommonJS, 0.2 s with the cache).
   output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', cleanDir: true },

@@ -21,7 +21,10 @@ const { tmpdir } = require('node:os');
 const path = require('node:path');
 const v8 = require('node:v8');
 const vm = require('node:vm');
-const { isMainThread } = require('node:worker_threads');
+// Loaded by bin/report.js, this runs on the main thread; as the entry script, on a worker thread
+// or in the cache build. Node's worker module is required only then: a command that starts no
+// worker does not load it (some 2 ms of a start).
+const isMainThread = require.main !== module || require('node:worker_threads').isMainThread;
 
 const DIST = path.join(__dirname, '..', 'dist');
 /** Scripts compiled while making the caches, each with its cache file. */

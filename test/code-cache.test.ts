@@ -47,6 +47,21 @@ describe('the code cache', () => {
     expect(r.caches.filter((c) => !c.taken)).toEqual([]);
   });
 
+  it('leaves out what a build of the examples on one thread does not use: Node’s worker and process modules', () => {
+    const probe = join(tempDir('probe-'), 'modules.cjs');
+    writeFileSync(probe, "process.on('exit', () => process.stderr.write('modules ' + process.moduleLoadList.join(',') + '\\n'));\n");
+    const out = tempDir('modules-out-');
+    const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin', 'report.js'), 'build', join(EXAMPLES, '*.yaml'), '--out', out, '--jobs', '1'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', REPORT_LANG: 'en' },
+    });
+    expect(r.status).toBe(0);
+    const modules = (/^modules (.*)$/m.exec(r.stderr)?.[1] ?? '').split(',');
+    // Loaded at all: the probe saw the build's modules.
+    expect(modules).toContain('NativeModule zlib');
+    expect(modules.filter((m) => /^NativeModule (worker_threads|child_process)$/.test(m))).toEqual([]);
+  });
+
   it('covers every script a build runs: none is compiled from node_modules', () => {
     const probe = join(tempDir('probe-'), 'outside.cjs');
     writeFileSync(probe, OUTSIDE);
