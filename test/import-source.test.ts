@@ -1,11 +1,11 @@
 // The text of a report file, whatever it was saved as: web pages (lists numbered, furniture left
 // out), Markdown (line breaks, emphasis, limits), plain text, and the limits on a Word file's zip.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkZip, ImportError, readSource, toLines } from '../src/import/source.js';
-import { tempDir } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 async function linesOf(name: string, text: string | Uint8Array): Promise<string[]> {
   const dir = tempDir('import-source-');
@@ -31,6 +31,18 @@ describe('the size of a file to import', () => {
     const page = `<html><body><p>正文。</p><!--${' '.repeat(5 * 1024 * 1024)}--></body></html>`;
     expect(await linesOf('p.html', page)).toEqual(['正文。']);
     await expect(linesOf('r.txt', `正文。${' '.repeat(5 * 1024 * 1024)}`)).rejects.toThrow();
+  });
+
+  it('takes a Word file larger than a web page may be: its pictures are not read', async () => {
+    // A report with a picture of 9 MB that does not compress: more than a page may be, less than a Word file.
+    const parts = unzipSync(readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'no-subsections.docx')));
+    const picture = new Uint8Array(9 * 1024 * 1024);
+    for (let i = 0, x = 1; i < picture.length; i++) picture[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    const docx = zipSync({ ...parts, 'word/media/image1.png': [picture, { level: 0 }] });
+    expect(docx.length).toBeGreaterThan(8 * 1024 * 1024);
+    const lines = await linesOf('r.docx', docx);
+    expect(lines).toEqual(await linesOf('r.docx', zipSync(parts)));
+    expect(lines.length).toBeGreaterThan(3);
   });
 });
 
@@ -97,5 +109,10 @@ describe('a Word file’s zip, before it is read', () => {
     const deflated = zipSync({ 'word/document.xml': text });
     expect(() => checkZip(deflated)).not.toThrow();
     expect(() => checkZip(deflated.slice(0, deflated.length / 2))).toThrow(/cannot be opened/);
+    // Whole, but its deflated data damaged: a block of a kind deflate does not have (its first bits 11).
+    const damaged = deflated.slice();
+    const data = 30 + 'word/document.xml'.length;
+    damaged[data] = 0xff;
+    expect(() => checkZip(damaged)).toThrow(/cannot be opened/);
   });
 });
