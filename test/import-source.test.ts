@@ -19,6 +19,11 @@ describe('a web page’s text', () => {
     expect(await linesOf('p.html', html)).toEqual(['3.甲', '4.乙', '1.自己编号', '（2）括号编号', '3.丙', '1.丁', '戊']);
   });
 
+  it('takes a number of two digits at an item’s start as its own, and one further in as text', async () => {
+    const html = '<html><body><ol><li>10.第十项</li><li>（12）第十二项</li><li>第3.项</li><li> 4、第四项</li></ol></body></html>';
+    expect(await linesOf('p.html', html)).toEqual(['10.第十项', '（12）第十二项', '3.第3.项', '4、第四项']);
+  });
+
   it('leaves out comments, scripts, styles, menus and the page’s own header and footer', async () => {
     const html = `<!DOCTYPE html><html><head><title>标题栏</title><style>p{}</style></head><body><header>网站头部</header><nav>导航菜单</nav><!-- 注释 --><p>正文第一段。</p><script>var x = "脚本";</script><aside>侧栏</aside><form><button>提交</button></form><p>正文第二段。</p><footer>网站底部</footer></body></html>`;
     expect(await linesOf('p.html', html)).toEqual(['正文第一段。', '正文第二段。']);
@@ -92,6 +97,8 @@ describe('a Word file’s zip, before it is read', () => {
   it('refuses a zip that unpacks past the limit, counting every entry, and takes one exactly at it', () => {
     expect(() => checkZip(zip({ 'word/media/a.png': 600, 'word/media/b.png': 424 }), 1024, 1024)).not.toThrow();
     expect(() => checkZip(zip({ 'word/media/a.png': 600, 'word/media/b.png': 425 }), 1024, 1024)).toThrow(/unpacks to more than/);
+    // The message names the limit in MB.
+    expect(() => checkZip(zip({ 'word/media/a.png': 3 << 20 }), 2 << 20, 1 << 20)).toThrow(/unpacks to more than 2 MB, which/);
   });
 
   it('refuses XML (and relationships) that unpack past their own limit, pictures not counted in it', () => {
