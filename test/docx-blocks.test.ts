@@ -187,6 +187,16 @@ describe('DOCX: runs', () => {
     expect(diagnostics[0]!.reason).toContain('mystery');
   });
 
+  it('a block node no handler knows is a body paragraph of its text, with a warning', async () => {
+    const tree = { type: 'root', children: [{ type: 'mysteryBlock', children: [{ type: 'text', value: '神秘段落' }] }] } as unknown as Root;
+    const { bytes, diagnostics } = await emitDocx(tree, standardPack().meta.layout, 't.yaml');
+    const doc = docxXmlParts(bytes).get('word/document.xml')!;
+    const body = Array.from(doc.getElementsByTagNameNS(NS.w, 'p')).filter((p) => p.parentElement?.localName === 'body');
+    expect(body.map((p) => [p.getElementsByTagNameNS(NS.w, 'pStyle')[0]?.getAttributeNS(NS.w, 'val') ?? null, p.textContent])).toContainEqual([STYLE.body, '神秘段落']);
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['markdown/unknown-node']);
+    expect(diagnostics[0]!.reason).toContain('mysteryBlock');
+  });
+
   it('a run-in heading takes its level’s East Asian font and the Latin font; level 3 is bold only when the layout says so', async () => {
     const markdown = '**一、甲**正文。\n\n**（一）乙**正文。\n\n**1.丙**正文。\n\n**丁**正文。\n';
     const data = [1, 2, 3, undefined].map((level) => ({ role: 'run-in', level }));
