@@ -4,7 +4,7 @@
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { dashboardHtml } from '../src/batch/dashboard.js';
+import { dashboardPieces } from '../src/batch/dashboard.js';
 import type { ManifestEntry, Problem } from '../src/batch/manifest.js';
 import type { RosterEntry } from '../src/batch/roster.js';
 import type { ReportSummary, SummaryFigure } from '../src/compile/summary.js';
@@ -24,7 +24,7 @@ const OPTIONS = { outDir: '/c/out', cwd: '/c' };
 
 /** The table's rows as the clerk reads them: each cell's text, and the elements of each cell. */
 function page(entries: ManifestEntry[], missing: RosterEntry[] = []) {
-  const html = dashboardHtml(entries, '城口县2025年度法治政府建设情况', { ...OPTIONS, missing });
+  const html = [...dashboardPieces(entries, '城口县2025年度法治政府建设情况', { ...OPTIONS, missing })].join('');
   const tree = fromHtml(html);
   const body = all(tree, (e) => e.tagName === 'tbody')[0]!;
   const rows = all(body, (e) => e.tagName === 'tr').map((tr) => all(tr, (e) => e.tagName === 'td'));

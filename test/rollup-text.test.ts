@@ -2,42 +2,15 @@
 // with its own table and totals, newest first; a township on the roster that has not submitted;
 // text from the data files escaped for each format.
 import { describe, expect, it } from 'vitest';
-import type { ManifestEntry } from '../src/batch/manifest.js';
 import { rollupCsv, rollupHtml, rollupMarkdown } from '../src/batch/rollup.js';
 import type { RosterEntry } from '../src/batch/roster.js';
-import type { ReportSummary, SummaryFigure } from '../src/compile/summary.js';
-
-const fig = (value: number, text = `${value}件`, exact = true): SummaryFigure => ({ value, exact, text });
-const summary = (township: string, year: number, figures: Record<string, SummaryFigure>): ReportSummary => ({
-  township,
-  kind: '乡',
-  county: '城口县',
-  city: null,
-  province: null,
-  government: '',
-  year,
-  title: '',
-  figures,
-  recorded: {},
-  previous: null,
-});
-const entry = (input: string, s: ReportSummary | null): ManifestEntry => ({
-  input,
-  key: '',
-  status: s ? 'built' : 'failed',
-  dependencies: [],
-  outputs: [],
-  summary: s,
-  errors: s ? 0 : 1,
-  warnings: 0,
-  problems: [],
-});
+import { entry, fig, summary } from './rollup-fixtures.js';
 
 const entries = [
-  entry('b.yaml', summary('乙镇', 2024, { disputes: fig(60) })),
-  entry('a.yaml', summary('甲|乡', 2025, { disputes: fig(150), campaigns: fig(12, '12余场', false) })),
-  entry('c.yaml', summary('丙<乡>', 2025, { disputes: fig(4) })),
-  entry('d.yaml', null),
+  entry('b.yaml', summary('乙镇', { disputes: fig(60) }, null, 2024)),
+  entry('a.yaml', summary('甲|乡', { disputes: fig(150), campaigns: fig(12, '12余场', false) }, null)),
+  entry('c.yaml', summary('丙<乡>', { disputes: fig(4) }, null)),
+  entry('d.yaml', null, 'failed'),
 ];
 const missing: RosterEntry[] = [{ name: '丁*乡', kind: '乡', county: '城口县', contact: null, phone: null, line: 5 }];
 const text = (pieces: Iterable<string>) => [...pieces].join('');

@@ -8,34 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../src/batch/manifest.js';
 import { rollupTable } from '../src/batch/rollup-table.js';
 import { rollupXlsx, xlsxFingerprint, xlsxIsCurrent } from '../src/batch/xlsx.js';
-import type { ReportSummary, SummaryFigure } from '../src/compile/summary.js';
 import { tempDir } from './helpers.js';
-
-const fig = (value: number, text = `${value}件`, exact = true): SummaryFigure => ({ value, exact, text });
-const summary = (township: string, figures: Record<string, SummaryFigure>, previous: Record<string, SummaryFigure> | null, year = 2025): ReportSummary => ({
-  township,
-  kind: '乡',
-  county: '城口县',
-  city: null,
-  province: null,
-  government: '',
-  year,
-  title: '',
-  figures,
-  recorded: {},
-  previous,
-});
-const entry = (input: string, s: ReportSummary | null, status: 'built' | 'failed' = 'built'): ManifestEntry => ({
-  input,
-  key: '',
-  status,
-  dependencies: [],
-  outputs: [],
-  summary: s,
-  errors: 0,
-  warnings: 0,
-  problems: [],
-});
+import { entry, fig, summary } from './rollup-fixtures.js';
 
 async function open(entries: ManifestEntry[]) {
   const wb = new ExcelJS.Workbook();

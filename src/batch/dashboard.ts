@@ -141,11 +141,6 @@ t.tHead.querySelectorAll('th').forEach(h=>h.removeAttribute('aria-sort'));th.set
 const num=th.dataset.type==='num';const key=r=>{const c=r.cells[i];return num?(c.dataset.value===''?-Infinity:Number(c.dataset.value)):(c.dataset.value??c.textContent)};
 [...b.rows].sort((x,y)=>{const a=key(x),c=key(y);const d=num?a-c:String(a).localeCompare(String(c),'zh-CN');return asc?d:-d}).forEach(r=>b.appendChild(r))}))})();`;
 
-/** The dashboard's page. */
-export function dashboardHtml(entries: readonly ManifestEntry[], title: string, options: DashboardOptions): string {
-  return [...dashboardPieces(entries, title, options)].join('');
-}
-
 /**
  * The dashboard's page in pieces, a township's row at a time: a county's runs to megabytes (13 MB
  * at 10,000 townships), and made whole, it and the rows it was joined from stayed in memory at once.
