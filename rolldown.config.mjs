@@ -2,6 +2,7 @@
 // faster than the hundreds of small modules of the unified and docx ecosystems. prebuild.cjs then
 // writes dist/prebuilt.json (package.json's build script).
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rolldown';
 
 const UNBUNDLED = join(import.meta.dirname, 'src', 'speed', 'unbundled.ts');
@@ -10,8 +11,10 @@ const UNBUNDLED = join(import.meta.dirname, 'src', 'speed', 'unbundled.ts');
  * fflate's build for Node requires worker_threads as it loads, for its asynchronous functions,
  * which run on worker threads; report calls only the synchronous ones (deflateSync, Zip, Unzip…),
  * the same code in fflate's build for browsers, which requires nothing (some 2 ms of a start).
+ * Resolved as Node finds packages, so a build in a copy of the project (the mutation sandboxes,
+ * which have no node_modules of their own) finds it too.
  */
-const FFLATE_SYNC = join(import.meta.dirname, 'node_modules', 'fflate', 'esm', 'browser.js');
+const FFLATE_SYNC = fileURLToPath(import.meta.resolve('fflate/browser'));
 
 /**
  * fdir (tinyglobby's folder walker) requires picomatch from node_modules as it loads, for a glob
