@@ -241,7 +241,7 @@ describe('a report whose output would fall outside the output folder', () => {
     const input = { path: join(dir, 'data', '第1乡.yaml'), display: 'data/第1乡.yaml', outStem: '../../escaped' };
     const settled = writeReport(
       settings,
-      { todo: { input, sourceHash: '' }, result: { id: 0, diagnostics: [], outputs: { md: new TextEncoder().encode('# x\n') }, summary: undefined, dependencies: [] }, dependencies: [] },
+      { todo: { input }, sourceHash: '', result: { id: 0, diagnostics: [], outputs: { md: new TextEncoder().encode('# x\n') }, summary: undefined, dependencies: [] }, dependencies: [] },
       new Map(),
     );
     expect(settled.result.status).toBe('failed');

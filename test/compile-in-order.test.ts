@@ -58,7 +58,7 @@ function todos(count: number): { cwd: string; todo: Todo[] } {
   const todo = Array.from({ length: count }, (_, i) => {
     const path = join(cwd, `t${i}.yaml`);
     writeFileSync(path, MINIMAL);
-    return { input: { path, display: `t${i}.yaml`, outStem: `t${i}` }, sourceHash: '' };
+    return { input: { path, display: `t${i}.yaml`, outStem: `t${i}` } };
   });
   return { cwd, todo };
 }

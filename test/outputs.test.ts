@@ -13,7 +13,8 @@ function report(dir: string, outStem: string, diagnostics: Diagnostic[] = [], md
   mkdirSync(join(dir, 'data'), { recursive: true });
   writeFileSync(path, MINIMAL);
   return {
-    todo: { input: { path, display: `data/${outStem}.yaml`, outStem }, sourceHash: '' },
+    todo: { input: { path, display: `data/${outStem}.yaml`, outStem } },
+    sourceHash: '',
     result: { id: 0, diagnostics, outputs: { md: new TextEncoder().encode(md) }, summary: undefined, dependencies: [] },
     dependencies: [],
   };

@@ -8,14 +8,16 @@ import { availableParallelism, freemem } from 'node:os';
 import { relative } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { unreadable, type Settled, type Todo } from './plan.js';
-import { posix, type BatchSettings } from './settings.js';
+import { posix, sha256, type BatchSettings } from './settings.js';
 import type { Compiler, TaskResult } from './task.js';
-import { readText } from '../load/read.js';
+import { decodeText, readBytes } from '../load/read.js';
 import { lang, t } from '../i18n/index.js';
 
 /** A compiled report as the write step takes it: dependencies relative to the working folder. */
 export interface CompiledReport {
   todo: Todo;
+  /** Hash of the data file's bytes as compiled. */
+  sourceHash: string;
   result: TaskResult;
   /** Other files its outputs depend on, relative to the working folder, with /. */
   dependencies: string[];
@@ -103,17 +105,17 @@ export async function compileInOrder(
       if (interrupted || nextIndex >= todo.length) return;
       const id = nextIndex++;
       const item = todo[id]!;
-      let read: ReturnType<typeof readText>;
+      let bytes: Buffer;
       try {
-        read = readText(item.input.path);
+        bytes = readBytes(item.input.path);
       } catch (e) {
         inOrder(id, { result: unreadable(item.input, e) });
         continue;
       }
-      const { text: source, encoding } = read;
+      const { text: source, encoding } = decodeText(bytes);
       const result = await compiler.run({ id, display: item.input.display, path: item.input.path, source, ...(encoding !== 'utf-8' ? { encoding } : {}) });
       // Once stopped, inOrder hands nothing on, and the loop ends at its next turn.
-      inOrder(id, { todo: item, result, dependencies: result.dependencies.map((d) => posix(relative(settings.cwd, d))) });
+      inOrder(id, { todo: item, sourceHash: sha256(bytes), result, dependencies: result.dependencies.map((d) => posix(relative(settings.cwd, d))) });
     }
   };
   try {

@@ -27,7 +27,7 @@ interface Planned {
 export function writeReport(settings: BatchSettings, report: CompiledReport, claimed: Map<string, string>): Settled {
   const { todo, result, dependencies } = report;
   const input = todo.input.display;
-  const key = reportKey(settings, todo.sourceHash, dependencies);
+  const key = reportKey(settings, report.sourceHash, dependencies);
   // In the order of the file, so a clerk can work down it.
   const ds = [...result.diagnostics].sort(compareDiagnostics);
   const counts = { errors: ds.filter((d) => d.severity === 'error').length, warnings: ds.filter((d) => d.severity === 'warning').length };

@@ -24,8 +24,6 @@ export interface Settled {
 /** A report to compile. */
 export interface Todo {
   input: Input;
-  /** Hash of its data file as the plan read it. */
-  sourceHash: string;
 }
 
 export interface Plan {
@@ -50,12 +48,19 @@ export function reportKey(settings: BatchSettings, sourceHash: string, dependenc
   return sha256(parts.join('\0'));
 }
 
-/** Reads each input once and sorts it into done (unchanged or unreadable) and to compile. */
+/** Sorts the inputs into done (unchanged, or unreadable) and to compile; reads only those built before, to see whether they changed. */
 export function planBuild(settings: BatchSettings, inputs: readonly Input[], previous: Manifest | undefined): Plan {
   const before = new Map((previous?.reports ?? []).map((r) => [r.input, r]));
   const manifestWritten = previous ? (statSync(settings.manifestPath, { throwIfNoEntry: false })?.mtimeMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
   const plan: Plan = { done: [], todo: [] };
   for (const input of inputs) {
+    const last = before.get(input.display);
+    // Nothing built before to compare with (a first build, a new township): the compile step reads
+    // the file, once.
+    if (last?.status !== 'built') {
+      plan.todo.push({ input });
+      continue;
+    }
     let source: Buffer;
     try {
       source = readBytes(input.path);
@@ -64,13 +69,12 @@ export function planBuild(settings: BatchSettings, inputs: readonly Input[], pre
       continue;
     }
     const sourceHash = sha256(source);
-    const last = before.get(input.display);
     const lastYear = previousPath(input.path, decodeText(source).text, [settings.cwd]);
-    const dependencies = [...(last?.dependencies ?? []), ...(lastYear ? [posix(relative(settings.cwd, lastYear))] : [])];
-    if (last && last.status === 'built' && last.key === reportKey(settings, sourceHash, dependencies) && outputsIntact(settings.outDir, last.outputs, manifestWritten)) {
+    const dependencies = [...last.dependencies, ...(lastYear ? [posix(relative(settings.cwd, lastYear))] : [])];
+    if (last.key === reportKey(settings, sourceHash, dependencies) && outputsIntact(settings.outDir, last.outputs, manifestWritten)) {
       plan.done.push({ entry: last, result: { input: input.display, status: 'unchanged', outputs: last.outputs.map((o) => shown(settings, o.path)), diagnostics: [] } });
     } else {
-      plan.todo.push({ input, sourceHash });
+      plan.todo.push({ input });
     }
   }
   return plan;
