@@ -78,6 +78,16 @@ function measure(cwd, script, scriptArgs) {
   return { seconds, rssMb };
 }
 
+/**
+ * Removes a run's output folder and lets the disk settle before the next run is timed: the files
+ * removed (and those the last run wrote) are flushed first, so that writing them back does not land
+ * in the next run's time, whichever program it is.
+ */
+function clearOutput(path) {
+  rmSync(path, { recursive: true, force: true });
+  if (process.platform !== 'win32') spawnSync('sync');
+}
+
 /** The programs measured, each a way to build a folder of townships into `out`. */
 const ours = (bin, name) => [
   { name: `${name} docx`, kind: 'docx', run: (dir, out) => measure(dir, bin, ['build', 'data', '--out', out, '--format', 'docx', ...jobsArgs, '--reporter', 'plain']) },
@@ -113,7 +123,7 @@ for (const count of counts) {
   const times = programs.map(() => []);
   for (let i = 0; i < runs; i++) {
     programs.forEach((p, k) => {
-      rmSync(join(dir, `out-${k}`), { recursive: true, force: true });
+      clearOutput(join(dir, `out-${k}`));
       times[k].push(p.run(dir, `out-${k}`));
     });
   }
@@ -147,7 +157,7 @@ const cold = [
 const coldTimes = cold.map(() => []);
 for (let i = 0; i < Math.max(runs, 7); i++) {
   cold.forEach((c, k) => {
-    rmSync(join(one.dir, 'out-one'), { recursive: true, force: true });
+    clearOutput(join(one.dir, 'out-one'));
     coldTimes[k].push(c.run().seconds);
   });
 }
