@@ -306,6 +306,57 @@ describe('report preview', () => {
     }
   });
 
+  it('says after each rebuild how many errors and warnings it found', async () => {
+    const dir = tempDir('preview-');
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, FIRST);
+    const check = async (text: string) => {
+      writeFileSync(join(dir, 'check.yaml'), text);
+      const r = await runCli(['check', 'check.yaml', '--reporter', 'json'], dir);
+      const { errors, warnings } = (JSON.parse(r.stdout) as { summary: { errors: number; warnings: number } }).summary;
+      return { errors, warnings };
+    };
+    // As `report check` counts them: one error and no warning; no error and some warnings (no date yet, the year written 二〇二五年…).
+    const broken = await check(BROKEN);
+    const warned = await check(FIRST.replace('date: 2026-02-05', 'date: null').replace('第一版', '二〇二五年第一版'));
+    expect(broken).toEqual({ errors: 1, warnings: 0 });
+    expect(warned.errors).toBe(0);
+    expect(warned.warnings).toBeGreaterThan(1);
+    const p = await previewing(dir, ['a.yaml', '--port', '0']);
+    const stream = await events(p.url);
+    try {
+      writeFileSync(file, BROKEN);
+      await stream.next('reload', 0);
+      writeFileSync(file, FIRST.replace('date: 2026-02-05', 'date: null').replace('第一版', '二〇二五年第一版'));
+      await stream.next('reload', 1);
+      const said = p.log().split('\n').filter((l) => l.startsWith('已更新'));
+      expect(said).toEqual(['已更新 a.yaml 的预览：错误 1 个，警告 0 个', `已更新 a.yaml 的预览：错误 0 个，警告 ${warned.warnings} 个`]);
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it('watches a file the report comes to depend on while it is open (its own section template added)', async () => {
+    const dir = tempDir('preview-');
+    mkdirSync(join(dir, 'own'));
+    const own = join(dir, 'own', 'other.md');
+    writeFileSync(own, '## 其他需要报告的情况\n\n本乡自己的第一版。\n');
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, FIRST);
+    const p = await previewing(dir, ['a.yaml', '--port', '0']);
+    const stream = await events(p.url);
+    try {
+      writeFileSync(file, `${FIRST}overrides:\n  other: own/other.md\n`);
+      await stream.next('reload', 0);
+      expect(await (await fetch(p.url)).text()).toContain('本乡自己的第一版。');
+      writeFileSync(own, '## 其他需要报告的情况\n\n本乡自己的第二版。\n');
+      await stream.next('reload', 1);
+      expect(await (await fetch(p.url)).text()).toContain('本乡自己的第二版。');
+    } finally {
+      await stream.close();
+    }
+  });
+
   it('rebuilds when a section of its template pack is saved', async () => {
     const dir = tempDir('preview-');
     writeFileSync(join(dir, 'a.yaml'), FIRST);
