@@ -375,6 +375,34 @@ describe('report preview', () => {
     }
   });
 
+  it('shows the template pack’s error when a section is saved broken, over the last report greyed, and builds again once it is mended', async () => {
+    const dir = tempDir('preview-');
+    writeFileSync(join(dir, 'a.yaml'), FIRST);
+    cpSync(join(import.meta.dirname, '..', 'templates', 'standard'), join(dir, 'pack'), { recursive: true });
+    const p = await previewing(dir, ['a.yaml', '--template', 'pack', '--port', '0']);
+    const stream = await events(p.url);
+    const section = join(dir, 'pack', 'sections', '50-other.md');
+    const text = readFileSync(section, 'utf8');
+    try {
+      writeFileSync(section, `${text}\n{{#if other}}没有结束的条件\n`);
+      await stream.next('reload', 0);
+      const page = await (await fetch(p.url)).text();
+      expect(page).toMatch(/<aside id="report-preview"[^>]* data-failed=""/);
+      expect(page).toContain('<code class="preview-rule">template/syntax</code>');
+      // The pack's error alone: the data file is not compiled with a pack that has one.
+      expect(page.match(/<li class="preview-diagnostic /g)).toHaveLength(1);
+      expect(page).toContain('第一版的其他情况说明。');
+      expect((await fetch(`${p.url}report.html`)).status).toBe(404);
+      writeFileSync(section, text.replace('## 其他需要报告的情况\n', '## 其他需要报告的情况（修订）\n'));
+      await stream.next('reload', 1);
+      const mended = await (await fetch(p.url)).text();
+      expect(mended).not.toMatch(/<aside id="report-preview"[^>]* data-failed/);
+      expect(mended).toContain('其他需要报告的情况（修订）');
+    } finally {
+      await stream.close();
+    }
+  });
+
   it('says so when the port is taken, and when the file is missing', async () => {
     const dir = tempDir('preview-');
     writeFileSync(join(dir, 'a.yaml'), FIRST);
