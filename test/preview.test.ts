@@ -329,7 +329,10 @@ describe('report preview', () => {
       await stream.next('reload', 0);
       writeFileSync(file, FIRST.replace('date: 2026-02-05', 'date: null').replace('第一版', '二〇二五年第一版'));
       await stream.next('reload', 1);
-      const said = p.log().split('\n').filter((l) => l.startsWith('已更新'));
+      const said = p
+        .log()
+        .split('\n')
+        .filter((l) => l.startsWith('已更新'));
       expect(said).toEqual(['已更新 a.yaml 的预览：错误 1 个，警告 0 个', `已更新 a.yaml 的预览：错误 0 个，警告 ${warned.warnings} 个`]);
     } finally {
       await stream.close();
