@@ -263,6 +263,14 @@ describe('shards', () => {
     const r = await runCli(['build', '--shard', '4/3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/expected k\/n/);
+    for (const bad of ['0/3', '13/12', '1/0', 'a/3', '1/3/4', '1-3', '']) expect((await runCli(['build', '--shard', bad])).code, bad).toBe(2);
+  });
+
+  it('take shards numbered with two digits', async () => {
+    const dir = county(2, false);
+    const r = await runCli(['build', 'data', '--out', 'out', '--format', 'md', '--shard', ' 12/12 '], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'out', 'manifest.shard-12-of-12.json'))).toBe(true);
   });
 });
 
