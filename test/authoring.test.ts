@@ -53,6 +53,18 @@ describe('report init', () => {
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toContain('township:');
   });
 
+  it('without options, writes last year’s file of a township of the kind given, named after both', async () => {
+    const last = new Date().getFullYear() - 1;
+    for (const kind of ['乡', '镇', '街道']) {
+      const dir = tempDir();
+      const r = await runCli(['init', '--kind', kind], dir);
+      expect(r.code, r.stderr).toBe(0);
+      const text = readFileSync(join(dir, `某某${kind}-${last}.yaml`), 'utf8');
+      expect(text).toContain(`year: ${last}`);
+      expect(text).toContain(`kind: ${kind}`);
+    }
+  });
+
   it('refuses a kind that is not 乡, 镇 or 街道', async () => {
     const r = await runCli(['init', '--kind', '村', '--out', join(tempDir(), 'x.yaml')]);
     expect(r.code).toBe(2);
