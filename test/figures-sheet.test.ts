@@ -25,6 +25,10 @@ describe('a header of the county’s sheet', () => {
     ['自定义指标（个）', { kind: 'number', key: 'figures.自定义指标', unit: '个' }],
     ['自定义指标', { kind: 'number', key: 'figures.自定义指标' }],
     ['（件）', null],
+    // （约数） only at the end marks a column of marks; a unit of two characters; a path only at the end.
+    ['排查调处矛盾纠纷（约数）备注', { kind: 'number', key: 'figures.排查调处矛盾纠纷（约数）备注' }],
+    ['自定义指标（万元）', { kind: 'number', key: 'figures.自定义指标', unit: '万元' }],
+    ['自定 abc（个）', { kind: 'number', key: 'figures.自定 abc', unit: '个' }],
   ] as const)('%s', (header, column) => {
     expect(columnOf(header)).toEqual(column);
   });
@@ -59,6 +63,24 @@ describe('the county’s sheet read', () => {
       'summary.csv:4:5 holds “-3”, which is not a number',
       'summary.csv:4:6 holds “10”: a （约数） column holds 约 or nothing',
       'summary.csv:4:7 holds “abc”, which is not a number',
+    ]);
+  });
+
+  it('takes a number only as digits (a zero too), and a mark only as the whole cell; a short row has its missing cells empty', async () => {
+    const r = await sheet(
+      ['乡镇（街道）,年度,数据文件,排查调处矛盾纠纷（件）,disputes_approx,法治宣传活动（场）,campaigns_approx', '甲乡,2025,,1e3,不是,0x10,0.5', '乙乡,2025,,0,否,12场,约', '丙乡'].join('\n'),
+    );
+    expect(r.sheet!.rows.map((x) => [x.township, x.input, x.year, x.overrides.map((o) => [o.key, o.value, o.approx])])).toEqual([
+      ['甲乡', null, 2025, []],
+      ['乙乡', null, 2025, [['achievements.disputes.total', 0, false]]],
+      ['丙乡', null, null, []],
+    ]);
+    expect(r.diagnostics.map((d) => d.reason)).toEqual([
+      'summary.csv:2:4 holds “1e3”, which is not a number',
+      'summary.csv:2:5 holds “不是”: a （约数） column holds 约 or nothing',
+      'summary.csv:2:6 holds “0x10”, which is not a number',
+      'summary.csv:2:7 holds “0.5”: a （约数） column holds 约 or nothing',
+      'summary.csv:3:6 holds “12场”, which is not a number',
     ]);
   });
 
