@@ -1,5 +1,5 @@
 // What an incremental build rebuilds, case by case: everything a report depends on is compared.
-import { mkdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINIMAL, runCli, tempDir } from './helpers.js';
@@ -35,6 +35,25 @@ describe('an incremental build', () => {
     expect(lines(await build(dir))).toEqual(['unchanged data/a-2024.yaml', 'unchanged data/a-2025.yaml', 'built data/b-2025.yaml -> out/b-2025.md']);
     rmSync(join(dir, 'out', 'a-2024.md'));
     expect(lines(await build(dir))).toEqual(['built data/a-2024.yaml -> out/a-2024.md', 'unchanged data/a-2025.yaml', 'unchanged data/b-2025.yaml']);
+  });
+
+  it('rebuilds an output changed by hand whatever its time: another size even when older than the manifest, the same size when as old as it', async () => {
+    const dir = county();
+    await build(dir);
+    // The manifest and an output written in the same tick of the clock: both given one time.
+    const tick = Math.ceil(Date.now() / 1000) + 5;
+    utimesSync(join(dir, 'out', 'manifest.json'), tick, tick);
+    // Copied back from an older copy, say: another size, a time long before the build.
+    const b = join(dir, 'out', 'b-2025.md');
+    writeFileSync(b, `${readFileSync(b, 'utf8')}多出的一行\n`);
+    utimesSync(b, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    // Changed in that tick: the same size, so only its content tells.
+    const a = join(dir, 'out', 'a-2025.md');
+    const text = readFileSync(a, 'utf8');
+    writeFileSync(a, text.replace('测试乡', '测验乡'));
+    expect(statSync(a).size).toBe(Buffer.byteLength(text));
+    utimesSync(a, tick, tick);
+    expect(lines(await build(dir))).toEqual(['unchanged data/a-2024.yaml', 'built data/a-2025.yaml -> out/a-2025.md', 'built data/b-2025.yaml -> out/b-2025.md']);
   });
 
   it('rebuilds this year’s report when last year’s file changes or goes, and no other', async () => {
