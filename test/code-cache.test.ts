@@ -62,6 +62,22 @@ describe('the code cache', () => {
     expect(modules.filter((m) => /^NativeModule (worker_threads|child_process)$/.test(m))).toEqual([]);
   });
 
+  it('makes no Chinese collator for a check or a build of one township (ICU takes some 5 ms to load one), and one for a roll-up of three', () => {
+    const probe = join(tempDir('probe-'), 'collator.cjs');
+    writeFileSync(
+      probe,
+      "const C = Intl.Collator; let made = 0; Intl.Collator = function (...a) { made++; return new C(...a); }; process.on('exit', () => process.stderr.write('collators ' + made + '\\n'));\n",
+    );
+    const made = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin', 'report.js'), ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true', REPORT_LANG: 'en' } });
+      expect(r.status, r.stderr).toBe(0);
+      return Number(/^collators (\d+)$/m.exec(r.stderr)?.[1]);
+    };
+    expect(made(['check', join(EXAMPLES, 'jinping-2025.yaml')])).toBe(0);
+    expect(made(['build', join(EXAMPLES, 'jinping-2025.yaml'), '--out', tempDir('one-out-')])).toBe(0);
+    expect(made(['build', join(EXAMPLES, '*.yaml'), '--out', tempDir('three-out-'), '--jobs', '1'])).toBe(1);
+  });
+
   it('covers every script a build runs: none is compiled from node_modules', () => {
     const probe = join(tempDir('probe-'), 'outside.cjs');
     writeFileSync(probe, OUTSIDE);

@@ -11,7 +11,7 @@ import { ROLLUP_COLUMNS, type SummaryFigure } from '../compile/summary.js';
 import { FORMATS } from '../formats.js';
 import type { ManifestEntry } from './manifest.js';
 import type { RosterEntry } from './roster.js';
-import { ZH } from './rollup-rows.js';
+import { zhCompare } from './rollup-rows.js';
 
 export interface DashboardOptions {
   /** Townships on the roster that have not submitted. */
@@ -50,7 +50,7 @@ function rowsOf(entries: readonly ManifestEntry[], missing: readonly RosterEntry
   const rows: Row[] = entries.map((e) => ({ county: e.summary?.county ?? '', name: e.summary?.township ?? nameOfInput(e.input), status: statusOf(e), entry: e, roster: null }));
   for (const m of missing) rows.push({ county: m.county ?? '', name: m.name, status: 'not-submitted', entry: null, roster: m });
   const order: Status[] = ['errors', 'not-submitted', 'missing-part', 'warnings', 'ok'];
-  return rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || ZH.compare(a.county, b.county) || ZH.compare(a.name, b.name));
+  return rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || zhCompare(a.county, b.county) || zhCompare(a.name, b.name));
 }
 
 /** A key figure beside last year's: the change as an arrow and a percentage. */
@@ -99,7 +99,7 @@ function* chart(column: (typeof ROLLUP_COLUMNS)[number], entries: readonly Manif
   const bars = entries
     .filter((e) => e.summary?.figures[column.key])
     .map((e) => ({ name: e.summary!.township, figure: e.summary!.figures[column.key]! }))
-    .sort((a, b) => b.figure.value - a.figure.value || ZH.compare(a.name, b.name));
+    .sort((a, b) => b.figure.value - a.figure.value || zhCompare(a.name, b.name));
   if (bars.length === 0) return;
   const max = Math.max(...bars.map((b) => b.figure.value), 1);
   const [label, bar, gap, width] = [120, 26, 8, 560];

@@ -17,7 +17,7 @@ import { deflateSync, strFromU8, strToU8, unzipSync, Zip, ZipDeflate, type ZipIn
 import { crc32 } from 'node:zlib';
 import { ROLLUP_COLUMNS } from '../compile/summary.js';
 import type { ManifestEntry } from './manifest.js';
-import { ZH } from './rollup-rows.js';
+import { zhCompare } from './rollup-rows.js';
 import { rollupTable } from './rollup-table.js';
 
 /** Zip entries dated 1 January 1980, the first date a zip can hold: no build time in the file. */
@@ -196,7 +196,7 @@ export function rollupXlsx(entries: readonly ManifestEntry[], fingerprint = xlsx
   const built = entries
     // A failed report has no summary.
     .filter((e) => e.summary?.previous)
-    .sort((a, b) => b.summary!.year - a.summary!.year || ZH.compare(a.summary!.county, b.summary!.county) || ZH.compare(a.summary!.township, b.summary!.township));
+    .sort((a, b) => b.summary!.year - a.summary!.year || zhCompare(a.summary!.county, b.summary!.county) || zhCompare(a.summary!.township, b.summary!.township));
   for (const e of built) {
     const s = e.summary!;
     for (const c of ROLLUP_COLUMNS) {
