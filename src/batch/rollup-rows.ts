@@ -14,7 +14,10 @@ let collator: Intl.Collator | undefined;
  * the locale each time, made on the first comparison (ICU takes some 5 ms to load its data for
  * Chinese, and a build or check of one township compares nothing).
  */
-export const zhCompare = (a: string, b: string): number => (collator ??= new Intl.Collator('zh-CN')).compare(a, b);
+export function zhCompare(a: string, b: string): number {
+  collator ??= new Intl.Collator('zh-CN');
+  return collator.compare(a, b);
+}
 
 /** The order of the roll-up's rows and of a volume's reports: newest year first, then county and township in Chinese collation (pinyin), then data file. */
 export function rollupOrder(a: Ordered, b: Ordered): number {
