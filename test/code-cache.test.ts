@@ -1,5 +1,6 @@
 // bin/load.cjs: the bundles load with the V8 code cache npm run build wrote, and a cache V8 cannot
-// use is passed over without changing what the program does.
+// use is passed over without changing what the program does; and what else a command loads and
+// makes as it starts.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +48,36 @@ describe('the code cache', () => {
     expect(r.caches.filter((c) => !c.taken)).toEqual([]);
   });
 
+  it('covers every script a build runs: none is compiled from node_modules', () => {
+    const probe = join(tempDir('probe-'), 'outside.cjs');
+    writeFileSync(probe, OUTSIDE);
+    const out = tempDir('outside-out-');
+    const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin', 'report.js'), 'build', join(EXAMPLES, '*.yaml'), '--out', out], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', REPORT_LANG: 'en' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('3 built');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('outside '))).toEqual([]);
+  });
+
+  it('that V8 cannot use is passed over, and the program does the same', () => {
+    // A copy of the program whose caches are all damaged.
+    const copy = tempDir('damaged-cache-');
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+    for (const name of ['templates', 'schema', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(copy, name));
+    for (const f of readdirSync(join(copy, 'dist')).filter((f) => f.endsWith('.cache'))) writeFileSync(join(copy, 'dist', f), 'not a cache');
+    const damaged = check(copy);
+    expect(damaged.caches.length).toBeGreaterThanOrEqual(10);
+    expect(damaged.caches.filter((c) => c.taken)).toEqual([]);
+    const good = check(ROOT);
+    expect(damaged.code).toBe(good.code);
+    expect(damaged.messages).toBe(good.messages);
+  });
+});
+
+describe('what a command starts with', () => {
   it('leaves out what a build of the examples on one thread does not use: Node’s worker and process modules', () => {
     const probe = join(tempDir('probe-'), 'modules.cjs');
     writeFileSync(probe, "process.on('exit', () => process.stderr.write('modules ' + process.moduleLoadList.join(',') + '\\n'));\n");
@@ -76,33 +107,5 @@ describe('the code cache', () => {
     expect(made(['check', join(EXAMPLES, 'jinping-2025.yaml')])).toBe(0);
     expect(made(['build', join(EXAMPLES, 'jinping-2025.yaml'), '--out', tempDir('one-out-')])).toBe(0);
     expect(made(['build', join(EXAMPLES, '*.yaml'), '--out', tempDir('three-out-'), '--jobs', '1'])).toBe(1);
-  });
-
-  it('covers every script a build runs: none is compiled from node_modules', () => {
-    const probe = join(tempDir('probe-'), 'outside.cjs');
-    writeFileSync(probe, OUTSIDE);
-    const out = tempDir('outside-out-');
-    const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin', 'report.js'), 'build', join(EXAMPLES, '*.yaml'), '--out', out], {
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true', REPORT_LANG: 'en' },
-    });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain('3 built');
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('outside '))).toEqual([]);
-  });
-
-  it('that V8 cannot use is passed over, and the program does the same', () => {
-    // A copy of the program whose caches are all damaged.
-    const copy = tempDir('damaged-cache-');
-    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
-    cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
-    for (const name of ['templates', 'schema', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(copy, name));
-    for (const f of readdirSync(join(copy, 'dist')).filter((f) => f.endsWith('.cache'))) writeFileSync(join(copy, 'dist', f), 'not a cache');
-    const damaged = check(copy);
-    expect(damaged.caches.length).toBeGreaterThanOrEqual(10);
-    expect(damaged.caches.filter((c) => c.taken)).toEqual([]);
-    const good = check(ROOT);
-    expect(damaged.code).toBe(good.code);
-    expect(damaged.messages).toBe(good.messages);
   });
 });

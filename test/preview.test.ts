@@ -110,6 +110,17 @@ async function events(url: string) {
   };
 }
 
+/** A preview of FIRST with a copy of the standard pack, its stream open; the pack's section 50-other.md and its text. */
+async function previewingWithPack() {
+  const dir = tempDir('preview-');
+  writeFileSync(join(dir, 'a.yaml'), FIRST);
+  cpSync(join(import.meta.dirname, '..', 'templates', 'standard'), join(dir, 'pack'), { recursive: true });
+  const p = await previewing(dir, ['a.yaml', '--template', 'pack', '--port', '0']);
+  const stream = await events(p.url);
+  const section = join(dir, 'pack', 'sections', '50-other.md');
+  return { p, stream, section, text: readFileSync(section, 'utf8') };
+}
+
 /** The page without what the preview adds to it: the report's own HTML. */
 const withoutPreview = (page: string) =>
   page
@@ -317,8 +328,9 @@ describe('report preview', () => {
       return { errors, warnings };
     };
     // As `report check` counts them: one error and no warning; no error and some warnings (no date yet, the year written 二〇二五年…).
+    const WARNED = FIRST.replace('date: 2026-02-05', 'date: null').replace('第一版', '二〇二五年第一版');
     const broken = await check(BROKEN);
-    const warned = await check(FIRST.replace('date: 2026-02-05', 'date: null').replace('第一版', '二〇二五年第一版'));
+    const warned = await check(WARNED);
     expect(broken).toEqual({ errors: 1, warnings: 0 });
     expect(warned.errors).toBe(0);
     expect(warned.warnings).toBeGreaterThan(1);
@@ -327,7 +339,7 @@ describe('report preview', () => {
     try {
       writeFileSync(file, BROKEN);
       await stream.next('reload', 0);
-      writeFileSync(file, FIRST.replace('date: 2026-02-05', 'date: null').replace('第一版', '二〇二五年第一版'));
+      writeFileSync(file, WARNED);
       await stream.next('reload', 1);
       const said = p
         .log()
@@ -371,14 +383,8 @@ describe('report preview', () => {
   });
 
   it('rebuilds when a section of its template pack is saved', async () => {
-    const dir = tempDir('preview-');
-    writeFileSync(join(dir, 'a.yaml'), FIRST);
-    cpSync(join(import.meta.dirname, '..', 'templates', 'standard'), join(dir, 'pack'), { recursive: true });
-    const p = await previewing(dir, ['a.yaml', '--template', 'pack', '--port', '0']);
-    const stream = await events(p.url);
+    const { p, stream, section, text } = await previewingWithPack();
     try {
-      const section = join(dir, 'pack', 'sections', '50-other.md');
-      const text = readFileSync(section, 'utf8');
       expect(text).toContain('## 其他需要报告的情况\n');
       writeFileSync(section, text.replace('## 其他需要报告的情况\n', '## 其他需要报告的情况（修订）\n'));
       await stream.next('reload', 0);
@@ -389,13 +395,7 @@ describe('report preview', () => {
   });
 
   it('shows the template pack’s error when a section is saved broken, over the last report greyed, and builds again once it is mended', async () => {
-    const dir = tempDir('preview-');
-    writeFileSync(join(dir, 'a.yaml'), FIRST);
-    cpSync(join(import.meta.dirname, '..', 'templates', 'standard'), join(dir, 'pack'), { recursive: true });
-    const p = await previewing(dir, ['a.yaml', '--template', 'pack', '--port', '0']);
-    const stream = await events(p.url);
-    const section = join(dir, 'pack', 'sections', '50-other.md');
-    const text = readFileSync(section, 'utf8');
+    const { p, stream, section, text } = await previewingWithPack();
     try {
       writeFileSync(section, `${text}\n{{#if other}}没有结束的条件\n`);
       await stream.next('reload', 0);

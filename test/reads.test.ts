@@ -1,5 +1,5 @@
-// How often a build opens each data file: a county's folder is read over a network drive as often
-// as not, and each open costs there.
+// How often a build opens each data file: each open is a trip to the disk, and on a network drive
+// (where a county's folder may well lie) a slow one.
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -17,9 +17,12 @@ async function opensDuring(dir: string, run: () => Promise<unknown>): Promise<Re
   open.mockClear();
   await run();
   const counts: Record<string, number> = {};
+  const data = join(dir, 'data');
   for (const [path] of open.mock.calls) {
     const p = String(path);
-    if (p.startsWith(join(dir, 'data')) && p.endsWith('.yaml')) counts[p.slice(join(dir, 'data').length + 1)] = (counts[p.slice(join(dir, 'data').length + 1)] ?? 0) + 1;
+    if (!p.startsWith(data) || !p.endsWith('.yaml')) continue;
+    const name = p.slice(data.length + 1);
+    counts[name] = (counts[name] ?? 0) + 1;
   }
   return counts;
 }
