@@ -2,7 +2,7 @@
 // use is passed over without changing what the program does; and what else a command loads and
 // makes as it starts.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, ROOT, tempDir } from './helpers.js';
@@ -91,6 +91,27 @@ describe('what a command starts with', () => {
     // Loaded at all: the probe saw the build's modules.
     expect(modules).toContain('NativeModule zlib');
     expect(modules.filter((m) => /^NativeModule (worker_threads|child_process)$/.test(m))).toEqual([]);
+  });
+
+  it('loads the docx package only for what dist/prebuilt.json does not hold: not for the examples, for a layout of another page numbering', () => {
+    const probe = join(tempDir('probe-'), 'loaded.cjs');
+    writeFileSync(probe, "process.on('exit', () => process.stderr.write('loaded ' + Object.keys(require.cache).join('\\t') + '\\n'));\n");
+    /** The bundles a build loads that hold docx's own code (its Packer). */
+    const docxBundles = (extra: string[]) => {
+      const out = tempDir('docx-out-');
+      const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin', 'report.js'), 'build', join(EXAMPLES, '*.yaml'), '--out', out, '--jobs', '1', '--format', 'docx', ...extra], {
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true', REPORT_LANG: 'en' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readdirSync(out).filter((f) => f.endsWith('.docx'))).toHaveLength(3);
+      const loaded = (/^loaded (.*)$/m.exec(r.stderr)?.[1] ?? '').split('\t').filter((f) => f.startsWith(join(ROOT, 'dist')));
+      // Loaded at all: the probe saw the program's bundles.
+      expect(loaded.length).toBeGreaterThan(5);
+      return loaded.filter((f) => readFileSync(f, 'utf8').includes('var Packer = class'));
+    };
+    expect(docxBundles([])).toEqual([]);
+    expect(docxBundles(['--layout', 'page_numbers=center'])).toHaveLength(1);
   });
 
   it('makes no Chinese collator for a check or a build of one township (ICU takes some 5 ms to load one), and one for a roll-up of three', () => {

@@ -1,12 +1,12 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Packer } from 'docx';
+import { Packer, Paragraph, TextRun } from 'docx';
 import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compile } from '../src/compile/index.js';
 import { docxBody, docxDocument, skeletonFor } from '../src/emit/docx/index.js';
 import { finishStyles } from '../src/emit/docx/finish.js';
-import { assemble, makeSkeleton, restoreSkeleton, storeSkeleton, type Block } from '../src/emit/docx/package.js';
+import { assemble, documentXml, makeSkeleton, restoreSkeleton, storeSkeleton, type Block, type Skeleton } from '../src/emit/docx/package.js';
 import { layoutKey, prebuilt, PREBUILT_FILE, readPrebuilt, templateKey, usePrebuilt } from '../src/speed/prebuilt.js';
 import { loadPack, type Layout, type Pack } from '../src/render/pack.js';
 import { STANDARD_PACK_DIR, TOOL } from '../src/version.js';
@@ -19,12 +19,22 @@ function load(withPrebuilt: boolean): Pack {
   return pack;
 }
 
-const EXAMPLES = readdirSync(join(STANDARD_PACK_DIR, '..', '..', 'examples')).filter((f) => f.endsWith('.yaml'));
+const EXAMPLES = readdirSync(join(STANDARD_PACK_DIR, '..', '..', 'examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+/** Writes every example's body with a skeleton (whose writer learns their shapes); its layout is the pack's. */
+async function writeExamples(skeleton: Skeleton, pack: Pack): Promise<void> {
+  for (const file of EXAMPLES) {
+    const { tree } = await compile(file, example(file), pack, { formats: [] });
+    documentXml(skeleton, docxBody(tree!, pack.meta.layout, file).body);
+  }
+}
 
 describe('dist/prebuilt.json (the standard pack compiled by npm run build)', () => {
   afterEach(() => usePrebuilt(true));
 
-  it('is there and holds every template of the standard pack, and its layout’s skeleton as this code writes it', async () => {
+  it('is there and holds every template of the standard pack, and its layout’s skeleton with the examples’ shapes as this code writes them', async () => {
     const data = prebuilt();
     expect(data, `${PREBUILT_FILE} is missing: run “npm run build”`).not.toBeNull();
     expect(data!.tool).toBe(TOOL);
@@ -35,7 +45,25 @@ describe('dist/prebuilt.json (the standard pack compiled by npm run build)', () 
     expect(Object.keys(data!.templates).sort()).toEqual([...new Set(pack.templates.map(templateKey))].sort());
     const layout = pack.meta.layout;
     const made = await makeSkeleton((body) => docxDocument(layout, body), { 'word/styles.xml': finishStyles });
-    expect(data!.skeletons[layoutKey(layout)]).toEqual(storeSkeleton(made));
+    await writeExamples(made, pack);
+    const stored = data!.skeletons[layoutKey(layout)]!;
+    expect(stored.shapes.paragraphs.length).toBeGreaterThan(5);
+    expect(stored).toEqual(storeSkeleton(made));
+  });
+
+  it('holds the shape of every paragraph and run of the examples: their bodies are written without docx writing one', async () => {
+    const pack = load(true);
+    const paragraphs = vi.spyOn(Paragraph.prototype, 'prepForXml');
+    const runs = vi.spyOn(TextRun.prototype, 'prepForXml');
+    const restored = restoreSkeleton(prebuilt()!.skeletons[layoutKey(pack.meta.layout)]!, (body) => docxDocument(pack.meta.layout, body));
+    await writeExamples(restored, pack);
+    expect(paragraphs).not.toHaveBeenCalled();
+    expect(runs).not.toHaveBeenCalled();
+    // A skeleton written on the spot learns its shapes through docx.
+    await writeExamples(await makeSkeleton((body) => docxDocument(pack.meta.layout, body), { 'word/styles.xml': finishStyles }), pack);
+    expect(paragraphs).toHaveBeenCalled();
+    paragraphs.mockRestore();
+    runs.mockRestore();
   });
 
   it('is what the standard pack is loaded from: no template of it is parsed, no skeleton written', async () => {

@@ -30,6 +30,17 @@ export interface StoredSkeleton {
   parts: Array<StoredPart | string>;
   before: string;
   after: string;
+  /** The shapes of paragraph and run the examples have, as docx wrote them (src/emit/docx/shapes.ts). */
+  shapes: StoredShapes;
+}
+
+/** A shape as written: the same XML whatever the text, the XML either side of the text, or null when docx writes each itself. */
+export type StoredTemplate = string | readonly [string, string] | null;
+
+/** Shapes of paragraph and run by key, each with what it is written as. */
+export interface StoredShapes {
+  paragraphs: Array<[string, StoredTemplate]>;
+  runs: Array<[string, StoredTemplate]>;
 }
 
 export interface Prebuilt {

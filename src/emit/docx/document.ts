@@ -3,7 +3,7 @@
  * signature, and the page, grid, footers and styles every report of a layout
  * shares (its skeleton).
  */
-import { AlignmentType, BookmarkEnd, BookmarkStart, Document, DocumentGridType, Footer, type ISectionOptions, PageNumber, PageOrientation, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import type { Document, ISectionOptions, ParagraphChild } from 'docx';
 import type { Root, RootContent } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { plainText, roleOf, type Role } from '../../markdown/index.js';
@@ -14,6 +14,7 @@ import { titleCharsPerLine, titleLines } from '../title.js';
 import { blocks } from './blocks.js';
 import { finishStyles } from './finish.js';
 import { runs } from './inline.js';
+import { docx } from './lib.js';
 import { docxBlock, makeSkeleton, restoreSkeleton, type Block, type Skeleton } from './package.js';
 import { docxParagraph, paragraph, textRun } from './shapes.js';
 import { createState, type State } from './state.js';
@@ -46,6 +47,7 @@ const frameHandlers: Partial<Record<Role, FrameHandler>> = {
     // docx's Bookmark numbers its bookmarks with a counter of the whole process; a volume's are numbered by it, so
     // the same volume is the same bytes however many were written before. Paragraph writes any component it is given.
     const { name, id } = f.inVolume.bookmark;
+    const { BookmarkStart, BookmarkEnd } = docx();
     const start = new BookmarkStart(name, id) as unknown as ParagraphChild;
     const end = new BookmarkEnd(id) as unknown as ParagraphChild;
     return docxParagraph({ style: STYLE.h1, pageBreakBefore: true }, [start, ...lines, end]);
@@ -93,6 +95,7 @@ export function docxBody(tree: Root, layout: Layout, file: string, inVolume?: In
 
 /** A layout → the page (A4, GB/T 9704's margins) and grid of its sections. */
 export function pageProperties(layout: Layout): NonNullable<ISectionOptions['properties']> {
+  const { DocumentGridType, PageOrientation } = docx();
   const g = geometry(layout);
   // docx swaps width and height for a landscape page: it is given them as for portrait.
   const size = g.landscape ? { width: g.pageHeight, height: g.pageWidth, orientation: PageOrientation.LANDSCAPE } : { width: g.pageWidth, height: g.pageHeight, orientation: PageOrientation.PORTRAIT };
@@ -109,6 +112,7 @@ export function pageProperties(layout: Layout): NonNullable<ISectionOptions['pro
 
 /** A layout → its page-number footers (“— 1 —”: odd pages right and even left, or centred), or none. */
 export function pageNumberFooters(layout: Layout): ISectionOptions['footers'] {
+  const { AlignmentType, Footer, PageNumber, Paragraph, TextRun } = docx();
   const g = geometry(layout);
   const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], side: 'left' | 'right' | 'none') =>
     new Footer({
@@ -138,7 +142,7 @@ export function pageNumberFooters(layout: Layout): ISectionOptions['footers'] {
  */
 export function docxDocument(layout: Layout, body: Block[]): Document {
   const footers = pageNumberFooters(layout);
-  return new Document({
+  return new (docx().Document)({
     evenAndOddHeaderAndFooters: layout.page_numbers === 'outside',
     styles: styles(layout),
     sections: [

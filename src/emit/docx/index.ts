@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../diagnostics/index.js';
 import type { Layout } from '../../render/pack.js';
 import { docxBody, skeletonFor } from './document.js';
 import { coreXml, documentDate, isoDay } from './finish.js';
+import { withDocx } from './lib.js';
 import { assemble } from './package.js';
 
 export { docxBody, docxDocument, skeletonFor } from './document.js';
@@ -20,9 +21,12 @@ export interface DocxResult {
 
 /** A report's tree, layout and data file name → its .docx bytes and the warnings on the way. */
 export async function emitDocx(tree: Root, layout: Layout, file: string): Promise<DocxResult> {
-  const { body, title, issuer, date, diagnostics } = docxBody(tree, layout, file);
-  const day = documentDate(date);
-  const core = coreXml(title, issuer, isoDay(day));
-  const bytes = assemble(await skeletonFor(layout), body, core, day);
-  return { bytes, diagnostics };
+  const skeleton = await skeletonFor(layout);
+  // Written without the docx package when the skeleton and every shape are prebuilt (lib.ts).
+  return withDocx(() => {
+    const { body, title, issuer, date, diagnostics } = docxBody(tree, layout, file);
+    const day = documentDate(date);
+    const core = coreXml(title, issuer, isoDay(day));
+    return { bytes: assemble(skeleton, body, core, day), diagnostics };
+  });
 }

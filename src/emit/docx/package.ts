@@ -10,11 +10,12 @@
  * writer reproduces byte for byte) in the marker's place, and fflate zips the
  * parts. A test checks every part against docx's Packer for each example.
  */
-import { type Document, Packer, Paragraph, type Table } from 'docx';
+import type { Document, Paragraph, Table } from 'docx';
 import { deflateSync, strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { crc32 } from 'node:zlib';
 import xml from 'xml';
-import type { StoredSkeleton } from '../../speed/prebuilt.js';
+import type { StoredShapes, StoredSkeleton } from '../../speed/prebuilt.js';
+import { docx, loadDocx } from './lib.js';
 import { ShapedParagraph, ShapeWriter } from './shapes.js';
 
 /** What a body is made of. */
@@ -40,6 +41,8 @@ export interface Skeleton {
   before: string;
   after: string;
   context: () => FormatContext;
+  /** Shapes of paragraph and run written before, if any (see shapes.ts). */
+  shapes?: StoredShapes;
 }
 
 // Stryker disable next-line StringLiteral: any paragraph found once in the skeleton marks the place, an empty one too
@@ -55,10 +58,11 @@ function deflated(path: string, raw: Uint8Array): Part {
  * before it is kept.
  */
 export async function makeSkeleton(make: (body: Block[]) => Document, amend: Readonly<Record<string, (text: string) => string>> = {}): Promise<Skeleton> {
+  await loadDocx();
   const { doc, marker, context } = skeletonDocument(make);
   // docx zips every part with fflate's zipSync at its default level, 6, so deflating the
   // unzipped parts again the same way gives back docx's bytes: the reports are the same either way.
-  const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  const files = unzipSync(new Uint8Array(await docx().Packer.toBuffer(doc)));
   const markerXml = xml(marker.prepForXml(context()) as xml.XmlObject);
   const text = strFromU8(files['word/document.xml'] ?? new Uint8Array());
   const at = text.indexOf(markerXml);
@@ -78,18 +82,19 @@ export async function makeSkeleton(make: (body: Block[]) => Document, amend: Rea
 
 /** The document a skeleton is written from; its body's blocks are formatted in its context. */
 function skeletonDocument(make: (body: Block[]) => Document) {
-  const marker = new Paragraph({ text: MARKER });
+  const marker = new (docx().Paragraph)({ text: MARKER });
   const doc = make([marker]);
   const context = (): FormatContext => ({ file: doc, viewWrapper: doc.Document, stack: [] });
   return { doc, marker, context };
 }
 
-/** A skeleton → the form dist/prebuilt.json keeps it in. */
+/** A skeleton → the form dist/prebuilt.json keeps it in, with the shapes its documents have had. */
 export function storeSkeleton(skeleton: Skeleton): StoredSkeleton {
   return {
     parts: skeleton.parts.map((p) => (typeof p === 'string' ? p : { path: p.path, size: p.size, crc: p.crc, method: p.method, data: Buffer.from(p.data).toString('base64') })),
     before: skeleton.before,
     after: skeleton.after,
+    shapes: writerOf(skeleton).shapes(),
   };
 }
 
@@ -106,17 +111,12 @@ export function restoreSkeleton(stored: StoredSkeleton, make: (body: Block[]) =>
     made ??= skeletonDocument(make);
     return made.context();
   };
-  return { parts, before: stored.before, after: stored.after, context };
+  return { parts, before: stored.before, after: stored.after, context, shapes: stored.shapes };
 }
 
 /** A skeleton and a body → word/document.xml, as docx's Packer would write it. */
 export function documentXml(skeleton: Skeleton, body: readonly Block[]): string {
-  let writer = writers.get(skeleton);
-  // Stryker disable next-line ConditionalExpression: a new writer writes the same XML, only learning its shapes again
-  if (!writer) {
-    writer = new ShapeWriter(skeleton.context);
-    writers.set(skeleton, writer);
-  }
+  const writer = writerOf(skeleton);
   let out = skeleton.before;
   for (const block of body) out += writer.write(block);
   return out + skeleton.after;
@@ -124,6 +124,17 @@ export function documentXml(skeleton: Skeleton, body: readonly Block[]): string 
 
 /** Each skeleton's writer, which knows the shapes of paragraph its documents have had. */
 const writers = new WeakMap<Skeleton, ShapeWriter>();
+
+/** A skeleton → its writer, made on first use with the shapes kept with it. */
+function writerOf(skeleton: Skeleton): ShapeWriter {
+  let writer = writers.get(skeleton);
+  // Stryker disable next-line ConditionalExpression: a new writer writes the same XML, only learning its shapes again
+  if (!writer) {
+    writer = new ShapeWriter(skeleton.context, skeleton.shapes);
+    writers.set(skeleton, writer);
+  }
+  return writer;
+}
 
 /** A day of the calendar: what a package's entries and properties are dated with. */
 export interface Day {

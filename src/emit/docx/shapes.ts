@@ -9,8 +9,10 @@
  * bookmark) is written by docx. A test compares each example's document and random texts with what
  * docx's own Packer writes.
  */
-import { type IParagraphOptions, type IRunOptions, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import type { IParagraphOptions, IRunOptions, Paragraph, ParagraphChild, TextRun } from 'docx';
 import xml from 'xml';
+import type { StoredShapes, StoredTemplate } from '../../speed/prebuilt.js';
+import { docx } from './lib.js';
 
 /** A paragraph's options but its children. */
 export type ParagraphOptions = Omit<IParagraphOptions, 'children' | 'text'>;
@@ -30,7 +32,7 @@ export function textRun(options: IRunOptions): RunSpec {
   return new RunSpec(options);
 }
 
-const toDocx = (child: Inline): ParagraphChild => (child instanceof RunSpec ? new TextRun(child.options) : child);
+const toDocx = (child: Inline): ParagraphChild => (child instanceof RunSpec ? new (docx().TextRun)(child.options) : child);
 
 /** A paragraph of runs of text, as its options and runs: docx's own paragraph is made only where docx writes it. */
 export class ShapedParagraph {
@@ -43,7 +45,10 @@ export class ShapedParagraph {
 
   /** docx's paragraph, made once. */
   get docx(): Paragraph {
-    this.made ??= new Paragraph({ ...this.options, children: this.runs.map((r) => new TextRun(r)) });
+    if (!this.made) {
+      const { Paragraph, TextRun } = docx();
+      this.made = new Paragraph({ ...this.options, children: this.runs.map((r) => new TextRun(r)) });
+    }
     return this.made;
   }
 
@@ -64,7 +69,7 @@ export function paragraph(options: ParagraphOptions, children: readonly Inline[]
 
 /** Paragraph options and what it holds → docx's paragraph: for a table's cell, or a document docx writes whole. */
 export function docxParagraph(options: ParagraphOptions, children: readonly Inline[] = []): Paragraph {
-  return new Paragraph({ ...options, children: children.map(toDocx) });
+  return new (docx().Paragraph)({ ...options, children: children.map(toDocx) });
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
@@ -78,7 +83,7 @@ export function escapeText(text: string): string {
 const MARK = 'report-run-text-goes-here';
 
 /** What a shape is written as: the same XML whatever the text, the XML either side of the text, or null for docx to write each. */
-type Template = string | readonly [string, string] | null;
+type Template = StoredTemplate;
 
 /** XML and a mark → the XML before and after it, or null unless it is there exactly once. */
 function around(written: string, mark: string): Template {
@@ -90,13 +95,27 @@ function around(written: string, mark: string): Template {
 /** The context a shape is written in: no document. */
 const bare = () => ({ file: undefined, viewWrapper: undefined, stack: [] }) as unknown as FormatContext;
 
-/** Writes the blocks of one skeleton's documents, each shape once through docx. */
+/**
+ * Writes the blocks of one skeleton's documents, each shape once through docx, or none: a writer
+ * may start with shapes written before (dist/prebuilt.json keeps those of the examples).
+ */
 export class ShapeWriter {
-  private readonly paragraphs = new Map<string, Template>();
-  private readonly runs = new Map<string, Template>();
+  private readonly paragraphs: Map<string, Template>;
+  private readonly runs: Map<string, Template>;
   private context: FormatContext | undefined;
 
-  constructor(private readonly makeContext: () => FormatContext) {}
+  constructor(
+    private readonly makeContext: () => FormatContext,
+    known?: StoredShapes,
+  ) {
+    this.paragraphs = new Map(known?.paragraphs);
+    this.runs = new Map(known?.runs);
+  }
+
+  /** The shapes written so far, to be kept. */
+  shapes(): StoredShapes {
+    return { paragraphs: [...this.paragraphs], runs: [...this.runs] };
+  }
 
   /** A paragraph or table → its XML, as docx writes it. */
   write(block: { prepForXml(context: FormatContext): unknown }): string {
@@ -121,6 +140,7 @@ export class ShapeWriter {
     // Stryker disable next-line ConditionalExpression: writing a shape again gives the same XML, only later
     if (template === undefined) {
       // Stryker disable next-line ConditionalExpression: docx writes an empty paragraph as one of text runs without them (the property test compares both with docx); said apart for clarity
+      const { Paragraph, TextRun } = docx();
       if (runs.length === 0) template = this.shape(new Paragraph({ ...options, children: [] }));
       else template = around(this.shape(new Paragraph({ ...options, children: [new TextRun({ text: MARK })] })), this.shape(new TextRun({ text: MARK })));
       this.paragraphs.set(key, template);
@@ -144,6 +164,7 @@ export class ShapeWriter {
     let template = this.runs.get(key);
     // Stryker disable next-line ConditionalExpression: writing a shape again gives the same XML, only later
     if (template === undefined) {
+      const { TextRun } = docx();
       template = text ? around(this.shape(new TextRun({ ...run, text: MARK })), MARK) : this.shape(new TextRun(run));
       this.runs.set(key, template);
     }

@@ -1,6 +1,10 @@
 /** Page geometry and paragraph styles from the layout (GB/T 9704-2012 by default), in OOXML units (twips, half-points). */
-import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
+import type * as Docx from 'docx';
 import { linePitch, type Layout } from '../../render/layout.js';
+
+/** docx's AlignmentType and LineRuleType, which a body's paragraphs are written with before docx is loaded (see lib.ts). */
+const AlignmentType = { CENTER: 'center', JUSTIFIED: 'both', LEFT: 'left', RIGHT: 'right' } as const satisfies Pick<typeof Docx.AlignmentType, 'CENTER' | 'JUSTIFIED' | 'LEFT' | 'RIGHT'>;
+const LineRuleType = { EXACT: 'exact', AT_LEAST: 'atLeast', AUTO: 'auto' } as const satisfies Pick<typeof Docx.LineRuleType, 'EXACT' | 'AT_LEAST' | 'AUTO'>;
 
 const MM = 1440 / 25.4;
 const mm = (v: number) => Math.round(v * MM);
@@ -99,7 +103,7 @@ function titleLook(layout: Layout) {
 }
 
 /** A layout → docx's style options: the defaults and every paragraph style the emitter uses. */
-export function styles(layout: Layout): IStylesOptions {
+export function styles(layout: Layout): Docx.IStylesOptions {
   const g = geometry(layout);
   const font = (eastAsia: string) => fontOf(layout, eastAsia);
   const lines = linesOf(layout);
@@ -180,7 +184,7 @@ export function styles(layout: Layout): IStylesOptions {
  * level down with their own looks (一、 heading 2 … （1） heading 5). Besides: the cover's title, the heading of the
  * contents and its entries (toc 1).
  */
-export function volumeStyles(layout: Layout): IStylesOptions {
+export function volumeStyles(layout: Layout): Docx.IStylesOptions {
   const g = geometry(layout);
   const single = styles(layout);
   const look = titleLook(layout);

@@ -1,14 +1,16 @@
 /** A Markdown table to a DOCX table across the type area, with a repeated header row. */
-import { AlignmentType, BorderStyle, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import type { Table } from 'docx';
 import type { Table as MdTable } from 'mdast';
 import { plainText } from '../../markdown/index.js';
 import { runs } from './inline.js';
+import { docx } from './lib.js';
 import { docxParagraph } from './shapes.js';
 import type { State } from './state.js';
 import { geometry, STYLE } from './styles.js';
 
 /** A table node and the state → one DOCX table whose columns are as wide as their longest cells suggest. */
 export function table(node: MdTable, state: State): Table {
+  const { AlignmentType, BorderStyle, Table, TableCell, TableLayoutType, TableRow, WidthType } = docx();
   const g = geometry(state.layout);
   const columns = Math.max(...node.children.map((r) => r.children.length), 1);
   // Columns share the type area in proportion to their longest cell, within bounds.

@@ -24,6 +24,7 @@ import { NATURAL_BREAKS, titleLines } from '../title.js';
 import { docxBody, pageNumberFooters, pageProperties } from './document.js';
 import { coreXml, documentDate, finishStyles, isoDay } from './finish.js';
 import { type Day, docxBlock, repack } from './package.js';
+import { loadDocx } from './lib.js';
 import { geometry, STYLE, volumeStyles } from './styles.js';
 
 export interface VolumeReport {
@@ -103,6 +104,8 @@ const lineRuns = (lines: readonly string[]) => lines.map((line, i) => new TextRu
 
 /** Reports in the order they go in and the volume's options → the volume's .docx bytes, the contents' titles and the warnings on the way. */
 export async function emitVolume(reports: readonly VolumeReport[], options: VolumeOptions): Promise<VolumeResult> {
+  // The reports' bodies are docx's own objects here (docx writes the volume whole).
+  await loadDocx();
   const { layout } = options;
   const g = geometry(layout);
   const diagnostics: Diagnostic[] = [];
