@@ -93,25 +93,37 @@ describe('what a command starts with', () => {
     expect(modules.filter((m) => /^NativeModule (worker_threads|child_process)$/.test(m))).toEqual([]);
   });
 
-  it('loads the docx package only for what dist/prebuilt.json does not hold: not for the examples, for a layout of another page numbering', () => {
+  /** The bundles a build of the examples in `formats` loads (its extra arguments after), each with its text. */
+  const bundlesLoaded = (formats: string, extra: string[] = []) => {
     const probe = join(tempDir('probe-'), 'loaded.cjs');
     writeFileSync(probe, "process.on('exit', () => process.stderr.write('loaded ' + Object.keys(require.cache).join('\\t') + '\\n'));\n");
-    /** The bundles a build loads that hold docx's own code (its Packer). */
-    const docxBundles = (extra: string[]) => {
-      const out = tempDir('docx-out-');
-      const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin', 'report.js'), 'build', join(EXAMPLES, '*.yaml'), '--out', out, '--jobs', '1', '--format', 'docx', ...extra], {
-        encoding: 'utf8',
-        env: { ...process.env, CI: 'true', REPORT_LANG: 'en' },
-      });
-      expect(r.status, r.stderr).toBe(0);
-      expect(readdirSync(out).filter((f) => f.endsWith('.docx'))).toHaveLength(3);
-      const loaded = (/^loaded (.*)$/m.exec(r.stderr)?.[1] ?? '').split('\t').filter((f) => f.startsWith(join(ROOT, 'dist')));
-      // Loaded at all: the probe saw the program's bundles.
-      expect(loaded.length).toBeGreaterThan(5);
-      return loaded.filter((f) => readFileSync(f, 'utf8').includes('var Packer = class'));
-    };
-    expect(docxBundles([])).toEqual([]);
-    expect(docxBundles(['--layout', 'page_numbers=center'])).toHaveLength(1);
+    const out = tempDir('loaded-out-');
+    const r = spawnSync(process.execPath, ['--require', probe, join(ROOT, 'bin', 'report.js'), 'build', join(EXAMPLES, '*.yaml'), '--out', out, '--jobs', '1', '--format', formats, ...extra], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', REPORT_LANG: 'en' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    // The three reports in each format (jinping-2025.docx…; the roll-up's files aside).
+    expect(readdirSync(out).filter((f) => /^[a-z]+-\d{4}\./.test(f))).toHaveLength(3 * formats.split(',').length);
+    const loaded = (/^loaded (.*)$/m.exec(r.stderr)?.[1] ?? '').split('\t').filter((f) => f.startsWith(join(ROOT, 'dist')));
+    // Loaded at all: the probe saw the program's bundles.
+    expect(loaded.length).toBeGreaterThan(5);
+    return loaded.map((f) => readFileSync(f, 'utf8'));
+  };
+  /** Bundles holding docx's own code (its Packer). */
+  const docxCode = (bundles: string[]) => bundles.filter((text) => text.includes('var Packer = class'));
+  /** Bundles holding the HTML writer's libraries. */
+  const htmlCode = (bundles: string[]) => bundles.filter((text) => text.includes('// node_modules/hast-util-to-html/') || text.includes('// node_modules/mdast-util-to-hast/'));
+
+  it('loads the docx package only for what dist/prebuilt.json does not hold: not for the examples, for a layout of another page numbering', () => {
+    expect(docxCode(bundlesLoaded('docx'))).toEqual([]);
+    expect(docxCode(bundlesLoaded('docx', ['--layout', 'page_numbers=center']))).toHaveLength(1);
+  });
+
+  it('loads the HTML writer only for HTML', () => {
+    expect(htmlCode(bundlesLoaded('docx'))).toEqual([]);
+    expect(htmlCode(bundlesLoaded('md'))).toEqual([]);
+    expect(htmlCode(bundlesLoaded('html')).length).toBeGreaterThan(0);
   });
 
   it('makes no Chinese collator for a check or a build of one township (ICU takes some 5 ms to load one), and one for a roll-up of three', () => {

@@ -8,7 +8,6 @@ import { t } from '../i18n/index.js';
 import type { Root } from 'mdast';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/index.js';
 import { derive } from '../derive/index.js';
-import { emitHtml } from '../emit/html.js';
 import { emitMarkdown } from '../emit/md.js';
 import { lint } from '../lint/index.js';
 import { applyRuleSettings, type RuleSetting } from '../rules/catalogue.js';
@@ -100,6 +99,8 @@ export async function compile(file: string, source: string, pack: Pack, options:
   for (const format of options.formats) {
     if (format === 'md') result.outputs.md = encoder.encode(emitMarkdown(tree));
     else if (format === 'html') {
+      // Loaded when asked for, as the DOCX writer is: a DOCX-only build needs neither mdast-util-to-hast nor hast-util-to-html.
+      const { emitHtml } = await import('../emit/html.js');
       const html = emitHtml(tree, layout, file);
       result.diagnostics.push(...html.diagnostics);
       result.outputs.html = encoder.encode(html.html);
