@@ -1,4 +1,7 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import { deflateSync, strToU8 } from 'fflate';
+import { rollupXlsx, xlsxStaticParts } from '../src/batch/xlsx.js';
 import { join } from 'node:path';
 import { Packer, Paragraph, TextRun } from 'docx';
 import Handlebars from 'handlebars';
@@ -7,7 +10,7 @@ import { compile } from '../src/compile/index.js';
 import { docxBody, docxDocument, skeletonFor } from '../src/emit/docx/index.js';
 import { finishStyles } from '../src/emit/docx/finish.js';
 import { assemble, documentXml, makeSkeleton, restoreSkeleton, storeSkeleton, type Block, type Skeleton } from '../src/emit/docx/package.js';
-import { layoutKey, prebuilt, PREBUILT_FILE, readPrebuilt, templateKey, usePrebuilt } from '../src/speed/prebuilt.js';
+import { layoutKey, prebuilt, prebuiltDeflated, PREBUILT_FILE, readPrebuilt, templateKey, usePrebuilt } from '../src/speed/prebuilt.js';
 import { loadPack, type Layout, type Pack } from '../src/render/pack.js';
 import { STANDARD_PACK_DIR, TOOL } from '../src/version.js';
 import { example, ROOT, tempDir } from './helpers.js';
@@ -117,6 +120,23 @@ describe('dist/prebuilt.json (the standard pack compiled by npm run build)', () 
     }
   });
 
+  it('holds every part each summary.xlsx has alike, deflated as the workbook deflates it; a workbook is the same bytes with it or without', async () => {
+    const texts = xlsxStaticParts();
+    expect(texts.length).toBe(5);
+    for (const text of texts) {
+      const stored = prebuiltDeflated(text);
+      expect(stored, text.slice(0, 60)).toBeDefined();
+      const raw = strToU8(text);
+      expect(stored).toEqual({ size: raw.length, crc: crc32(raw), data: deflateSync(raw, { level: 6 }) });
+    }
+    // Another text is deflated where it is written.
+    expect(prebuiltDeflated(`${texts[0]} `)).toBeUndefined();
+    const entries = JSON.parse(readFileSync(join(ROOT, 'test', 'golden', 'batch-out', 'manifest.json'), 'utf8')).reports;
+    const withPrebuilt = rollupXlsx(entries);
+    usePrebuilt(false);
+    expect(Buffer.from(rollupXlsx(entries)).equals(Buffer.from(withPrebuilt))).toBe(true);
+  });
+
   it('is not used for a template it does not hold: an edited template still compiles and reports its errors', () => {
     const pack = load(true);
     const edited = pack.compileSection('sections/own.md', '本乡自定：{{township.name}}。\n');
@@ -132,9 +152,10 @@ describe('a prebuilt file that cannot be used', () => {
   it.each<[string, string]>([
     ['missing', ''],
     ['not JSON', '{'],
-    ['from another version', JSON.stringify({ tool: 'township-report 0.0.0', templates: {}, skeletons: {} })],
-    ['without templates', JSON.stringify({ tool: TOOL, skeletons: {} })],
-    ['without skeletons', JSON.stringify({ tool: TOOL, templates: {} })],
+    ['from another version', JSON.stringify({ tool: 'township-report 0.0.0', templates: {}, skeletons: {}, deflated: {} })],
+    ['without templates', JSON.stringify({ tool: TOOL, skeletons: {}, deflated: {} })],
+    ['without skeletons', JSON.stringify({ tool: TOOL, templates: {}, deflated: {} })],
+    ['without deflated parts', JSON.stringify({ tool: TOOL, templates: {}, skeletons: {} })],
   ])('is not used when %s', (_name, text) => {
     const file = join(tempDir(), 'prebuilt.json');
     if (text) writeFileSync(file, text);
@@ -143,7 +164,7 @@ describe('a prebuilt file that cannot be used', () => {
 
   it('is used when whole and of this version', () => {
     const file = join(tempDir(), 'prebuilt.json');
-    const whole = { tool: TOOL, templates: {}, skeletons: {} };
+    const whole = { tool: TOOL, templates: {}, skeletons: {}, deflated: {} };
     writeFileSync(file, JSON.stringify(whole));
     expect(readPrebuilt(file)).toEqual(whole);
     expect(PREBUILT_FILE).toBe(join(ROOT, 'dist', 'prebuilt.json'));

@@ -19,6 +19,7 @@ import { ROLLUP_COLUMNS } from '../compile/summary.js';
 import type { ManifestEntry } from './manifest.js';
 import { zhCompare } from './rollup-rows.js';
 import { rollupTable } from './rollup-table.js';
+import { type DeflatedText, prebuiltDeflated } from '../speed/prebuilt.js';
 
 /** Zip entries dated 1 January 1980, the first date a zip can hold: no build time in the file. */
 const ZIP_DATE = new Date(1980, 0, 1, 0, 0, 0);
@@ -106,6 +107,15 @@ function* sheetXml(rows: Iterable<XRow>, widths: number[], frozen: { cols: numbe
   yield `${piece}</sheetData></worksheet>`;
 }
 
+/** A part's text deflated whole: as dist/prebuilt.json keeps it (a part every workbook has), or here. */
+export function deflatedPart(text: string): DeflatedText {
+  const known = prebuiltDeflated(text);
+  if (known) return known;
+  const data = strToU8(text);
+  // Stryker disable next-line ObjectLiteral: level 6 is fflate's default too; said here as what the workbook is made with
+  return { size: data.length, crc: crc32(data), data: deflateSync(data, { level: 6 }) };
+}
+
 /**
  * A zip of parts, each given in pieces; every entry dated ZIP_DATE. A part of one piece (all but a
  * large sheet) is deflated whole; a longer one as its pieces come. A deflate stream sets up tables
@@ -126,11 +136,10 @@ function zipPieces(parts: Record<string, Iterable<string>>): Uint8Array {
     const second = first.done ? first : rest.next();
     // Stryker disable next-line ConditionalExpression: a part deflated whole or as a stream reads the same; only the time differs
     if (second.done) {
-      const data = strToU8(first.done ? '' : first.value);
-      const file: ZipInputFile = { filename: name, size: data.length, crc: crc32(data), compression: 8, mtime: ZIP_DATE };
+      const part = deflatedPart(first.done ? '' : first.value);
+      const file: ZipInputFile = { filename: name, size: part.size, crc: part.crc, compression: 8, mtime: ZIP_DATE };
       zip.add(file);
-      // Stryker disable next-line ObjectLiteral: level 6 is fflate's default too; said here as what the workbook is made with
-      file.ondata!(null, deflateSync(data, { level: 6 }), true);
+      file.ondata!(null, part.data, true);
       continue;
     }
     // Stryker disable next-line ObjectLiteral: as above
@@ -169,6 +178,34 @@ const STYLES_XML =
   '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
   '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/** The parts of every workbook that are the same whatever the roll-up (dist/prebuilt.json keeps them deflated). */
+const STATIC_PARTS = {
+  '[Content_Types].xml':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+    '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
+  '_rels/.rels':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>',
+  'xl/workbook.xml':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<bookViews><workbookView/></bookViews><sheets><sheet name="汇总" sheetId="1" r:id="rId1"/><sheet name="同比" sheetId="2" r:id="rId2"/></sheets></workbook>',
+  'xl/_rels/workbook.xml.rels':
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>' +
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+  'xl/styles.xml': STYLES_XML,
+} as const;
+
+/** The texts of the parts every workbook has alike. */
+export const xlsxStaticParts = (): string[] => Object.values(STATIC_PARTS);
 
 /** The workbook's bytes. */
 export function rollupXlsx(entries: readonly ManifestEntry[], fingerprint = xlsxFingerprint(entries)): Uint8Array {
@@ -221,30 +258,14 @@ export function rollupXlsx(entries: readonly ManifestEntry[], fingerprint = xlsx
     }
   }
   const parts: Record<string, Iterable<string>> = {
-    '[Content_Types].xml':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-      '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
-    '_rels/.rels':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>',
+    '[Content_Types].xml': STATIC_PARTS['[Content_Types].xml'],
+    '_rels/.rels': STATIC_PARTS['_rels/.rels'],
     'docProps/core.xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
       `<dc:creator>township-report</dc:creator><cp:keywords>roll-up ${fingerprint}</cp:keywords></cp:coreProperties>`,
-    'xl/workbook.xml':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      '<bookViews><workbookView/></bookViews><sheets><sheet name="汇总" sheetId="1" r:id="rId1"/><sheet name="同比" sheetId="2" r:id="rId2"/></sheets></workbook>',
-    'xl/_rels/workbook.xml.rels':
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>' +
-      '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
-    'xl/styles.xml': STYLES_XML,
+    'xl/workbook.xml': STATIC_PARTS['xl/workbook.xml'],
+    'xl/_rels/workbook.xml.rels': STATIC_PARTS['xl/_rels/workbook.xml.rels'],
+    'xl/styles.xml': STATIC_PARTS['xl/styles.xml'],
     'xl/worksheets/sheet1.xml': sheetXml(summary(), widths, { cols: 3, rows: 1 }),
     'xl/worksheets/sheet2.xml': sheetXml(yoy, [8, 10, 16, 18, 8, 12, 12, 12, 12], { cols: 0, rows: 1 }),
   };

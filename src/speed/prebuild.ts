@@ -1,7 +1,8 @@
 /**
  * Writes dist/prebuilt.json, the last step of `npm run build`: the standard pack's templates
- * precompiled, and the DOCX skeleton of its layout with the shapes of paragraph and run that the
- * examples' reports have (see src/speed/prebuilt.ts).
+ * precompiled, the DOCX skeleton of its layout with the shapes of paragraph and run that the
+ * examples' reports have, and the parts every summary.xlsx has alike, deflated (see
+ * src/speed/prebuilt.ts).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,8 @@ import { compile } from '../compile/index.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { skeletonFor } from '../emit/docx/index.js';
 import { storeSkeleton } from '../emit/docx/package.js';
-import { layoutKey, PREBUILT_FILE, templateKey, usePrebuilt, type Prebuilt } from './prebuilt.js';
+import { deflatedKey, layoutKey, PREBUILT_FILE, templateKey, usePrebuilt, type Prebuilt } from './prebuilt.js';
+import { deflatedPart, xlsxStaticParts } from '../batch/xlsx.js';
 import { loadPack, precompileTemplate } from '../render/pack.js';
 import { EXAMPLES_DIR, STANDARD_PACK_DIR, TOOL } from '../version.js';
 
@@ -42,6 +44,12 @@ void writeExamples()
       tool: TOOL,
       templates: Object.fromEntries(pack.templates.map((source) => [templateKey(source), precompileTemplate(source)])),
       skeletons: { [layoutKey(layout)]: storeSkeleton(skeleton) },
+      deflated: Object.fromEntries(
+        xlsxStaticParts().map((text) => {
+          const { size, crc, data } = deflatedPart(text);
+          return [deflatedKey(text), { size, crc, data: Buffer.from(data).toString('base64') }];
+        }),
+      ),
     };
     writeFileSync(PREBUILT_FILE, JSON.stringify(prebuilt));
   })

@@ -1,9 +1,11 @@
 /**
  * What `npm run build` works out in advance for the standard template pack, so that a build of
- * one report does not pay for it each time: the pack's Handlebars templates precompiled, and
- * the DOCX skeleton of its layout (dist/prebuilt.json, written by src/speed/prebuild.ts).
+ * one report does not pay for it each time: the pack's Handlebars templates precompiled, the
+ * DOCX skeleton of its layout, and the parts every summary.xlsx has alike deflated
+ * (dist/prebuilt.json, written by src/speed/prebuild.ts).
  *
- * Everything is looked up by content — a template by its source, a skeleton by its layout — so
+ * Everything is looked up by content — a template by its source, a skeleton by its layout, a
+ * deflated part by its text — so
  * an edited template, another pack or a --layout override is compiled as before, and the
  * outputs are the same bytes either way (a test builds both ways).
  *
@@ -43,8 +45,17 @@ export interface StoredShapes {
   runs: Array<[string, StoredTemplate]>;
 }
 
+/** A text deflated whole (fflate, level 6): its length and CRC-32 as a zip entry gives them, and the bytes. */
+export interface DeflatedText {
+  size: number;
+  crc: number;
+  data: Uint8Array<ArrayBuffer>;
+}
+
 export interface Prebuilt {
   tool: string;
+  /** deflatedKey(text) → the text deflated, data in base64: the parts every summary.xlsx has alike. */
+  deflated: Record<string, { size: number; crc: number; data: string }>;
   /** templateKey(source) → Handlebars.precompile output. */
   templates: Record<string, string>;
   /** layoutKey(layout) → skeleton. */
@@ -70,7 +81,7 @@ export function prebuilt(): Prebuilt | null {
 export function readPrebuilt(file: string): Prebuilt | null {
   try {
     const p = JSON.parse(readFileSync(file, 'utf8')) as Prebuilt;
-    return p.tool === TOOL && p.templates && p.skeletons ? p : null;
+    return p.tool === TOOL && p.templates && p.skeletons && p.deflated ? p : null;
   } catch {
     return null;
   }
@@ -89,4 +100,21 @@ export function templateKey(source: string): string {
 /** The key a DOCX skeleton is stored under: its layout as JSON. */
 export function layoutKey(layout: object): string {
   return JSON.stringify(layout);
+}
+
+/** The key a deflated text is stored under: the sha256 of the text. */
+export const deflatedKey = templateKey;
+
+const decoded = new Map<string, DeflatedText>();
+
+/** A text as dist/prebuilt.json keeps it deflated, if it does. */
+export function prebuiltDeflated(text: string): DeflatedText | undefined {
+  const stored = prebuilt()?.deflated[deflatedKey(text)];
+  if (!stored) return undefined;
+  let known = decoded.get(stored.data);
+  if (!known) {
+    known = { size: stored.size, crc: stored.crc, data: new Uint8Array(Buffer.from(stored.data, 'base64')) };
+    decoded.set(stored.data, known);
+  }
+  return known;
 }
