@@ -101,6 +101,10 @@ describe('a folder scanned for data files', () => {
     writeFileSync(join(data, 'i.yaml'), '这是一份报告，见 note: 附件\n');
     // township: not at the start of a line is no field of a data file.
     writeFileSync(join(data, 'j.yaml'), 'title: 某乡 township: 1\n');
+    // Past the first lines decoded (4 KB): the rest of the start decides, either way.
+    const longComment = `# ${'某县司法局说明。'.repeat(300)}\n`;
+    writeFileSync(join(data, 'k.yaml'), `${longComment}township:\n  name: 某乡\n`);
+    writeFileSync(join(data, 'ci-long.yaml'), `${longComment}on: push\n`);
     symlinkSync('loop.yaml', join(data, 'loop.yaml'));
     symlinkSync('loop2', join(data, 'loop2'));
     symlinkSync('gone.yaml', join(data, 'dangling.yaml'));
@@ -125,6 +129,7 @@ describe('a folder scanned for data files', () => {
       ['data/g.yaml', 'g'],
       ['data/h.yaml', 'h'],
       ['data/i.yaml', 'i'],
+      ['data/k.yaml', 'k'],
       ['data/out2/d.yaml', 'out2/d'],
       ['data/sub/c.yaml', 'sub/c'],
       ['data/sub.d/e.yaml', 'sub.d/e'],
@@ -134,6 +139,7 @@ describe('a folder scanned for data files', () => {
   it('names what it passes over and why: links in a circle, to nothing or out of the folder, a pipe, YAML that is no data file', () => {
     const { diagnostics } = found(['data'], scanned());
     expect(diagnostics).toEqual([
+      'data/ci-long.yaml: input/skipped: Passed over: it has none of the fields a data file starts with (township, year, date…)',
       'data/ci.yaml: input/skipped: Passed over: it has none of the fields a data file starts with (township, year, date…)',
       'data/dangling.yaml: input/skipped: Passed over: a link that leads nowhere',
       'data/j.yaml: input/skipped: Passed over: it has none of the fields a data file starts with (township, year, date…)',
@@ -151,12 +157,14 @@ describe('a folder scanned for data files', () => {
     const { inputs } = found(['data/**/*.y*ml'], scanned());
     expect(inputs.map(([display]) => display)).toEqual([
       'data/a.yaml',
+      'data/ci-long.yaml',
       'data/ci.yaml',
       'data/dist/x.yaml',
       'data/g.yaml',
       'data/h.yaml',
       'data/i.yaml',
       'data/j.yaml',
+      'data/k.yaml',
       'data/out/x.yaml',
       'data/out2/d.yaml',
       'data/sub.d/e.yaml',

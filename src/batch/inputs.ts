@@ -165,13 +165,20 @@ function isWithin(path: string, root: string): boolean {
  * so that the build says what is wrong with them.
  */
 function notData(path: string): string | undefined {
-  let head: string;
+  let bytes: Buffer;
   try {
-    // Stryker disable next-line MethodExpression: the fields a data file starts with are at its start; the rest is not searched, for speed
-    head = decodeText(readBytes(path)).text.slice(0, 65536);
+    bytes = readBytes(path);
   } catch {
     return undefined;
   }
+  // A data file names its township in its first lines: those are decoded first, and the rest
+  // of its start only when they do not say (a county's file starts with a long comment, say).
+  if (DATA_KEYS.test(decodeText(bytes.subarray(0, FIRST_LINES_BYTES)).text)) return undefined;
+  // Stryker disable next-line MethodExpression: the fields a data file starts with are at its start; the rest is not searched, for speed
+  const head = decodeText(bytes).text.slice(0, 65536);
   if (DATA_KEYS.test(head) || !/^[A-Za-z_][\w-]*\s*:/m.test(head)) return undefined;
   return t('inputs.why.not-data');
 }
+
+/** How much of a YAML file met in a folder is decoded first to see whether it is a data file. */
+const FIRST_LINES_BYTES = 4096;
