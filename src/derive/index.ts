@@ -17,12 +17,15 @@ export interface Derived {
 
 const PERCENT_FIELDS = /(_rate|_weight)$/;
 
-/** Validated data with what its figures imply filled in (rates from counts, totals of breakdowns), and the contradictions found. */
 /** Units of things counted one by one: a figure in them is a whole number. */
 const COUNTING_UNITS = /^(件|次|人|人次|名|场|份|个|项|条|起|户|家|批|期|所|套|本|册|篇|部|村|处|座)$/;
 
-export function derive(file: string, input: ReportData, locator: Locator): Derived {
-  const data: ReportData = structuredClone(input);
+/**
+ * Validated data with what its figures imply filled in (rates from counts, totals of breakdowns),
+ * and the contradictions found. The data is filled in where it stands, not copied: the caller's
+ * own (loadReport makes a new one for each compile).
+ */
+export function derive(file: string, data: ReportData, locator: Locator): Derived {
   const diagnostics: Diagnostic[] = [];
   const at = (path: Path) => locator.value(path);
   const report = (path: Path, init: Omit<Parameters<typeof diagnostic>[1], 'start' | 'end'>) => {
