@@ -197,11 +197,11 @@ const SCENARIOS: Record<RuleId, Scenario> = {
 
   // The program itself: a worker thread that dies, and a build stopped with reports still queued.
   'internal/crash': (dir) => pool(dir, worker(dir, 'process.exit(3);'), false),
-  // Ctrl-C as the build starts on three townships: all three are counted as not built.
+  // Ctrl-C after the first of three townships: the other two are counted as not built.
   'internal/interrupted': async (dir) => {
     files(dir, Object.fromEntries(['甲', '乙', '丙'].map((name) => [`data/${name}.yaml`, MINIMAL.replace('测试乡', `${name}乡`)])));
     const stop = new AbortController();
-    const r = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], jobs: 1, signal: stop.signal, onStart: () => stop.abort() });
+    const r = await build({ inputs: ['data'], cwd: dir, outDir: 'out', formats: ['md'], jobs: 1, signal: stop.signal, onReport: () => stop.abort() });
     expect(r.interrupted).toBe(true);
     return r.diagnostics;
   },

@@ -131,29 +131,6 @@ describe('compiling in input order', () => {
     expect(handled.map((r) => ('todo' in r ? r.dependencies : []))).toEqual([['t0.yaml'], ['t1.yaml']]);
   });
 
-  it('starts no report until the writes behind it have room', async () => {
-    const { cwd, todo } = todos(3);
-    const handled: (CompiledReport | Settled)[] = [];
-    let open = () => {};
-    let asked = 0;
-    const room = () => {
-      asked++;
-      // Room for the first report; the second waits until the test makes some.
-      return asked === 1 ? Promise.resolve() : new Promise<void>((resolve) => (open = resolve));
-    };
-    const done = compileInOrder(settle({ cwd, outDir: 'out', formats: ['md'], jobs: 1 }), todo, { room }, (r) => handled.push(r));
-    await vi.waitFor(() => expect(asked).toBe(2));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect([seen.tasks.length, handled.length]).toEqual([1, 1]);
-    open();
-    await vi.waitFor(() => expect(asked).toBe(3));
-    open();
-    await vi.waitFor(() => expect(asked).toBe(4));
-    open();
-    await done;
-    expect(names(handled)).toEqual(todo.map((t) => t.input.display));
-  });
-
   it('compiles nothing when the pack has errors, and says so', async () => {
     const problem: Diagnostic = { file: 'pack.yaml', line: 1, column: 1, severity: 'error', ruleId: 'template/pack', reason: 'bad' };
     seen.packProblems = [problem];

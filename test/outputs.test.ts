@@ -69,15 +69,15 @@ describe('the county’s own files in the output folder', () => {
 });
 
 describe('writing one report', () => {
-  it('keeps its first ten problems for the dashboard, errors first, each group in the order of the file, and no notes', async () => {
+  it('keeps its first ten problems for the dashboard, errors first, each group in the order of the file, and no notes', () => {
     const dir = tempDir('outputs-');
     const diagnostics = [at('warning', 1, 3), at('info', 2), at('error', 5), at('warning'), ...Array.from({ length: 9 }, (_, i) => at('error', 10 + i, 2))];
-    const settled = await writeReport(settle({ cwd: dir, outDir: 'out', formats: ['md'] }), report(dir, 'a', diagnostics), new Map());
+    const settled = writeReport(settle({ cwd: dir, outDir: 'out', formats: ['md'] }), report(dir, 'a', diagnostics), new Map());
     expect(settled.result.status).toBe('failed');
     expect(settled.entry!.errors).toBe(10);
     expect(settled.entry!.warnings).toBe(2);
     expect(settled.entry!.problems.map((p) => [p.severity, p.line, p.column])).toEqual([['error', 5, 1], ...Array.from({ length: 9 }, (_, i) => ['error', 10 + i, 2])]);
-    const warnings = await writeReport(settle({ cwd: dir, outDir: 'out', formats: ['md'] }), report(dir, 'b', [at('info', 1), at('warning'), at('warning', 4, 2)]), new Map());
+    const warnings = writeReport(settle({ cwd: dir, outDir: 'out', formats: ['md'] }), report(dir, 'b', [at('info', 1), at('warning'), at('warning', 4, 2)]), new Map());
     expect(warnings.result.status).toBe('built');
     expect(warnings.entry!.problems).toEqual([
       { severity: 'warning', ruleId: 'writing/year-style', reason: 'warning -' },
@@ -85,19 +85,19 @@ describe('writing one report', () => {
     ]);
   });
 
-  it('fails a report whose output another report writes, or that is one of the county’s files, counting the error', async () => {
+  it('fails a report whose output another report writes, or that is one of the county’s files, counting the error', () => {
     const dir = tempDir('outputs-');
     const settings = settle({ cwd: dir, outDir: 'out', formats: ['md'] });
     const claimed = new Map<string, string>([['a.md', 'data/other.yaml']]);
-    const taken = await writeReport(settings, report(dir, 'a', [at('warning', 1)]), claimed);
+    const taken = writeReport(settings, report(dir, 'a', [at('warning', 1)]), claimed);
     expect(taken.result.diagnostics.map((d) => [d.ruleId, d.reason])).toEqual([
       ['writing/year-style', 'warning 1'],
       ['output/collision', 'This report would be written to out/a.md, which data/other.yaml already writes'],
     ]);
     expect([taken.entry!.errors, taken.entry!.warnings]).toEqual([1, 1]);
-    const again = await writeReport(settings, report(dir, 'b'), new Map([['b.md', 'data/b.yaml']]));
+    const again = writeReport(settings, report(dir, 'b'), new Map([['b.md', 'data/b.yaml']]));
     expect(again.result.status).toBe('built');
-    const county = await writeReport(settings, report(dir, 'summary'), new Map());
+    const county = writeReport(settings, report(dir, 'summary'), new Map());
     expect(county.result.diagnostics.map((d) => [d.ruleId, d.reason])).toEqual([['output/collision', "This report would be written to out/summary.md, which is the county roll-up's file"]]);
     expect(existsSync(join(dir, 'out', 'summary.md'))).toBe(false);
   });

@@ -3,8 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/batch/index.js';
 import { manifestPieces, serializeManifest, type ManifestEntry } from '../src/batch/manifest.js';
-import { rename as renameLaterFn, writeFile as writeFileLater } from 'node:fs/promises';
-import { removeStaleTemporaries, writeAllAtomicLater, writeAtomic, writePiecesAtomic } from '../src/batch/write.js';
+import { removeStaleTemporaries, writeAtomic, writePiecesAtomic } from '../src/batch/write.js';
 import { MINIMAL, tempDir } from './helpers.js';
 
 // The file system as it is, with writeFileSync, openSync and renameSync wrapped so that a test can make
@@ -15,27 +14,14 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: fs, writeFileSync: vi.fn(fs.writeFileSync), openSync: vi.fn(fs.openSync), renameSync: vi.fn(fs.renameSync) };
 });
 
-// A report's files are written on libuv's threads (writeAllAtomicLater): those calls are wrapped likewise.
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...fs, default: fs, writeFile: vi.fn(fs.writeFile), rename: vi.fn(fs.rename) };
-});
-
 const actual = await vi.importActual<typeof import('node:fs')>('node:fs');
-const actualLater = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
 const write = vi.mocked(writeFileSync);
 const rename = vi.mocked(renameSync);
 const open = vi.mocked(openSync);
-const writeLater = vi.mocked(writeFileLater);
-const renameLater = vi.mocked(renameLaterFn);
 
 afterEach(() => {
   write.mockClear();
   rename.mockClear();
-  writeLater.mockReset();
-  writeLater.mockImplementation(actualLater.writeFile);
-  renameLater.mockReset();
-  renameLater.mockImplementation(actualLater.rename);
 });
 
 const OLD = '旧的报告\n'.repeat(1000);
@@ -117,14 +103,20 @@ describe('a build whose output cannot be written', () => {
     const before = readFileSync(join(dir, 'out', 'a.html'), 'utf8');
 
     writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL.replace('测试乡', '新名乡'));
-    writeLater.mockImplementation(async (path, data, options) => {
+    write.mockClear();
+    write.mockImplementation((path, data, options) => {
       if (String(path).includes('a.html')) throw fail('ENOSPC');
-      await actualLater.writeFile(path, data, options);
+      actual.writeFileSync(path, data, options);
     });
-    const r = await run();
-    expect(r.ok).toBe(false);
-    expect(r.reports.map((x) => x.status)).toEqual(['failed']);
-    expect(r.reports[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.reason}`)).toEqual(['output/write: Could not write this report: the disk is full']);
+    try {
+      const r = await run();
+      expect(r.ok).toBe(false);
+      expect(r.reports.map((x) => x.status)).toEqual(['failed']);
+      expect(r.reports[0]!.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.reason}`)).toEqual(['output/write: Could not write this report: the disk is full']);
+    } finally {
+      write.mockReset();
+      write.mockImplementation(actual.writeFileSync);
+    }
     expect(readFileSync(join(dir, 'out', 'a.html'), 'utf8')).toBe(before);
     expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.report-tmp'))).toEqual([]);
   });
@@ -139,17 +131,17 @@ describe('a build whose output cannot be written', () => {
 
     writeFileSync(join(dir, 'data', 'a.yaml'), MINIMAL.replace('测试乡', '新名乡'));
     // The disk fills up on the township's last format, after the others were written.
-    writeLater.mockImplementation(async (path, data, options) => {
-      if (String(path).includes('a.docx.')) {
-        // The other formats' temporary files are complete by now.
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        throw fail('ENOSPC');
-      }
-      await actualLater.writeFile(path, data, options);
+    write.mockImplementation((path, data, options) => {
+      if (String(path).includes('a.docx.')) throw fail('ENOSPC');
+      actual.writeFileSync(path, data, options);
     });
-    const r = await run();
-    expect(r.reports.map((x) => x.status)).toEqual(['failed']);
-    writeLater.mockImplementation(actualLater.writeFile);
+    try {
+      const r = await run();
+      expect(r.reports.map((x) => x.status)).toEqual(['failed']);
+    } finally {
+      write.mockReset();
+      write.mockImplementation(actual.writeFileSync);
+    }
     expect(['a.md', 'a.html', 'a.docx'].map((f) => readFileSync(join(dir, 'out', f)))).toEqual(old);
     expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.report-tmp'))).toEqual([]);
     // With room again, the next build writes the new township whole.
@@ -189,66 +181,6 @@ describe('a build whose output cannot be written', () => {
     const again = await run();
     expect(again.ok).toBe(true);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.md', 'b.md', 'index.html', 'manifest.json', 'summary.csv', 'summary.html', 'summary.md', 'summary.xlsx']);
-  });
-});
-
-describe('writeAllAtomicLater', () => {
-  it('writes every temporary file on libuv’s threads, then renames each over its output', async () => {
-    const { dir, target } = existing();
-    const other = join(dir, 'sub', 'report.html');
-    let seenWhileWriting: string | undefined;
-    writeLater.mockImplementation(async (path, data, options) => {
-      await actualLater.writeFile(path, data, options);
-      seenWhileWriting ??= actual.readFileSync(target, 'utf8');
-    });
-    await writeAllAtomicLater([
-      { path: target, bytes: NEW },
-      { path: other, bytes: new TextEncoder().encode('<p>新</p>') },
-    ]);
-    expect(seenWhileWriting).toBe(OLD);
-    expect(write).not.toHaveBeenCalled();
-    const temporaries = writeLater.mock.calls.map((c) => String(c[0]));
-    expect(temporaries.map((t) => [dirname(t), basename(t).replace(/\.\d+\.\d+\.report-tmp$/, '')])).toEqual([
-      [dir, '.report.md'],
-      [join(dir, 'sub'), '.report.html'],
-    ]);
-    expect(renameLater.mock.calls).toEqual([
-      [temporaries[0], target],
-      [temporaries[1], other],
-    ]);
-    expect([readFileSync(target, 'utf8'), readFileSync(other, 'utf8')]).toEqual([NEW, '<p>新</p>']);
-    expect([readdirSync(dir).sort(), readdirSync(join(dir, 'sub'))]).toEqual([['report.md', 'sub'], ['report.html']]);
-  });
-
-  it('when one file fails, waits for the others, removes every temporary file and leaves the old outputs whole', async () => {
-    const { dir, target } = existing();
-    const other = join(dir, 'report.html');
-    actual.writeFileSync(other, OLD);
-    writeLater.mockImplementation(async (path, data, options) => {
-      if (String(path).includes('report.md')) throw fail('ENOSPC');
-      // The other file ends after the failure.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      await actualLater.writeFile(path, data, options);
-    });
-    await expect(
-      writeAllAtomicLater([
-        { path: target, bytes: NEW },
-        { path: other, bytes: NEW },
-      ]),
-    ).rejects.toThrow(/ENOSPC/);
-    expect(renameLater).not.toHaveBeenCalled();
-    expect([readFileSync(target, 'utf8'), readFileSync(other, 'utf8')]).toEqual([OLD, OLD]);
-    expect(readdirSync(dir).sort()).toEqual(['report.html', 'report.md']);
-  });
-
-  it('when a rename fails, leaves no temporary file and the outputs not yet renamed as they were', async () => {
-    const { dir, target } = existing();
-    renameLater.mockImplementationOnce(async () => {
-      throw fail('EXDEV');
-    });
-    await expect(writeAllAtomicLater([{ path: target, bytes: NEW }])).rejects.toThrow(/EXDEV/);
-    expect(readFileSync(target, 'utf8')).toBe(OLD);
-    expect(readdirSync(dir)).toEqual(['report.md']);
   });
 });
 

@@ -56,7 +56,7 @@ export function threadsFor(reports: number, asked: number | undefined): number {
 export async function compileInOrder(
   settings: BatchSettings,
   todo: readonly Todo[],
-  control: { signal?: AbortSignal | undefined; room?: () => Promise<void> },
+  control: { signal?: AbortSignal | undefined },
   handle: (report: CompiledReport | Settled) => void,
 ): Promise<CompileOutcome> {
   if (todo.length === 0) return { packOk: true, interrupted: false, diagnostics: [] };
@@ -102,8 +102,6 @@ export async function compileInOrder(
       // A turn of the event loop between reports, so that Ctrl-C and SIGTERM are heard even
       // when every step of a compile finishes without waiting (one report at a time).
       await new Promise<void>((resolve) => setImmediate(resolve));
-      // Not too far ahead of the reports being written.
-      await control.room?.();
       if (interrupted || nextIndex >= todo.length) return;
       const id = nextIndex++;
       const item = todo[id]!;

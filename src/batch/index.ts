@@ -27,7 +27,6 @@ import { planBuild } from './plan.js';
 import { posix, settle, sha256, shown, type BatchSettings, type Shard } from './settings.js';
 import { inShard } from './shard.js';
 import { removeStaleTemporaries } from './write.js';
-import { WriteQueue } from './write-queue.js';
 
 export type { Format } from '../formats.js';
 export { manifestName, type Shard } from './settings.js';
@@ -111,8 +110,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 /** How long a build waits for another one writing into the same output folder. */
 const LOCK_WAIT_MS = 10 * 60 * 1000;
-/** Reports compiled and waiting for their files to be written, at most. */
-const WRITES_HELD = 8;
 /** How often the manifest on disk is brought up to date while a batch writes. */
 const FLUSH_MS = 5000;
 
@@ -148,8 +145,8 @@ async function buildLocked(settings: BatchSettings, options: BuildOptions, found
   // A large batch's manifest takes long to write: at most a twentieth of the time goes to it.
   let flushed = Date.now();
   let every = FLUSH_MS;
-  const writes = new WriteQueue(WRITES_HELD, (settled) => {
-    ledger.record(settled);
+  const compiled = await compileInOrder(settings, plan.todo, options, (r) => {
+    ledger.record('todo' in r ? writeReport(settings, r, ledger.claimed) : r);
     // Stryker disable next-line EqualityOperator: real time passes between two readings of the clock; at exactly the interval either is right
     if (!settings.readOnly && Date.now() - flushed > every) {
       const started = Date.now();
@@ -158,12 +155,6 @@ async function buildLocked(settings: BatchSettings, options: BuildOptions, found
       every = Math.max(FLUSH_MS, 20 * (flushed - started));
     }
   });
-  const compiled = await compileInOrder(settings, plan.todo, { signal: options.signal, room: () => writes.room() }, (r) => {
-    writes.push('todo' in r ? writeReport(settings, r, ledger.claimed) : r);
-  });
-  await writes.drained();
-  // Stopped while the last reports were written: the build did not run its course.
-  if (options.signal?.aborted) compiled.interrupted = true;
   const diagnostics = [...found, ...compiled.diagnostics];
   // Who on the county's roster has not submitted: a warning each, and a row on the dashboard.
   let missing: RosterEntry[] | undefined;

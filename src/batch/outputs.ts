@@ -13,7 +13,7 @@ import type { CompiledReport } from './compile.js';
 import { MAX_PROBLEMS, type ManifestOutput, type Problem } from './manifest.js';
 import { outputPath } from './paths.js';
 import { reportKey, type Settled } from './plan.js';
-import { writeAllAtomicLater } from './write.js';
+import { writeAllAtomic } from './write.js';
 import { sha256, shown, type BatchSettings } from './settings.js';
 
 interface Planned {
@@ -23,11 +23,8 @@ interface Planned {
   bytes: Uint8Array;
 }
 
-/**
- * Writes (or checks) one compiled report's outputs; `claimed` maps output paths to the input writing them.
- * Everything but the writing itself is done before it returns (the paths it takes are in `claimed`).
- */
-export async function writeReport(settings: BatchSettings, report: CompiledReport, claimed: Map<string, string>): Promise<Settled> {
+/** Writes (or checks) one compiled report's outputs; `claimed` maps output paths to the input writing them. */
+export function writeReport(settings: BatchSettings, report: CompiledReport, claimed: Map<string, string>): Settled {
   const { todo, result, dependencies } = report;
   const input = todo.input.display;
   const key = reportKey(settings, report.sourceHash, dependencies);
@@ -91,7 +88,7 @@ export async function writeReport(settings: BatchSettings, report: CompiledRepor
 
   const outputs: ManifestOutput[] = planned.map((p) => ({ format: p.format, path: p.rel, sha256: sha256(p.bytes), bytes: p.bytes.byteLength }));
   try {
-    await writeAllAtomicLater(planned.map((p) => ({ path: join(settings.outDir, p.rel), bytes: p.bytes })));
+    writeAllAtomic(planned.map((p) => ({ path: join(settings.outDir, p.rel), bytes: p.bytes })));
   } catch (e) {
     return failed([diagnostic(input, { ruleId: 'output/write', reason: t('outputs.write', { message: systemError(e) }) })]);
   }

@@ -1,5 +1,4 @@
 import { closeSync, type Dirent, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const TMP_SUFFIX = '.report-tmp';
@@ -23,7 +22,9 @@ export function writeAllAtomic(files: readonly { path: string; bytes: Uint8Array
   const written: { tmp: string; path: string }[] = [];
   try {
     for (const f of files) {
-      const tmp = temporaryFor(f.path);
+      mkdirSync(dirname(f.path), { recursive: true });
+      // Stryker disable next-line UpdateOperator: counting down names temporaries as uniquely as counting up
+      const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.${counter++}${TMP_SUFFIX}`);
       written.push({ tmp, path: f.path });
       writeFileSync(tmp, f.bytes);
     }
@@ -32,34 +33,6 @@ export function writeAllAtomic(files: readonly { path: string; bytes: Uint8Array
     for (const w of written) rmSync(w.tmp, { force: true });
     throw e;
   }
-}
-
-/**
- * writeAllAtomic, with the temporary files created and written on libuv's threads, so that this
- * thread compiles the next report meanwhile: creating a file can cost the system more than a
- * report costs to compile (on ext4, in a folder whose files a rebuild has just replaced, 0.7 ms of
- * system time a file was measured). Every write has ended, well or not, before the promise
- * settles: the renames then, or the temporary files removed and the first error thrown. A signal
- * may come meanwhile: the build's own handler only stops the batch, which waits for the writes
- * begun (and a killed build's temporary files are removed by the next, removeStaleTemporaries).
- */
-export async function writeAllAtomicLater(files: readonly { path: string; bytes: Uint8Array | string }[]): Promise<void> {
-  const written = files.map((f) => ({ tmp: temporaryFor(f.path), path: f.path }));
-  const ends = await Promise.allSettled(written.map((w, i) => writeFile(w.tmp, files[i]!.bytes)));
-  try {
-    for (const end of ends) if (end.status === 'rejected') throw end.reason;
-    for (const w of written) await rename(w.tmp, w.path);
-  } catch (e) {
-    for (const w of written) rmSync(w.tmp, { force: true });
-    throw e;
-  }
-}
-
-/** The name of a hidden temporary file beside `path`, its folder made if need be. */
-function temporaryFor(path: string): string {
-  mkdirSync(dirname(path), { recursive: true });
-  // Stryker disable next-line UpdateOperator: counting down names temporaries as uniquely as counting up
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${counter++}${TMP_SUFFIX}`);
 }
 
 /**
