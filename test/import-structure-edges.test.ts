@@ -165,6 +165,21 @@ describe('headings', () => {
     ]);
   });
 
+  it('numbers the parts from the first heading when there is no 一、 (a report pasted from its second part), and from 一、 when there is one', () => {
+    const heads = (...lines: string[]) => read(TITLE, ...lines).parts.map((p) => [p.heading, p.body]);
+    expect(heads('二、存在的不足', LONG, '三、下一年度工作打算', LONG)).toEqual([
+      ['存在的不足', [LONG]],
+      ['下一年度工作打算', [LONG]],
+    ]);
+    // A 四、 after 二、 is out of sequence: text of the part before it.
+    expect(heads('二、存在的不足', LONG, '四、下一年度工作打算', LONG)).toEqual([['存在的不足', [LONG, '四、下一年度工作打算', LONG]]]);
+    // With a 一、 in the report, a 三、 before it is opening text, as before.
+    const d = read(TITLE, '三、总体情况', LONG, '一、主要举措和成效', LONG);
+    expect([d.opening, d.parts.map((p) => p.heading)]).toEqual([['三、总体情况', LONG], ['主要举措和成效']]);
+    // The first numbered line too long for a heading does not set the numbering: the next one does.
+    expect(heads(`二、${han(41)}`, LONG, '三、下一年度工作打算', LONG)).toEqual([['下一年度工作打算', [LONG]]]);
+  });
+
   it('splits a heading run in at its full stop, spaces around it trimmed, up to a first sentence of 50 letters', () => {
     const section = (line: string) => read(TITLE, '一、主要举措和成效', line).parts[0]!.sections[0]!;
     expect(section('（一）加强组织领导 。 全年召开会议3次。')).toMatchObject({ heading: '加强组织领导', runIn: true, body: ['全年召开会议3次。'] });

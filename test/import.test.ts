@@ -402,18 +402,32 @@ describe('what report import says it found', () => {
     expect(guessed.stderr.split('\n')[1]).toBe('  某某乡 (check), ? (check), ? (check); county: 某某县 (check); 成文日期: none');
   });
 
-  it('a report with an opening and no part it can number (二、 without 一、), saying what the file it wrote lacks', async () => {
+  it('a report whose parts start at 二、 (no 一、: a part pasted alone), numbered from there, the check naming the parts it lacks', async () => {
     const dir = tempDir('import-');
     writeFileSync(join(dir, 'q.txt'), '白沙镇2025年法治政府建设年度报告\n今年我镇法治建设取得新进展。\n二、存在的不足\n部分干部法治意识不强。\n');
     const r = await runCli(['import', 'q.txt'], dir, { npm_command: 'run-script' });
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n').slice(1, 5)).toEqual([
+    expect(r.stderr.split('\n').slice(1, 6)).toEqual([
       '  白沙镇, 镇, 2025; county: 某某县 (check); 成文日期: none',
-      '  Structure: opening 3 paragraphs, 0 parts, 0 sections, 3 paragraphs in all; 0 lines of the web page (menus, sharing, footer) left out',
+      '  Structure: opening 1 paragraphs, 1 parts, 0 sections, 2 paragraphs in all; 0 lines of the web page (menus, sharing, footer) left out',
+      '    一. 存在的不足 → part two (shortcomings and causes)',
       '  Figures: 0 found, 0 catalogue fields, 0 under the report’s own names, 0 left unmarked',
-      '  Check: 1 errors, 1 warnings; run “report check 白沙镇-2025.yaml” for details, “report fix 白沙镇-2025.yaml” to correct half-width punctuation',
+      '  Check: 0 errors, 4 warnings; run “report check 白沙镇-2025.yaml” for details, “report fix 白沙镇-2025.yaml” to correct half-width punctuation',
     ]);
-    expect(readFileSync(join(dir, '白沙镇-2025.yaml'), 'utf8')).toContain('opening: |-\n  今年我镇法治建设取得新进展。\n  二、存在的不足\n');
+    expect(readFileSync(join(dir, '白沙镇-2025.yaml'), 'utf8')).toContain('opening: |-\n  今年我镇法治建设取得新进展。\nparts:\n  - part: 2');
+    const check = await runCli(['check', '白沙镇-2025.yaml'], dir);
+    expect([check.code, `${check.stdout}${check.stderr}`.match(/regulation\/missing-part/g)?.length]).toEqual([0, 3]);
+  });
+
+  it('writes no `parts:` for a report with no part (its one numbered line too long for a heading): the check warns, it does not fail', async () => {
+    const dir = tempDir('import-');
+    writeFileSync(join(dir, 'q.txt'), `白沙镇2025年法治政府建设年度报告\n今年我镇法治建设取得新进展。\n二、${'部分干部法治意识不强需要加强学习培训'.repeat(3)}\n`);
+    const r = await runCli(['import', 'q.txt'], dir);
+    expect(r.code).toBe(0);
+    const written = readFileSync(join(dir, '白沙镇-2025.yaml'), 'utf8');
+    expect([written.includes('parts:'), written.includes('opening: |-\n  今年我镇法治建设取得新进展。\n  二、')]).toEqual([false, true]);
+    const check = await runCli(['check', '白沙镇-2025.yaml'], dir);
+    expect([check.code, /\d+:\d+ +error/.test(`${check.stdout}${check.stderr}`), `${check.stdout}${check.stderr}`.includes('regulation/missing-part')]).toEqual([0, false, true]);
   });
 
   it('nothing, and writes nothing, for a file with a title and no text, a place it cannot write, or a pack it cannot load', async () => {

@@ -172,12 +172,19 @@ function readParts(body: readonly string[], draft: Draft): void {
   const top = chapters ? CHAPTER : partHeadings > 0 ? PART : SECTION;
   const sub = chapters ? PART : top === PART ? SECTION : null;
   const hasTop = body.some((l) => top.test(l));
+  const isHeading = (text: string) => letters(text).length <= 40 || /[。]/u.test(text);
+  // The numbers of the headings, in order: a report (or the part of one pasted) whose first
+  // heading is 二、 and that has no 一、 is numbered from there.
+  const numbers = body.flatMap((l) => {
+    const p = top.exec(l);
+    return p && isHeading(p[2]!) ? [chineseNumber(p[1]!)] : [];
+  });
   let part: DraftPart | null = null;
   let section: DraftSection | null = null;
-  let expected = 1;
+  let expected = numbers.length === 0 || numbers.includes(1) ? 1 : numbers[0]!;
   for (const line of body) {
     const p = top.exec(line);
-    if (p && chineseNumber(p[1]!) === expected && (letters(p[2]!).length <= 40 || /[。]/u.test(p[2]!))) {
+    if (p && chineseNumber(p[1]!) === expected && isHeading(p[2]!)) {
       const [heading, rest] = splitRunIn(p[2]!);
       part = { part: partOf(heading), heading, body: rest ? [rest] : [], sections: [] };
       draft.parts.push(part);

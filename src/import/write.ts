@@ -51,7 +51,8 @@ export function writeDataFile(d: Draft, opts: WriteOptions): string {
   if (d.docNumber) data.doc_number = d.docNumber;
   if (d.recipient) data.recipient = d.recipient;
   if (d.opening.length > 0) data.opening = d.opening.join('\n');
-  data.parts = d.parts.map(partData);
+  // No part at all (the only numbered line too long for a heading): no `parts:`, which takes one or more.
+  if (d.parts.length > 0) data.parts = d.parts.map(partData);
   if (d.closing.length > 0) data.closing = d.closing.join('\n');
 
   const doc = new Document(data);
