@@ -63,10 +63,10 @@ function generate(dir, count) {
 
 /**
  * Runs a Node program; returns wall seconds and the process's peak RSS in MB. With `rss: false`
- * the program runs as its users start it, without the preload that records its memory: the
- * preload is an ES module, and loading Node's loader of ES modules for it would add some 6 ms to
- * a program that otherwise never loads it (ours: bin/report.js is CommonJS), which a cold start
- * must not be charged.
+ * the program runs as its users start it, without the preload that records its memory: a cold
+ * start must not be charged for it. The preload is an ES module: it added some 12 ms to our start
+ * (Node's loader of ES modules, which bin/report.js, CommonJS, never loads otherwise) and some
+ * 6 ms to docxtemplater's.
  */
 function measure(cwd, script, scriptArgs, { rss = true } = {}) {
   const rssFile = join(cwd, `.rss-${process.hrtime.bigint()}`);
