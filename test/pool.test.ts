@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { maxJobs, REPORTS_PER_WORKER, threadsFor } from '../src/batch/compile.js';
+import { maxJobs, reportsPerWorker, threadsFor } from '../src/batch/compile.js';
 import { workerPool } from '../src/batch/pool.js';
 import type { Task, TaskResult } from '../src/batch/task.js';
 import { STANDARD_PACK } from '../src/render/index.js';
@@ -135,12 +135,19 @@ describe('how many threads a batch compiles on', () => {
   const most = Math.min(availableParallelism(), maxJobs());
   it('uses the main thread alone for a batch too small to pay for starting a worker', () => {
     expect(threadsFor(1, undefined)).toBe(1);
-    expect(threadsFor(REPORTS_PER_WORKER - 1, undefined)).toBe(1);
+    expect(threadsFor(reportsPerWorker(3) - 1, undefined)).toBe(1);
   });
-  it('adds a thread per REPORTS_PER_WORKER reports, up to the cores', () => {
-    expect(threadsFor(REPORTS_PER_WORKER, undefined)).toBe(Math.min(2, most));
-    expect(threadsFor(REPORTS_PER_WORKER * 3, undefined)).toBe(Math.min(4, most));
-    expect(threadsFor(REPORTS_PER_WORKER * 1000, undefined)).toBe(most);
+  it('adds a thread per reportsPerWorker(formats) reports, up to the cores; three formats by default', () => {
+    expect(threadsFor(reportsPerWorker(3), undefined)).toBe(Math.min(2, most));
+    expect(threadsFor(reportsPerWorker(3) * 3, undefined)).toBe(Math.min(4, most));
+    expect(threadsFor(reportsPerWorker(3) * 1000, undefined)).toBe(most);
+  });
+  it('starts a worker sooner the more each report costs: checked only, then one, two and three formats', () => {
+    expect([0, 1, 2, 3].map(reportsPerWorker)).toEqual([2000, 450, 350, 250]);
+    expect(reportsPerWorker(4)).toBe(250);
+    // 400 townships: a worker for all three formats, none for DOCX alone or a check.
+    expect([0, 1, 2, 3].map((formats) => threadsFor(400, undefined, formats))).toEqual([1, 1, Math.min(2, most), Math.min(2, most)]);
+    expect(threadsFor(2000, undefined, 0)).toBe(Math.min(2, most));
   });
   it('takes --jobs as asked, within what the machine takes and the reports there are', () => {
     expect(threadsFor(5, 2)).toBe(Math.min(2, maxJobs()));
