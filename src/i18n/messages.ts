@@ -68,7 +68,10 @@ const CLI_MESSAGES = {
     en: 'output paths inside the output folder, e.g. "{year}/{county}/{township}.{ext}" (default: the input tree mirrored, "{dir}/{name}.{ext}")',
   },
   'option.template': { zh: '模板包文件夹（默认：自带的标准模板 templates/standard）', en: 'template pack folder (default: the standard pack in templates/standard)' },
-  'option.jobs': { zh: '同时编译的报告数（默认：按报告数量和格式自动决定，最多为处理器核数）', en: 'reports compiled in parallel (default: chosen by the number of reports and formats, at most the number of cores)' },
+  'option.jobs': {
+    zh: '同时编译的报告数（默认：按报告数量和格式自动决定，最多为处理器核数）',
+    en: 'reports compiled in parallel (default: chosen by the number of reports and formats, at most the number of cores)',
+  },
   'option.jobs.invalid': { zh: '要写 1 或更大的整数', en: 'expected a whole number of 1 or more' },
   'option.timeout': {
     zh: '乡镇自己的章节模板（overrides:）运行超过这么多秒，就停止这份报告并报告出来；其他报告照常生成（默认：30）',
