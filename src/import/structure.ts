@@ -181,7 +181,7 @@ function readParts(body: readonly string[], draft: Draft): void {
   });
   let part: DraftPart | null = null;
   let section: DraftSection | null = null;
-  let expected = numbers.length === 0 || numbers.includes(1) ? 1 : numbers[0]!;
+  let expected = numbers.includes(1) ? 1 : numbers[0];
   for (const line of body) {
     const p = top.exec(line);
     if (p && chineseNumber(p[1]!) === expected && isHeading(p[2]!)) {
