@@ -95,6 +95,23 @@ describe('how many threads the machine takes', () => {
   });
 });
 
+describe('the threads a batch is compiled on, without --jobs', () => {
+  it('are chosen by what each report is made into: 300 townships take a worker in three formats, none in one or for a check', async () => {
+    const { cwd, todo } = todos(300);
+    // Stopped as it starts: the compiler is made, and nothing is compiled.
+    const stopped = AbortSignal.abort();
+    const made = async (options: Partial<Parameters<typeof settle>[0]>) => {
+      seen.made = [];
+      await compileInOrder(settle({ cwd, outDir: 'out', formats: ['md', 'html', 'docx'], ...options }), todo, { signal: stopped }, () => {});
+      return seen.made;
+    };
+    expect(await made({})).toEqual(['pool of 2']);
+    expect(await made({ formats: ['docx'] })).toEqual(['inline']);
+    expect(await made({ lintOnly: true })).toEqual(['inline']);
+    expect(seen.tasks).toEqual([]);
+  });
+});
+
 describe('compiling in input order', () => {
   it('makes no compiler and loads no pack when there is nothing to build', async () => {
     const { outcome } = await run(0, undefined);
