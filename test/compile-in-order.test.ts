@@ -96,8 +96,8 @@ describe('how many threads the machine takes', () => {
 });
 
 describe('the threads a batch is compiled on, without --jobs', () => {
-  it('are chosen by what each report is made into: 300 townships take a worker in three formats, none in one or for a check', async () => {
-    const { cwd, todo } = todos(300);
+  it('are chosen by what each report is made into: 400 townships take a worker in three formats, none in one or for a check', async () => {
+    const { cwd, todo } = todos(400);
     // Stopped as it starts: the compiler is made, and nothing is compiled.
     const stopped = AbortSignal.abort();
     const made = async (options: Partial<Parameters<typeof settle>[0]>) => {

@@ -142,9 +142,9 @@ describe('how many threads a batch compiles on', () => {
     expect(threadsFor(reportsPerWorker(3) * 3, undefined)).toBe(Math.min(4, most));
     expect(threadsFor(reportsPerWorker(3) * 1000, undefined)).toBe(most);
   });
-  it('starts a worker sooner the more each report costs: checked only, then one, two and three formats', () => {
-    expect([0, 1, 2, 3].map(reportsPerWorker)).toEqual([2000, 450, 350, 250]);
-    expect(reportsPerWorker(4)).toBe(250);
+  it('starts a worker sooner the more each report costs: checked only, then one format, then two or three', () => {
+    expect([0, 1, 2, 3].map(reportsPerWorker)).toEqual([2000, 450, 350, 350]);
+    expect(reportsPerWorker(4)).toBe(350);
     // 400 townships: a worker for all three formats, none for DOCX alone or a check.
     expect([0, 1, 2, 3].map((formats) => threadsFor(400, undefined, formats))).toEqual([1, 1, Math.min(2, most), Math.min(2, most)]);
     expect(threadsFor(2000, undefined, 0)).toBe(Math.min(2, most));

@@ -39,12 +39,15 @@ const WORKER_BYTES = 160 * 1024 * 1024;
  * is made into: checked only (`report check`), or written in one, two or three formats. A worker
  * loads the program and its pack and warms V8 up (a second or more of CPU, on a core this
  * thread's own compiler and collector also use), which a batch pays back only with enough work
- * for it. Measured on 2 cores, bench townships, one worker against none (five alternating runs,
- * medians): checked only, 600 1.26 s against 1.12, 1,000 1.76 against 1.67, 2,000 3.22 against
+ * for it. Measured on 2 cores, bench townships, one worker against none (5 to 11 alternating
+ * runs, medians): checked only, 600 1.26 s against 1.12, 1,000 1.76 against 1.67, 2,000 3.22 against
  * 3.23; DOCX only, 400 1.62 against 1.57, 600 2.14 against 2.29; md + docx, 300 1.65 against
- * 1.62; all three, 200 1.47 against 1.41, 300 2.24 against 2.41.
+ * 1.62, 350 1.95 against 1.97, 400 2.20 against 2.42; all three, 200 1.47 against 1.41, 300 2.24
+ * against 2.41 one day and 1.96 against 1.90 and 2.14 against 2.17 another, 350 2.46 against
+ * 2.48, 400 2.34 against 2.52. A worker starts where it has been seen to pay or break even, not
+ * before: below that it was slower, and it takes some 0.75 s more CPU and 60 MB more memory.
  */
-const REPORTS_PER_WORKER = [2000, 450, 350, 250] as const;
+const REPORTS_PER_WORKER = [2000, 450, 350, 350] as const;
 
 /** Reports per worker for reports made into `formats` formats (0: checked only). */
 export function reportsPerWorker(formats: number): number {
