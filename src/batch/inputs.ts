@@ -173,6 +173,7 @@ function notData(path: string): string | undefined {
   }
   // A data file names its township in its first lines: those are decoded first, and the rest
   // of its start only when they do not say (a county's file starts with a long comment, say).
+  // Stryker disable next-line ConditionalExpression: without the first look the whole start is decoded, with the same answer, later
   if (DATA_KEYS.test(decodeText(utf8Prefix(bytes, FIRST_LINES_BYTES)).text)) return undefined;
   // Stryker disable next-line MethodExpression: the fields a data file starts with are at its start; the rest is not searched, for speed
   const head = decodeText(bytes).text.slice(0, 65536);
@@ -190,6 +191,7 @@ const FIRST_LINES_BYTES = 4096;
  * answer is the same either way.
  */
 function utf8Prefix(bytes: Buffer, max: number): Buffer {
+  // Stryker disable next-line MethodExpression: decoding all of a file instead gives the same answer, later
   let end = Math.min(bytes.length, max);
   // A continuation byte (10xxxxxx) at the cut belongs to a character begun before it, which has at most three.
   // Stryker disable next-line all: where the cut falls changes the time the first look takes, not what it finds
