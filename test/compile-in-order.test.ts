@@ -91,7 +91,7 @@ describe('how many threads the machine takes', () => {
     expect(maxJobs()).toBe(1);
     machine.free = 0;
     expect(maxJobs()).toBe(1);
-    expect(threadsFor(5, 4)).toBe(1);
+    expect(threadsFor(5, 4, 3)).toBe(1);
   });
 });
 

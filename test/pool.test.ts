@@ -134,24 +134,24 @@ describe('the real worker thread', () => {
 describe('how many threads a batch compiles on', () => {
   const most = Math.min(availableParallelism(), maxJobs());
   it('uses the main thread alone for a batch too small to pay for starting a worker', () => {
-    expect(threadsFor(1, undefined)).toBe(1);
-    expect(threadsFor(reportsPerWorker(3) - 1, undefined)).toBe(1);
+    expect(threadsFor(1, undefined, 3)).toBe(1);
+    expect(threadsFor(reportsPerWorker(3) - 1, undefined, 3)).toBe(1);
   });
-  it('adds a thread per reportsPerWorker(formats) reports, up to the cores; three formats by default', () => {
-    expect(threadsFor(reportsPerWorker(3), undefined)).toBe(Math.min(2, most));
-    expect(threadsFor(reportsPerWorker(3) * 3, undefined)).toBe(Math.min(4, most));
-    expect(threadsFor(reportsPerWorker(3) * 1000, undefined)).toBe(most);
+  it('adds a thread per reportsPerWorker(formats) reports, up to the cores', () => {
+    expect(threadsFor(reportsPerWorker(3), undefined, 3)).toBe(Math.min(2, most));
+    expect(threadsFor(reportsPerWorker(3) * 3, undefined, 3)).toBe(Math.min(4, most));
+    expect(threadsFor(reportsPerWorker(3) * 1000, undefined, 3)).toBe(most);
   });
   it('starts a worker sooner the more each report costs: checked only, then one format, then two or three', () => {
     expect([0, 1, 2, 3].map(reportsPerWorker)).toEqual([2000, 450, 350, 350]);
     expect(reportsPerWorker(4)).toBe(350);
     // 400 townships: a worker for all three formats, none for DOCX alone or a check.
     expect([0, 1, 2, 3].map((formats) => threadsFor(400, undefined, formats))).toEqual([1, 1, Math.min(2, most), Math.min(2, most)]);
-    expect(threadsFor(2000, undefined, 0)).toBe(Math.min(2, most));
+    expect([threadsFor(1999, undefined, 0), threadsFor(2000, undefined, 0)]).toEqual([1, Math.min(2, most)]);
   });
   it('takes --jobs as asked, within what the machine takes and the reports there are', () => {
-    expect(threadsFor(5, 2)).toBe(Math.min(2, maxJobs()));
-    expect(threadsFor(5, 1)).toBe(1);
-    expect(threadsFor(3, 8)).toBe(Math.min(3, maxJobs()));
+    expect(threadsFor(5, 2, 3)).toBe(Math.min(2, maxJobs()));
+    expect(threadsFor(5, 1, 3)).toBe(1);
+    expect(threadsFor(3, 8, 3)).toBe(Math.min(3, maxJobs()));
   });
 });

@@ -64,7 +64,7 @@ export function maxJobs(): number {
  * --jobs if given, else one more per reportsPerWorker(formats) reports; never more than the
  * machine takes or than there are reports.
  */
-export function threadsFor(reports: number, asked: number | undefined, formats = 3): number {
+export function threadsFor(reports: number, asked: number | undefined, formats: number): number {
   return Math.max(1, Math.min(asked ?? Math.min(availableParallelism(), 1 + Math.floor(reports / reportsPerWorker(formats))), maxJobs(), reports));
 }
 
